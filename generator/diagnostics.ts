@@ -1,0 +1,49 @@
+// Diagnostics: every problem errgen finds in user input, with the place it was found.
+// The validator collects these and never throws on user input; only the CLI prints them.
+
+/** A place in a source file; line and column are 1-based. */
+export interface SourcePosition {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface Diagnostic {
+  readonly position: SourcePosition;
+  readonly message: string;
+}
+
+export function diagnostic(position: SourcePosition, message: string): Diagnostic {
+  return { position, message };
+}
+
+/** `FILE:LINE:COLUMN: error: MESSAGE`, the format editors and CI log parsers understand. */
+export function formatDiagnostic({ position, message }: Diagnostic): string {
+  return `${position.file}:${position.line}:${position.column}: error: ${message}`;
+}
+
+/** `LINE:COLUMN`, for pointing at an earlier place in the same file. */
+export function formatShortPosition(position: SourcePosition): string {
+  return `${position.line}:${position.column}`;
+}
+
+/** Diagnostics in file order, so output reads top to bottom whatever order the rules ran in. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      compareText(a.position.file, b.position.file) ||
+      a.position.line - b.position.line ||
+      a.position.column - b.position.column ||
+      compareText(a.message, b.message),
+  );
+}
+
+/** Plain code-unit comparison: the same order on every machine and locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Thrown for a bug in errgen itself or for an environment problem; never for a spec error. */
+export class ErrgenError extends Error {
+  override readonly name = "ErrgenError";
+}

@@ -1,0 +1,26 @@
+// The TSDoc text of a code, shared by its enum member and its class so both say the same.
+import type { ClassModel, CodeModel } from "../model/model.ts";
+import { docText } from "./safe-text.ts";
+
+type Documented = Pick<CodeModel | ClassModel, "code" | "description" | "descriptionZh" | "retryable" | "fault">;
+
+/** Description, Chinese description, then the facts: `Code: \`X\`. Retryable. A server fault.` */
+export function codeDoc(entry: Documented): string {
+  return [...descriptions(entry), [`Code: \`${entry.code}\`.`, ...facts(entry)].join(" ")].join("\n\n");
+}
+
+/** For a category that is not itself a code: what it covers, its descriptions and facts. */
+export function categoryDoc(entry: Documented): string {
+  const summary = `Errors of the \`${entry.code}\` category: any code that starts with \`${entry.code}.\`.`;
+  return [summary, ...descriptions(entry), facts(entry).join(" ")].join("\n\n");
+}
+
+function descriptions(entry: Documented): string[] {
+  return [entry.description, entry.descriptionZh].filter((text) => text !== undefined).map(docText);
+}
+
+function facts(entry: Documented): string[] {
+  const result = [entry.retryable ? "Retryable." : "Not retryable."];
+  if (entry.fault) result.push(entry.fault === "server" ? "A server fault." : "A client fault.");
+  return result;
+}

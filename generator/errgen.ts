@@ -1,0 +1,54 @@
+// The orchestrator: load → validate → model → emit → write. Returns results; never prints or exits.
+import { resolve } from "node:path";
+import { sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
+import { emitPackage } from "./emit/emit-package.ts";
+import type { EmittedFile } from "./emit/emitted-file.ts";
+import { loadSpec, locateSpec } from "./load/load-spec.ts";
+import { buildModel } from "./model/build-model.ts";
+import type { Model } from "./model/model.ts";
+import { validateSpec } from "./validate/validate-spec.ts";
+import { comparePackage, type PackageDrift } from "./write/compare-package.ts";
+import { writePackage, type WriteReport } from "./write/write-package.ts";
+
+export const DEFAULT_SPEC = "spec/tencentcloud.yaml";
+
+export interface RunOptions {
+  /** The spec file, relative to `cwd`. Default: spec/tencentcloud.yaml. */
+  readonly spec?: string | undefined;
+  /** The package folder, relative to `cwd`. Default: generated/<package name> in the spec's project. */
+  readonly out?: string | undefined;
+  readonly cwd: string;
+}
+
+export type Compiled =
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly ok: true; readonly model: Model; readonly files: readonly EmittedFile[]; readonly outDir: string };
+
+/** Everything but the write: the spec's diagnostics, or the model and the files of the package. */
+export function compile(options: RunOptions): Compiled {
+  const source = locateSpec(options.spec ?? DEFAULT_SPEC, options.cwd);
+  const loaded = loadSpec(source);
+  if (loaded.root === undefined) return { ok: false, diagnostics: loaded.diagnostics };
+  const validated = validateSpec(loaded.root, source.sourceName);
+  const diagnostics = [...loaded.diagnostics, ...validated.diagnostics];
+  if (diagnostics.length > 0 || validated.input === undefined) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
+  const model = buildModel(validated.input);
+  const outDir = options.out === undefined ? resolve(source.projectRoot, "generated", model.package.name) : resolve(options.cwd, options.out);
+  return { ok: true, model, files: emitPackage(model), outDir };
+}
+
+export type GenerateResult = Extract<Compiled, { ok: false }> | (Extract<Compiled, { ok: true }> & { readonly report: WriteReport });
+
+export function generate(options: RunOptions): GenerateResult {
+  const compiled = compile(options);
+  if (!compiled.ok) return compiled;
+  return { ...compiled, report: writePackage(compiled.outDir, compiled.files) };
+}
+
+export type CheckResult = Extract<Compiled, { ok: false }> | (Extract<Compiled, { ok: true }> & { readonly drift: PackageDrift });
+
+export function check(options: RunOptions): CheckResult {
+  const compiled = compile(options);
+  if (!compiled.ok) return compiled;
+  return { ...compiled, drift: comparePackage(compiled.outDir, compiled.files) };
+}

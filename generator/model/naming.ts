@@ -1,0 +1,79 @@
+// How codes become TypeScript identifiers. Every generated name is derived here and nowhere else,
+// so the validator's collision check and the model can never disagree.
+
+const SEGMENT = /^[A-Za-z0-9_]+$/;
+
+/** What is wrong with a code string, or undefined when it is a valid dotted code. */
+export function checkCodeSyntax(code: string): string | undefined {
+  if (code === "") return "a code must not be empty";
+  if (/\s/.test(code)) return `code "${code}" contains whitespace: a code is dot-separated segments of letters, digits and \`_\``;
+  if (code.startsWith(".")) return `code "${code}" starts with a dot: remove it`;
+  if (code.endsWith(".")) return `code "${code}" ends with a dot: remove it`;
+  const segments = code.split(".");
+  if (segments.includes("")) return `code "${code}" has an empty segment (\`..\`): segments are separated by one dot`;
+  const bad = segments.find((segment) => !SEGMENT.test(segment));
+  if (bad !== undefined) {
+    const char = [...bad].find((c) => !/[A-Za-z0-9_]/.test(c))!;
+    return `code "${code}" contains ${JSON.stringify(char)}: a code is dot-separated segments of letters, digits and \`_\``;
+  }
+  if (!/^[A-Za-z]/.test(code)) return `code "${code}" must start with a letter`;
+  return undefined;
+}
+
+/** What is wrong with a category key, or undefined. A category is one segment of a code. */
+export function checkCategoryName(name: string): string | undefined {
+  if (name.includes(".")) return `category "${name}" contains a dot: a category is the first segment of a code, such as AuthFailure`;
+  const problem = checkCodeSyntax(name);
+  return problem?.replace(/^code/, "category");
+}
+
+/** `AuthFailure.SignatureFailure` → `AuthFailureSignatureFailure`: each segment capitalised, joined. */
+export function identifierOf(code: string): string {
+  return code
+    .split(".")
+    .map((segment) => segment.charAt(0).toUpperCase() + segment.slice(1))
+    .join("");
+}
+
+/** The class name for an identifier: `Error` is added unless the name already ends in it. */
+export function classNameOf(identifier: string): string {
+  return identifier.endsWith("Error") ? identifier : `${identifier}Error`;
+}
+
+/** The guard of a category: `AuthFailure` → `isAuthFailureCode`. */
+export function categoryGuardNameOf(categoryIdentifier: string): string {
+  return `is${categoryIdentifier}Code`;
+}
+
+/** The code type of a category: `AuthFailure` → `AuthFailureCode`. */
+export function categoryTypeNameOf(categoryIdentifier: string): string {
+  return `${categoryIdentifier}Code`;
+}
+
+/** The first segment of a code. */
+export function categoryOf(code: string): string {
+  const dot = code.indexOf(".");
+  return dot === -1 ? code : code.slice(0, dot);
+}
+
+/** The codes above a code, nearest first: `A.B.C` → `A.B`, `A`. */
+export function ancestorsOf(code: string): string[] {
+  const result: string[] = [];
+  for (let dot = code.lastIndexOf("."); dot !== -1; dot = code.lastIndexOf(".", dot - 1)) result.push(code.slice(0, dot));
+  return result;
+}
+
+/** Words that cannot name a class, enum or function in a TypeScript module (ES reserved words and strict-mode ones). */
+export const RESERVED_WORDS: ReadonlySet<string> = new Set([
+  "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else",
+  "enum", "export", "extends", "false", "finally", "for", "function", "if", "implements", "import", "in",
+  "instanceof", "interface", "let", "new", "null", "package", "private", "protected", "public", "return", "static",
+  "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield",
+  "arguments", "eval", "undefined", "NaN", "Infinity",
+]);
+
+/** Globals the generated code relies on; a generated class of that name would shadow them. */
+export const SHADOWED_GLOBALS: ReadonlySet<string> = new Set([
+  "Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError", "URIError", "AggregateError",
+  "Object", "Symbol", "Map", "Set", "String", "Array", "JSON", "Reflect",
+]);

@@ -1,0 +1,136 @@
+// The validated spec as typed data, still carrying source positions for later rules.
+// Built from checked values, so every field here has already passed its shape.
+import type { SourcePosition } from "../diagnostics.ts";
+import type { CheckedMap, CheckedObject, CheckedValue } from "./check-shape.ts";
+
+export type Fault = "client" | "server";
+
+export interface Located<T> {
+  readonly value: T;
+  readonly position: SourcePosition;
+}
+
+export interface CodeInput {
+  readonly code: string;
+  readonly position: SourcePosition;
+  readonly description: string;
+  readonly descriptionZh: string | undefined;
+  readonly retryable: boolean | undefined;
+  readonly fault: Fault | undefined;
+  readonly name: Located<string> | undefined;
+}
+
+export interface CategoryInput {
+  readonly name: string;
+  readonly position: SourcePosition;
+  readonly description: string | undefined;
+  readonly descriptionZh: string | undefined;
+  readonly retryable: boolean | undefined;
+  readonly fault: Fault | undefined;
+}
+
+export interface SpecInput {
+  /** The spec file as shown to users and in generated headers. */
+  readonly file: string;
+  readonly package: {
+    readonly name: string;
+    readonly version: string;
+    readonly description: string | undefined;
+    readonly license: string | undefined;
+  };
+  readonly naming: {
+    readonly baseClass: Located<string>;
+    readonly codeEnum: Located<string>;
+  };
+  readonly envelope: {
+    readonly response: string;
+    readonly requestId: string;
+    readonly error: string;
+    readonly code: string;
+    readonly message: string;
+  };
+  readonly categories: readonly CategoryInput[];
+  readonly codes: readonly CodeInput[];
+}
+
+export const DEFAULT_NAMING = { baseClass: "ApiError", codeEnum: "ErrorCode" } as const;
+export const DEFAULT_ENVELOPE = { response: "Response", requestId: "RequestId", error: "Error", code: "Code", message: "Message" } as const;
+
+/**
+ * Reads typed input from a checked spec. Fields that failed their checks are absent from `root`,
+ * so this fills defaults for them; the caller only builds a model when there were no diagnostics.
+ */
+export function readSpecInput(root: CheckedObject, file: string): SpecInput {
+  const pkg = objectField(root, "package");
+  const naming = objectField(root, "naming");
+  const envelope = objectField(root, "envelope");
+  return {
+    file,
+    package: {
+      name: stringField(pkg, "name") ?? "",
+      version: stringField(pkg, "version") ?? "0.0.0",
+      description: stringField(pkg, "description"),
+      license: stringField(pkg, "license"),
+    },
+    naming: {
+      baseClass: locatedString(naming, "baseClass", DEFAULT_NAMING.baseClass, root),
+      codeEnum: locatedString(naming, "codeEnum", DEFAULT_NAMING.codeEnum, root),
+    },
+    envelope: {
+      response: stringField(envelope, "response") ?? DEFAULT_ENVELOPE.response,
+      requestId: stringField(envelope, "requestId") ?? DEFAULT_ENVELOPE.requestId,
+      error: stringField(envelope, "error") ?? DEFAULT_ENVELOPE.error,
+      code: stringField(envelope, "code") ?? DEFAULT_ENVELOPE.code,
+      message: stringField(envelope, "message") ?? DEFAULT_ENVELOPE.message,
+    },
+    categories: mapEntries(root, "categories").map(({ key, keyPosition, value }) => {
+      const category = value as CheckedObject;
+      return {
+        name: key,
+        position: keyPosition,
+        description: stringField(category, "description"),
+        descriptionZh: stringField(category, "description_zh"),
+        retryable: booleanField(category, "retryable"),
+        fault: stringField(category, "fault") as Fault | undefined,
+      };
+    }),
+    codes: mapEntries(root, "codes").map(({ key, keyPosition, value }) => {
+      const code = value as CheckedObject;
+      const name = code.fields.get("name");
+      return {
+        code: key,
+        position: keyPosition,
+        description: stringField(code, "description") ?? "",
+        descriptionZh: stringField(code, "description_zh"),
+        retryable: booleanField(code, "retryable"),
+        fault: stringField(code, "fault") as Fault | undefined,
+        name: name ? { value: name.value as string, position: name.valuePosition } : undefined,
+      };
+    }),
+  };
+}
+
+function field(object: CheckedObject | undefined, name: string): CheckedValue | undefined {
+  return object?.fields.get(name)?.value;
+}
+
+function objectField(object: CheckedObject, name: string): CheckedObject | undefined {
+  return field(object, name) as CheckedObject | undefined;
+}
+
+function stringField(object: CheckedObject | undefined, name: string): string | undefined {
+  return field(object, name) as string | undefined;
+}
+
+function booleanField(object: CheckedObject | undefined, name: string): boolean | undefined {
+  return field(object, name) as boolean | undefined;
+}
+
+function locatedString(object: CheckedObject | undefined, name: string, fallback: string, root: CheckedObject): Located<string> {
+  const found = object?.fields.get(name);
+  return found ? { value: found.value as string, position: found.valuePosition } : { value: fallback, position: object?.position ?? root.position };
+}
+
+function mapEntries(object: CheckedObject, name: string) {
+  return (field(object, name) as CheckedMap | undefined)?.entries ?? [];
+}

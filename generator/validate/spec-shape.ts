@@ -1,0 +1,205 @@
+// The spec format (version 1) as data. `checkShape` walks it to validate a spec; the same
+// description drives the documentation of every key, so the rules live in one place.
+import { checkCategoryName, checkCodeSyntax } from "../model/naming.ts";
+
+interface ShapeBase {
+  /** What the value means, for documentation and for messages. */
+  readonly description: string;
+}
+
+/** A rule on a string: returns what is wrong with it, or undefined. */
+export type StringRule = (value: string) => string | undefined;
+
+export interface StringShape extends ShapeBase {
+  readonly kind: "string";
+  readonly oneOf?: readonly string[];
+  readonly rule?: StringRule;
+  /** JSON-Schema-style pattern mirroring `rule`, for editors. */
+  readonly pattern?: string;
+}
+
+export interface BooleanShape extends ShapeBase {
+  readonly kind: "boolean";
+}
+
+export interface IntegerShape extends ShapeBase {
+  readonly kind: "integer";
+  readonly oneOf?: readonly number[];
+}
+
+export interface FieldShape {
+  readonly shape: Shape;
+  readonly required?: boolean;
+}
+
+export interface ObjectShape extends ShapeBase {
+  readonly kind: "object";
+  /** How a message names one of these: "the package", "a code". */
+  readonly noun: string;
+  readonly fields: Readonly<Record<string, FieldShape>>;
+}
+
+export interface MapShape extends ShapeBase {
+  readonly kind: "map";
+  /** How a message names one key: "code", "category". */
+  readonly keyNoun: string;
+  readonly keyRule: StringRule;
+  readonly keyPattern: string;
+  readonly value: Shape;
+}
+
+export type Shape = StringShape | BooleanShape | IntegerShape | ObjectShape | MapShape;
+
+export const IDENTIFIER_PATTERN = "^[A-Za-z_$][A-Za-z0-9_$]*$";
+const identifierRegex = new RegExp(IDENTIFIER_PATTERN);
+
+const identifier = (description: string): StringShape => ({
+  kind: "string",
+  description,
+  pattern: IDENTIFIER_PATTERN,
+  rule: (value) =>
+    identifierRegex.test(value)
+      ? undefined
+      : `"${value}" is not a TypeScript identifier: use letters, digits, \`_\` or \`$\`, not starting with a digit`,
+});
+
+const text = (description: string): StringShape => ({
+  kind: "string",
+  description,
+  rule: (value) => (value.trim() === "" ? "must not be empty" : undefined),
+});
+
+const NPM_NAME_PATTERN = "^(?:@[a-z0-9][a-z0-9._~-]*/)?[a-z0-9][a-z0-9._~-]*$";
+const npmNameRegex = new RegExp(NPM_NAME_PATTERN);
+// semver.org's regular expression, without build metadata (npm ignores it).
+const SEMVER_PATTERN =
+  "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?$";
+const semverRegex = new RegExp(SEMVER_PATTERN);
+
+const retryable: BooleanShape = {
+  kind: "boolean",
+  description: "Whether repeating the same request may succeed (throttling, transient faults).",
+};
+
+const fault: StringShape = {
+  kind: "string",
+  description: "Whose fault the error is: `client` (fix the request) or `server` (the service failed).",
+  oneOf: ["client", "server"],
+};
+
+export const codeShape: ObjectShape = {
+  kind: "object",
+  noun: "a code",
+  description: "One error code.",
+  fields: {
+    description: { required: true, shape: text("What the error means, in English.") },
+    description_zh: { shape: text("What the error means, in Chinese.") },
+    retryable: { shape: { ...retryable, description: `${retryable.description} Defaults to the category's value, else false.` } },
+    fault: { shape: fault },
+    name: {
+      shape: identifier(
+        "Identifier override: the enum member, and the class name before the `Error` suffix. Use it to settle a naming collision.",
+      ),
+    },
+  },
+};
+
+export const categoryShape: ObjectShape = {
+  kind: "object",
+  noun: "a category",
+  description: "Metadata for a first segment of codes, shared by every code below it.",
+  fields: {
+    description: { shape: text("What errors of this category mean, in English.") },
+    description_zh: { shape: text("What errors of this category mean, in Chinese.") },
+    retryable: { shape: retryable },
+    fault: { shape: fault },
+  },
+};
+
+export const specShape: ObjectShape = {
+  kind: "object",
+  noun: "the spec",
+  description: "An errgen spec: an API's response envelope and its error codes.",
+  fields: {
+    specVersion: { required: true, shape: { kind: "integer", oneOf: [1], description: "The version of this format: 1." } },
+    package: {
+      required: true,
+      shape: {
+        kind: "object",
+        noun: "package",
+        description: "The npm package errgen writes.",
+        fields: {
+          name: {
+            required: true,
+            shape: {
+              kind: "string",
+              description: "The npm package name.",
+              pattern: NPM_NAME_PATTERN,
+              rule: (value) =>
+                npmNameRegex.test(value) && value.length <= 214
+                  ? undefined
+                  : `"${value}" is not a valid npm package name: lowercase letters, digits, \`-\`, \`.\`, \`_\`, optionally scoped (\`@team/name\`)`,
+            },
+          },
+          version: {
+            required: true,
+            shape: {
+              kind: "string",
+              description: "The package version (semver).",
+              pattern: SEMVER_PATTERN,
+              rule: (value) => (semverRegex.test(value) ? undefined : `"${value}" is not a semver version such as 1.0.0`),
+            },
+          },
+          description: { shape: text("The package description.") },
+          license: { shape: text("The package license, an SPDX identifier.") },
+        },
+      },
+    },
+    naming: {
+      shape: {
+        kind: "object",
+        noun: "naming",
+        description: "Names of the generated package's central exports.",
+        fields: {
+          baseClass: { shape: identifier("The root of every generated error class. Default: ApiError.") },
+          codeEnum: { shape: identifier("The enum of this spec's codes. Default: ErrorCode.") },
+        },
+      },
+    },
+    envelope: {
+      shape: {
+        kind: "object",
+        noun: "envelope",
+        description: "Field names of the wire format. Defaults: Tencent Cloud API 3.0.",
+        fields: {
+          response: { shape: text("The top-level field holding the response. Default: Response.") },
+          requestId: { shape: text("The request id field inside the response. Default: RequestId.") },
+          error: { shape: text("The error object field inside the response. Default: Error.") },
+          code: { shape: text("The code field inside the error. Default: Code.") },
+          message: { shape: text("The message field inside the error. Default: Message.") },
+        },
+      },
+    },
+    categories: {
+      shape: {
+        kind: "map",
+        keyNoun: "category",
+        description: "Optional metadata per category (the first segment of a code).",
+        keyRule: checkCategoryName,
+        keyPattern: "^[A-Za-z][A-Za-z0-9_]*$",
+        value: categoryShape,
+      },
+    },
+    codes: {
+      required: true,
+      shape: {
+        kind: "map",
+        keyNoun: "code",
+        description: "The error codes: the code string is the key.",
+        keyRule: checkCodeSyntax,
+        keyPattern: "^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)*$",
+        value: codeShape,
+      },
+    },
+  },
+};
