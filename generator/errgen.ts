@@ -3,7 +3,8 @@ import { resolve } from "node:path";
 import { sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
 import { emitPackage } from "./emit/emit-package.ts";
 import type { EmittedFile } from "./emit/emitted-file.ts";
-import { loadSpec, locateSpec } from "./load/load-spec.ts";
+import { locateSpec, readSpecText, type SpecSource } from "./load/load-spec.ts";
+import { loadYaml } from "./load/load-yaml.ts";
 import { buildModel } from "./model/build-model.ts";
 import type { Model } from "./model/model.ts";
 import { validateSpec } from "./validate/validate-spec.ts";
@@ -20,21 +21,38 @@ export interface RunOptions {
   readonly cwd: string;
 }
 
-export type Compiled =
+export type CompiledText =
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] }
-  | { readonly ok: true; readonly model: Model; readonly files: readonly EmittedFile[]; readonly outDir: string };
+  | { readonly ok: true; readonly model: Model; readonly files: readonly EmittedFile[] };
+
+export type Compiled = Extract<CompiledText, { ok: false }> | (Extract<CompiledText, { ok: true }> & { readonly outDir: string });
 
 /** Everything but the write: the spec's diagnostics, or the model and the files of the package. */
 export function compile(options: RunOptions): Compiled {
   const source = locateSpec(options.spec ?? DEFAULT_SPEC, options.cwd);
-  const loaded = loadSpec(source);
+  const compiled = compileText(readSpecText(source), source);
+  if (!compiled.ok) return compiled;
+  const outDir = options.out === undefined ? resolve(source.projectRoot, "generated", compiled.model.package.name) : resolve(options.cwd, options.out);
+  return { ...compiled, outDir };
+}
+
+/** load → validate → model → emit, for spec text already read. */
+export function compileText(text: string, source: Pick<SpecSource, "displayPath" | "sourceName">): CompiledText {
+  const analyzed = analyzeText(text, source);
+  return analyzed.ok ? { ...analyzed, files: emitPackage(analyzed.model) } : analyzed;
+}
+
+/** load → validate → model: the spec's diagnostics, or its model. */
+export function analyzeText(
+  text: string,
+  source: Pick<SpecSource, "displayPath" | "sourceName">,
+): Extract<CompiledText, { ok: false }> | { readonly ok: true; readonly model: Model } {
+  const loaded = loadYaml(text, source.displayPath);
   if (loaded.root === undefined) return { ok: false, diagnostics: loaded.diagnostics };
   const validated = validateSpec(loaded.root, source.sourceName);
   const diagnostics = [...loaded.diagnostics, ...validated.diagnostics];
   if (diagnostics.length > 0 || validated.input === undefined) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
-  const model = buildModel(validated.input);
-  const outDir = options.out === undefined ? resolve(source.projectRoot, "generated", model.package.name) : resolve(options.cwd, options.out);
-  return { ok: true, model, files: emitPackage(model), outDir };
+  return { ok: true, model: buildModel(validated.input) };
 }
 
 export type GenerateResult = Extract<Compiled, { ok: false }> | (Extract<Compiled, { ok: true }> & { readonly report: WriteReport });

@@ -1,9 +1,7 @@
-// The load stage: reads the spec file and parses it into positioned YAML nodes. The only stage
-// that reads user input from disk.
+// Finding and reading the spec file: the load stage's only contact with the disk.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import { ErrgenError } from "../diagnostics.ts";
-import { loadYaml, type LoadedYaml } from "./load-yaml.ts";
 
 export interface SpecSource {
   readonly path: string;
@@ -24,7 +22,8 @@ export function locateSpec(specPath: string, cwd: string): SpecSource {
   return { path, displayPath: displayPath(path, cwd), sourceName: toPosix(relative(projectRoot, path)), projectRoot };
 }
 
-export function loadSpec(source: SpecSource): LoadedYaml {
+/** The spec's text, without a byte-order mark. */
+export function readSpecText(source: SpecSource): string {
   let text: string;
   try {
     text = readFileSync(source.path, "utf8");
@@ -32,7 +31,7 @@ export function loadSpec(source: SpecSource): LoadedYaml {
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
     throw new SpecReadError(`cannot read spec ${source.displayPath}: ${reason}`);
   }
-  return loadYaml(text.startsWith("\uFEFF") ? text.slice(1) : text, source.displayPath);
+  return text.startsWith("\uFEFF") ? text.slice(1) : text;
 }
 
 function findProjectRoot(start: string): string {

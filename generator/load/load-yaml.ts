@@ -48,7 +48,7 @@ export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(
-    private readonly file: string,
+    readonly file: string,
     text: string,
   ) {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
@@ -74,14 +74,50 @@ export function loadYaml(text: string, file: string): LoadedYaml {
     events = parseEvents(text, { filename: file, maxDepth: MAX_YAML_DEPTH });
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error;
-    return { root: undefined, diagnostics: [yamlSyntaxDiagnostic(error, lines)] };
+    return { root: undefined, diagnostics: [yamlSyntaxDiagnostic(error, text, lines)] };
   }
   return new TreeBuilder(text, lines, events).build();
 }
 
-function yamlSyntaxDiagnostic(error: YAMLException, lines: LineIndex): Diagnostic {
-  const position = error.mark ? lines.position(error.mark.position) : lines.position(0);
-  return diagnostic(position, `YAML syntax error: ${error.reason}`);
+function yamlSyntaxDiagnostic(error: YAMLException, text: string, lines: LineIndex): Diagnostic {
+  const offset = error.mark?.position ?? 0;
+  const position = lines.position(offset);
+  const quote = openQuoteBefore(text, offset, lines);
+  const hint = quote ? ` (is the quote at ${quote.line}:${quote.column} left open?)` : "";
+  return diagnostic(position, `YAML syntax error: ${error.reason}${hint}`);
+}
+
+/**
+ * The parser reports an unclosed quote where the quoted text finally breaks, often lines later.
+ * Looks back a few lines for a line whose quotes do not pair up, to point at the likely culprit.
+ */
+function openQuoteBefore(text: string, offset: number, lines: LineIndex): SourcePosition | undefined {
+  const errorLine = lines.position(offset).line;
+  const all = text.split("\n");
+  for (let line = errorLine - 1; line >= Math.max(1, errorLine - 20); line--) {
+    const content = all[line - 1] ?? "";
+    const opened = unpairedQuote(content);
+    if (opened !== -1) return { file: lines.file, line, column: opened + 1 };
+  }
+  return undefined;
+}
+
+/** The index of a quote that starts a scalar on this line and is never closed on it, else -1. */
+function unpairedQuote(line: string): number {
+  let open = -1;
+  let quote = "";
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (open === -1) {
+      if (c === "#" && (i === 0 || line[i - 1] === " ")) break;
+      if ((c === '"' || c === "'") && (i === 0 || /[\s:\[{,-]/.test(line[i - 1]!))) [open, quote] = [i, c];
+    } else if (c === "\\" && quote === '"') i++;
+    else if (c === quote) {
+      if (quote === "'" && line[i + 1] === "'") i++;
+      else open = -1;
+    }
+  }
+  return open;
 }
 
 class TreeBuilder {

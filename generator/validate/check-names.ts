@@ -18,8 +18,9 @@ interface Claim {
   readonly owner: string;
   /** Set when the spec can change the name at this place. */
   readonly position: SourcePosition | undefined;
-  /** How to fix the claim, when it is the one reported. */
+  /** How to change this claim's name, when it is the one reported. */
   readonly fix: string;
+  readonly isCode?: boolean;
 }
 
 export function checkNames(input: SpecInput): Diagnostic[] {
@@ -40,7 +41,8 @@ export function checkNames(input: SpecInput): Diagnostic[] {
     }
     const [reported, other] = claim.position ? [claim, earlier] : [earlier, claim];
     const where = other.position ? ` at ${formatShortPosition(other.position)}` : "";
-    const message = `${reported.owner} and ${other.owner}${where} would both export ${claim.name}: ${reported.fix}`;
+    const fix = reported.isCode && other.isCode ? "give one of them another identifier with `name:`" : reported.fix;
+    const message = `${reported.owner} and ${other.owner}${where} would both export ${claim.name}: ${fix}`;
     diagnostics.push(diagnostic(reported.position ?? input.naming.baseClass.position, message));
   }
   for (const claim of claims) {
@@ -69,7 +71,7 @@ function collectClaims(input: SpecInput): Claim[] {
     const position = code.name?.position ?? code.position;
     codePositions.set(code.code, position);
     const via = code.name ? " through its name: override" : "";
-    claims.push({ name: className, owner: `code "${code.code}" (class ${className}${via})`, position, fix: "give one of them another identifier with `name:`" });
+    claims.push({ name: className, owner: `code "${code.code}" (class ${className}${via})`, position, fix: "give the code another identifier with `name:`", isCode: true });
   }
   const categoryPositions = new Map(input.categories.map((category) => [category.name, category.position]));
   for (const [category, { guardName, typeName }] of names.categories) {

@@ -32,68 +32,80 @@ export interface CheckedEntry {
 
 export type CheckedValue = string | number | boolean | CheckedObject | CheckedMap;
 
-export function checkShape(node: YamlNode, shape: Shape, diagnostics: Diagnostic[]): CheckedValue | undefined {
+/** Where a value sits, for messages: `"retryable" of code "Oops"`, `"package.version"`. */
+export interface ValueContext {
+  /** How messages name the value. */
+  readonly label: string;
+  /** How messages name the object when the value is one: `package`, `code "Oops"`. */
+  readonly owner: string;
+  /** Where missing-key problems point: the key that holds the value. */
+  readonly position: SourcePosition | undefined;
+}
+
+const ROOT: ValueContext = { label: "the spec", owner: "the spec", position: undefined };
+
+export function checkShape(node: YamlNode, shape: Shape, diagnostics: Diagnostic[], context: ValueContext = ROOT): CheckedValue | undefined {
+  const problem = (message: string): undefined => {
+    diagnostics.push(diagnostic(node.position, `${context.label} ${message}`));
+    return undefined;
+  };
   switch (shape.kind) {
     case "string": {
-      if (node.kind !== "scalar" || typeof node.value !== "string") return mismatch(node, "a string", diagnostics);
+      if (node.kind !== "scalar" || typeof node.value !== "string") return problem(mismatch(node, "a string"));
       if (shape.oneOf && !shape.oneOf.includes(node.value)) {
-        diagnostics.push(diagnostic(node.position, `"${node.value}" is not one of ${shape.oneOf.map((v) => `"${v}"`).join(", ")}`));
-        return undefined;
+        return problem(`must be one of ${shape.oneOf.map((v) => `"${v}"`).join(", ")}, got ${JSON.stringify(node.value)}`);
       }
-      const problem = shape.rule?.(node.value);
-      if (problem !== undefined) {
-        diagnostics.push(diagnostic(node.position, problem));
-        return undefined;
-      }
-      return node.value;
+      const broken = shape.rule?.(node.value);
+      return broken === undefined ? node.value : problem(broken);
     }
     case "boolean":
-      if (node.kind !== "scalar" || typeof node.value !== "boolean") return mismatch(node, "true or false", diagnostics);
-      return node.value;
+      return node.kind === "scalar" && typeof node.value === "boolean" ? node.value : problem(mismatch(node, "true or false"));
     case "integer": {
-      if (node.kind !== "scalar" || typeof node.value !== "number" || !Number.isInteger(node.value)) return mismatch(node, "an integer", diagnostics);
-      if (shape.oneOf && !shape.oneOf.includes(node.value)) {
-        diagnostics.push(diagnostic(node.position, `unsupported value ${node.source}: expected ${shape.oneOf.join(" or ")}`));
-        return undefined;
-      }
+      if (node.kind !== "scalar" || typeof node.value !== "number" || !Number.isInteger(node.value)) return problem(mismatch(node, "an integer"));
+      if (shape.oneOf && !shape.oneOf.includes(node.value)) return problem(`must be ${shape.oneOf.join(" or ")}, got ${node.source}${shape.oneOfHint ?? ""}`);
       return node.value;
     }
     case "object":
-      return node.kind === "map" ? checkObject(node, shape, diagnostics) : mismatch(node, `a mapping (${shape.description.replace(/\.$/, "")})`, diagnostics);
+      return node.kind === "map" ? checkObject(node, shape, diagnostics, context) : problem(mismatch(node, "a mapping"));
     case "map":
-      return node.kind === "map" ? checkMap(node, shape, diagnostics) : mismatch(node, `a mapping of ${shape.keyNoun} to its details`, diagnostics);
+      return node.kind === "map" ? checkMap(node, shape, diagnostics) : problem(mismatch(node, `a mapping of each ${shape.keyNoun} to its details`));
   }
 }
 
-function checkObject(node: YamlMap, shape: ObjectShape, diagnostics: Diagnostic[]): CheckedObject {
+function checkObject(node: YamlMap, shape: ObjectShape, diagnostics: Diagnostic[], context: ValueContext): CheckedObject {
   const fields = new Map<string, CheckedField>();
   const seen = new Map<string, SourcePosition>();
   const known = Object.keys(shape.fields);
+  const suggested = new Set<string>();
   for (const { key, value } of node.entries) {
     const name = scalarKey(key);
     if (name === undefined) {
-      diagnostics.push(diagnostic(key.position, `a key of ${shape.noun} must be a plain word, not ${describe(key)}`));
+      diagnostics.push(diagnostic(key.position, `a key of ${context.owner} must be a plain word, not ${describe(key)}`));
       continue;
     }
     const first = seen.get(name);
     if (first) {
-      diagnostics.push(diagnostic(key.position, `duplicate key "${name}" in ${shape.noun} (first at ${formatShortPosition(first)}): keep one`));
+      diagnostics.push(diagnostic(key.position, `duplicate key "${name}" in ${context.owner} (first at ${formatShortPosition(first)}): keep one`));
       continue;
     }
     seen.set(name, key.position);
     const field = Object.hasOwn(shape.fields, name) ? shape.fields[name] : undefined;
     if (!field) {
       const near = nearest(name, known);
+      if (near) suggested.add(near);
       const hint = near ? `; did you mean "${near}"?` : `; expected one of ${known.join(", ")}`;
-      diagnostics.push(diagnostic(key.position, `unknown key "${name}" in ${shape.noun}${hint}`));
+      diagnostics.push(diagnostic(key.position, `unknown key "${name}" in ${context.owner}${hint}`));
       continue;
     }
-    const checked = checkShape(value, field.shape, diagnostics);
+    const label = context === ROOT ? `"${name}"` : context.owner.includes(" ") ? `"${name}" of ${context.owner}` : `"${context.owner}.${name}"`;
+    const checked = checkShape(value, field.shape, diagnostics, { label, owner: name, position: key.position });
     if (checked !== undefined) fields.set(name, { keyPosition: key.position, valuePosition: value.position, value: checked });
   }
   for (const [name, field] of Object.entries(shape.fields)) {
-    if (field.required && !seen.has(name)) {
-      diagnostics.push(diagnostic(node.position, `${shape.noun} is missing the required key "${name}" (${field.shape.description.replace(/\.$/, "")})`));
+    // A misspelt key was already reported with the right spelling; saying it is missing too would be noise.
+    if (field.required && !seen.has(name) && !suggested.has(name)) {
+      const description = field.shape.description.replace(/\.$/, "").replace(/^./, (c) => c.toLowerCase());
+      diagnostics.push(diagnostic(context.position ?? node.position, `${context.owner} is missing the required key "${name}" (${description})`));
     }
   }
   return { kind: "object", position: node.position, fields };
@@ -117,7 +129,8 @@ function checkMap(node: YamlMap, shape: MapShape, diagnostics: Diagnostic[]): Ch
     seen.set(name, key.position);
     const problem = shape.keyRule(name);
     if (problem !== undefined) diagnostics.push(diagnostic(key.position, problem));
-    const checked = checkShape(value, shape.value, diagnostics);
+    const owner = `${shape.keyNoun} "${name}"`;
+    const checked = checkShape(value, shape.value, diagnostics, { label: owner, owner, position: key.position });
     if (problem === undefined && checked !== undefined) entries.push({ key: name, keyPosition: key.position, value: checked });
   }
   return { kind: "map", position: node.position, entries };
@@ -127,9 +140,15 @@ function scalarKey(key: YamlNode): string | undefined {
   return key.kind === "scalar" && typeof key.value === "string" ? key.value : undefined;
 }
 
-function mismatch(node: YamlNode, expected: string, diagnostics: Diagnostic[]): undefined {
-  diagnostics.push(diagnostic(node.position, `expected ${expected}, got ${describe(node)}`));
-  return undefined;
+/** `must be a string, got the number 1 (written 1.0); quote it: "1.0"`. */
+function mismatch(node: YamlNode, expected: string): string {
+  const hint =
+    node.kind === "scalar" && expected === "a string" && node.value !== null
+      ? `; quote it: ${JSON.stringify(node.source)}`
+      : node.kind === "scalar" && typeof node.value === "string" && expected === "an integer" && /^\d+$/.test(node.value)
+        ? `; write it without quotes: ${node.value}`
+        : "";
+  return `must be ${expected}, got ${describe(node)}${hint}`;
 }
 
 /** How YAML read a node: `the number 16 (written 0x10)`, `a list`, `nothing (null)`. */

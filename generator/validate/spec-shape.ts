@@ -7,7 +7,7 @@ interface ShapeBase {
   readonly description: string;
 }
 
-/** A rule on a string: returns what is wrong with it, or undefined. */
+/** A rule on a string value: what is wrong with it, as a phrase after the value's label ("must …"), or undefined. */
 export type StringRule = (value: string) => string | undefined;
 
 export interface StringShape extends ShapeBase {
@@ -25,6 +25,8 @@ export interface BooleanShape extends ShapeBase {
 export interface IntegerShape extends ShapeBase {
   readonly kind: "integer";
   readonly oneOf?: readonly number[];
+  /** Said after a value outside `oneOf`. */
+  readonly oneOfHint?: string;
 }
 
 export interface FieldShape {
@@ -43,7 +45,8 @@ export interface MapShape extends ShapeBase {
   readonly kind: "map";
   /** How a message names one key: "code", "category". */
   readonly keyNoun: string;
-  readonly keyRule: StringRule;
+  /** What is wrong with a key, as a whole message, or undefined. */
+  readonly keyRule: (key: string) => string | undefined;
   readonly keyPattern: string;
   readonly value: Shape;
 }
@@ -60,7 +63,7 @@ const identifier = (description: string): StringShape => ({
   rule: (value) =>
     identifierRegex.test(value)
       ? undefined
-      : `"${value}" is not a TypeScript identifier: use letters, digits, \`_\` or \`$\`, not starting with a digit`,
+      : `must be a TypeScript identifier (letters, digits, \`_\` or \`$\`, not starting with a digit), got ${JSON.stringify(value)}`,
 });
 
 const text = (description: string): StringShape => ({
@@ -121,7 +124,10 @@ export const specShape: ObjectShape = {
   noun: "the spec",
   description: "An errgen spec: an API's response envelope and its error codes.",
   fields: {
-    specVersion: { required: true, shape: { kind: "integer", oneOf: [1], description: "The version of this format: 1." } },
+    specVersion: {
+      required: true,
+      shape: { kind: "integer", oneOf: [1], oneOfHint: ": this errgen reads spec format version 1", description: "The version of this format: 1." },
+    },
     package: {
       required: true,
       shape: {
@@ -138,16 +144,16 @@ export const specShape: ObjectShape = {
               rule: (value) =>
                 npmNameRegex.test(value) && value.length <= 214
                   ? undefined
-                  : `"${value}" is not a valid npm package name: lowercase letters, digits, \`-\`, \`.\`, \`_\`, optionally scoped (\`@team/name\`)`,
+                  : `must be an npm package name (lowercase letters, digits, \`-\`, \`.\`, \`_\`, optionally scoped as \`@team/name\`), got ${JSON.stringify(value)}`,
             },
           },
           version: {
             required: true,
             shape: {
               kind: "string",
-              description: "The package version (semver).",
+              description: "The package version, in semver.",
               pattern: SEMVER_PATTERN,
-              rule: (value) => (semverRegex.test(value) ? undefined : `"${value}" is not a semver version such as 1.0.0`),
+              rule: (value) => (semverRegex.test(value) ? undefined : `must be a semver version such as 1.0.0, got ${JSON.stringify(value)}`),
             },
           },
           description: { shape: text("The package description.") },

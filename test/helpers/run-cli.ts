@@ -1,0 +1,29 @@
+// Runs the command line in-process and captures what it prints.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ExecutionContext } from "ava";
+import { runCli } from "../../generator/cli.ts";
+
+export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function runErrgen(argv: readonly string[], cwd: string = REPO_ROOT): CliRun {
+  let stdout = "";
+  let stderr = "";
+  const code = runCli(argv, { cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  return { code, stdout, stderr };
+}
+
+/** A fresh folder, removed when the test ends. */
+export function tempDir(t: ExecutionContext, prefix = "errgen-test-"): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
