@@ -5,6 +5,7 @@ import test from "ava";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { Project } from "ts-morph";
 import { check, compile, DEFAULT_SPEC } from "../generator/errgen.ts";
 import { FIXED_EXPORTS } from "../generator/validate/check-names.ts";
 import { isGeneratedText } from "../generator/write/generated-marker.ts";
@@ -90,4 +91,29 @@ test("the generated TypeScript sources pass tsc with the strictest options", (t)
   } catch (error) {
     t.fail(String((error as { stdout?: Buffer }).stdout));
   }
+});
+
+test("every generated declaration and class member has a TSDoc comment", (t) => {
+  const result = compile({ cwd: REPO_ROOT });
+  if (!result.ok) return t.fail("the shipped spec is valid");
+  const project = new Project({ useInMemoryFileSystem: true });
+  const undocumented: string[] = [];
+  for (const file of result.files.filter((f) => f.path.startsWith("src/") && f.path !== "src/index.ts")) {
+    const source = project.createSourceFile(file.path, file.contents);
+    const documented = [
+      ...source.getFunctions(),
+      ...source.getInterfaces(),
+      ...source.getTypeAliases(),
+      ...source.getEnums(),
+      ...source.getVariableStatements(),
+      ...source.getClasses(),
+      ...source.getEnums().flatMap((e) => e.getMembers()),
+      ...source.getInterfaces().flatMap((i) => i.getProperties()),
+      ...source.getClasses().flatMap((c) => [...c.getProperties(), ...c.getMethods(), ...c.getConstructors()]),
+    ];
+    for (const node of documented) {
+      if (node.getJsDocs().length === 0) undocumented.push(`${file.path}:${node.getStartLineNumber()}: ${node.getText().split("\n")[0]}`);
+    }
+  }
+  t.deepEqual(undocumented, []);
 });

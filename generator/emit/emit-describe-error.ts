@@ -39,9 +39,10 @@ export function emitDescribeError(model: Model, printer: TypeScriptPrinter): Emi
     {
       kind: StructureKind.TypeAlias,
       name: "CatalogueEntry",
+      docs: ["One code's line in the catalogue."],
       type: "readonly [description: string, descriptionZh: string | null, retryable: boolean, fault: ErrorFault | null]",
     },
-    listDeclaration({ head: "const CATALOGUE: Readonly<Record<string, CatalogueEntry>>", layout: "object", items: entries }),
+    listDeclaration({ docs: "Every code of the package with what the spec says about it.", head: "const CATALOGUE: Readonly<Record<string, CatalogueEntry>>", layout: "object", items: entries }),
     {
       kind: StructureKind.Function,
       isExported: true,

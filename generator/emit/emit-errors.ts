@@ -163,12 +163,12 @@ function errorClass(model: ClassModel, hasSubclasses: boolean): ClassDeclaration
     docs: [model.kind === "code" ? codeDoc(model) : categoryDoc(model)],
     properties: [
       { name: "code", isStatic: true, hasOverrideKeyword: true, isReadonly: true, type: hasSubclasses ? family : code, initializer: code, docs: ["The code this class stands for."] },
-      { name: "errorName", isStatic: true, hasOverrideKeyword: true, isReadonly: true, type: "string", initializer: stringLiteral(model.name) },
+      { name: "errorName", isStatic: true, hasOverrideKeyword: true, isReadonly: true, type: "string", initializer: stringLiteral(model.name), docs: ["The class name."] },
       ...(model.overridesRetryable
-        ? [{ name: "retryable", isStatic: true, hasOverrideKeyword: true, isReadonly: true, type: "boolean", initializer: String(model.retryable) }]
+        ? [{ name: "retryable", isStatic: true, hasOverrideKeyword: true, isReadonly: true, type: "boolean", initializer: String(model.retryable), docs: ["Whether errors of this class may succeed when the request is repeated."] }]
         : []),
       ...(model.overridesFault
-        ? [{ name: "fault", isStatic: true, hasOverrideKeyword: true, isReadonly: true, type: "ErrorFault | undefined", initializer: model.fault ? stringLiteral(model.fault) : "undefined" }]
+        ? [{ name: "fault", isStatic: true, hasOverrideKeyword: true, isReadonly: true, type: "ErrorFault | undefined", initializer: model.fault ? stringLiteral(model.fault) : "undefined", docs: ["Whose fault errors of this class are."] }]
         : []),
       {
         name: "code",

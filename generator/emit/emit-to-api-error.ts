@@ -88,6 +88,7 @@ export function emitToApiError(model: Model, printer: TypeScriptPrinter): Emitte
     {
       kind: StructureKind.Function,
       name: "describeInput",
+      docs: ["What an input was, for the message of a TypeError."],
       parameters: [{ name: "input", type: "unknown" }],
       returnType: "string",
       statements: body(

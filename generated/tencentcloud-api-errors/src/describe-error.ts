@@ -18,8 +18,10 @@ export interface ErrorDescription {
   fault: ErrorFault | undefined;
 }
 
+/** One code's line in the catalogue. */
 type CatalogueEntry = readonly [description: string, descriptionZh: string | null, retryable: boolean, fault: ErrorFault | null];
 
+/** Every code of the package with what the spec says about it. */
 const CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
   "ActionOffline": ["This API has been deprecated.", "接口已下线。", false, null],
   "AuthFailure.InvalidAuthorization": ["Authorization in the request header is invalid.", "请求头部的 Authorization 不符合腾讯云标准。", false, null],

@@ -109,6 +109,7 @@ export function isApiError(value: unknown): value is TencentCloudApiError {
 export class ActionOfflineError extends TencentCloudApiError {
   /** The code this class stands for. */
   static override readonly code: "ActionOffline" = "ActionOffline";
+  /** The class name. */
   static override readonly errorName: string = "ActionOfflineError";
   /** The exact code: `ActionOffline`, or a code below it that this package does not know yet. */
   declare readonly code: "ActionOffline" | `ActionOffline.${string}`;
@@ -126,6 +127,7 @@ export class ActionOfflineError extends TencentCloudApiError {
 export class AuthFailureError extends TencentCloudApiError {
   /** The code this class stands for. */
   static override readonly code: "AuthFailure" | `AuthFailure.${string}` = "AuthFailure";
+  /** The class name. */
   static override readonly errorName: string = "AuthFailureError";
   /** The exact code: `AuthFailure`, or a code below it that this package does not know yet. */
   declare readonly code: "AuthFailure" | `AuthFailure.${string}`;
@@ -141,6 +143,7 @@ export class AuthFailureError extends TencentCloudApiError {
 export class AuthFailureInvalidAuthorizationError extends AuthFailureError {
   /** The code this class stands for. */
   static override readonly code: "AuthFailure.InvalidAuthorization" = "AuthFailure.InvalidAuthorization";
+  /** The class name. */
   static override readonly errorName: string = "AuthFailureInvalidAuthorizationError";
   /** The exact code: `AuthFailure.InvalidAuthorization`, or a code below it that this package does not know yet. */
   declare readonly code: "AuthFailure.InvalidAuthorization" | `AuthFailure.InvalidAuthorization.${string}`;
@@ -156,6 +159,7 @@ export class AuthFailureInvalidAuthorizationError extends AuthFailureError {
 export class AuthFailureInvalidSecretIdError extends AuthFailureError {
   /** The code this class stands for. */
   static override readonly code: "AuthFailure.InvalidSecretId" = "AuthFailure.InvalidSecretId";
+  /** The class name. */
   static override readonly errorName: string = "AuthFailureInvalidSecretIdError";
   /** The exact code: `AuthFailure.InvalidSecretId`, or a code below it that this package does not know yet. */
   declare readonly code: "AuthFailure.InvalidSecretId" | `AuthFailure.InvalidSecretId.${string}`;
@@ -171,6 +175,7 @@ export class AuthFailureInvalidSecretIdError extends AuthFailureError {
 export class AuthFailureMFAFailureError extends AuthFailureError {
   /** The code this class stands for. */
   static override readonly code: "AuthFailure.MFAFailure" = "AuthFailure.MFAFailure";
+  /** The class name. */
   static override readonly errorName: string = "AuthFailureMFAFailureError";
   /** The exact code: `AuthFailure.MFAFailure`, or a code below it that this package does not know yet. */
   declare readonly code: "AuthFailure.MFAFailure" | `AuthFailure.MFAFailure.${string}`;
@@ -186,6 +191,7 @@ export class AuthFailureMFAFailureError extends AuthFailureError {
 export class AuthFailureSecretIdNotFoundError extends AuthFailureError {
   /** The code this class stands for. */
   static override readonly code: "AuthFailure.SecretIdNotFound" = "AuthFailure.SecretIdNotFound";
+  /** The class name. */
   static override readonly errorName: string = "AuthFailureSecretIdNotFoundError";
   /** The exact code: `AuthFailure.SecretIdNotFound`, or a code below it that this package does not know yet. */
   declare readonly code: "AuthFailure.SecretIdNotFound" | `AuthFailure.SecretIdNotFound.${string}`;
@@ -201,6 +207,7 @@ export class AuthFailureSecretIdNotFoundError extends AuthFailureError {
 export class AuthFailureSignatureExpireError extends AuthFailureError {
   /** The code this class stands for. */
   static override readonly code: "AuthFailure.SignatureExpire" = "AuthFailure.SignatureExpire";
+  /** The class name. */
   static override readonly errorName: string = "AuthFailureSignatureExpireError";
   /** The exact code: `AuthFailure.SignatureExpire`, or a code below it that this package does not know yet. */
   declare readonly code: "AuthFailure.SignatureExpire" | `AuthFailure.SignatureExpire.${string}`;
@@ -216,6 +223,7 @@ export class AuthFailureSignatureExpireError extends AuthFailureError {
 export class AuthFailureSignatureFailureError extends AuthFailureError {
   /** The code this class stands for. */
   static override readonly code: "AuthFailure.SignatureFailure" = "AuthFailure.SignatureFailure";
+  /** The class name. */
   static override readonly errorName: string = "AuthFailureSignatureFailureError";
   /** The exact code: `AuthFailure.SignatureFailure`, or a code below it that this package does not know yet. */
   declare readonly code: "AuthFailure.SignatureFailure" | `AuthFailure.SignatureFailure.${string}`;
@@ -231,6 +239,7 @@ export class AuthFailureSignatureFailureError extends AuthFailureError {
 export class AuthFailureTokenFailureError extends AuthFailureError {
   /** The code this class stands for. */
   static override readonly code: "AuthFailure.TokenFailure" = "AuthFailure.TokenFailure";
+  /** The class name. */
   static override readonly errorName: string = "AuthFailureTokenFailureError";
   /** The exact code: `AuthFailure.TokenFailure`, or a code below it that this package does not know yet. */
   declare readonly code: "AuthFailure.TokenFailure" | `AuthFailure.TokenFailure.${string}`;
@@ -246,6 +255,7 @@ export class AuthFailureTokenFailureError extends AuthFailureError {
 export class AuthFailureUnauthorizedOperationError extends AuthFailureError {
   /** The code this class stands for. */
   static override readonly code: "AuthFailure.UnauthorizedOperation" = "AuthFailure.UnauthorizedOperation";
+  /** The class name. */
   static override readonly errorName: string = "AuthFailureUnauthorizedOperationError";
   /** The exact code: `AuthFailure.UnauthorizedOperation`, or a code below it that this package does not know yet. */
   declare readonly code: "AuthFailure.UnauthorizedOperation" | `AuthFailure.UnauthorizedOperation.${string}`;
@@ -261,6 +271,7 @@ export class AuthFailureUnauthorizedOperationError extends AuthFailureError {
 export class DryRunOperationError extends TencentCloudApiError {
   /** The code this class stands for. */
   static override readonly code: "DryRunOperation" = "DryRunOperation";
+  /** The class name. */
   static override readonly errorName: string = "DryRunOperationError";
   /** The exact code: `DryRunOperation`, or a code below it that this package does not know yet. */
   declare readonly code: "DryRunOperation" | `DryRunOperation.${string}`;
@@ -276,6 +287,7 @@ export class DryRunOperationError extends TencentCloudApiError {
 export class FailedOperationError extends TencentCloudApiError {
   /** The code this class stands for. */
   static override readonly code: "FailedOperation" = "FailedOperation";
+  /** The class name. */
   static override readonly errorName: string = "FailedOperationError";
   /** The exact code: `FailedOperation`, or a code below it that this package does not know yet. */
   declare readonly code: "FailedOperation" | `FailedOperation.${string}`;
@@ -291,7 +303,9 @@ export class FailedOperationError extends TencentCloudApiError {
 export class InternalError extends TencentCloudApiError {
   /** The code this class stands for. */
   static override readonly code: "InternalError" = "InternalError";
+  /** The class name. */
   static override readonly errorName: string = "InternalError";
+  /** Whose fault errors of this class are. */
   static override readonly fault: ErrorFault | undefined = "server";
   /** The exact code: `InternalError`, or a code below it that this package does not know yet. */
   declare readonly code: "InternalError" | `InternalError.${string}`;
@@ -307,6 +321,7 @@ export class InternalError extends TencentCloudApiError {
 export class InvalidActionError extends TencentCloudApiError {
   /** The code this class stands for. */
   static override readonly code: "InvalidAction" = "InvalidAction";
+  /** The class name. */
   static override readonly errorName: string = "InvalidActionError";
   /** The exact code: `InvalidAction`, or a code below it that this package does not know yet. */
   declare readonly code: "InvalidAction" | `InvalidAction.${string}`;
@@ -322,6 +337,7 @@ export class InvalidActionError extends TencentCloudApiError {
 export class InvalidParameterError extends TencentCloudApiError {
   /** The code this class stands for. */
   static override readonly code: "InvalidParameter" = "InvalidParameter";
+  /** The class name. */
   static override readonly errorName: string = "InvalidParameterError";
   /** The exact code: `InvalidParameter`, or a code below it that this package does not know yet. */
   declare readonly code: "InvalidParameter" | `InvalidParameter.${string}`;
@@ -337,6 +353,7 @@ export class InvalidParameterError extends TencentCloudApiError {
 export class InvalidParameterValueError extends TencentCloudApiError {
   /** The code this class stands for. */
   static override readonly code: "InvalidParameterValue" = "InvalidParameterValue";
+  /** The class name. */
   static override readonly errorName: string = "InvalidParameterValueError";
   /** The exact code: `InvalidParameterValue`, or a code below it that this package does not know yet. */
   declare readonly code: "InvalidParameterValue" | `InvalidParameterValue.${string}`;
@@ -352,6 +369,7 @@ export class InvalidParameterValueError extends TencentCloudApiError {
 export class InvalidRequestError extends TencentCloudApiError {
   /** The code this class stands for. */
   static override readonly code: "InvalidRequest" = "InvalidRequest";
+  /** The class name. */
   static override readonly errorName: string = "InvalidRequestError";
   /** The exact code: `InvalidRequest`, or a code below it that this package does not know yet. */
   declare readonly code: "InvalidRequest" | `InvalidRequest.${string}`;
@@ -367,6 +385,7 @@ export class InvalidRequestError extends TencentCloudApiError {
 export class IpInBlacklistError extends TencentCloudApiError {
   /** The code this class stands for. */
   static override readonly code: "IpInBlacklist" = "IpInBlacklist";
+  /** The class name. */
   static override readonly errorName: string = "IpInBlacklistError";
   /** The exact code: `IpInBlacklist`, or a code below it that this package does not know yet. */
   declare readonly code: "IpInBlacklist" | `IpInBlacklist.${string}`;
@@ -382,6 +401,7 @@ export class IpInBlacklistError extends TencentCloudApiError {
 export class IpNotInWhitelistError extends TencentCloudApiError {
   /** The code this class stands for. */
   static override readonly code: "IpNotInWhitelist" = "IpNotInWhitelist";
+  /** The class name. */
   static override readonly errorName: string = "IpNotInWhitelistError";
   /** The exact code: `IpNotInWhitelist`, or a code below it that this package does not know yet. */
   declare readonly code: "IpNotInWhitelist" | `IpNotInWhitelist.${string}`;
@@ -397,6 +417,7 @@ export class IpNotInWhitelistError extends TencentCloudApiError {
 export class LimitExceededError extends TencentCloudApiError {
   /** The code this class stands for. */
   static override readonly code: "LimitExceeded" = "LimitExceeded";
+  /** The class name. */
   static override readonly errorName: string = "LimitExceededError";
   /** The exact code: `LimitExceeded`, or a code below it that this package does not know yet. */
   declare readonly code: "LimitExceeded" | `LimitExceeded.${string}`;
@@ -412,6 +433,7 @@ export class LimitExceededError extends TencentCloudApiError {
 export class MissingParameterError extends TencentCloudApiError {
   /** The code this class stands for. */
   static override readonly code: "MissingParameter" = "MissingParameter";
+  /** The class name. */
   static override readonly errorName: string = "MissingParameterError";
   /** The exact code: `MissingParameter`, or a code below it that this package does not know yet. */
   declare readonly code: "MissingParameter" | `MissingParameter.${string}`;
@@ -427,6 +449,7 @@ export class MissingParameterError extends TencentCloudApiError {
 export class NoSuchProductError extends TencentCloudApiError {
   /** The code this class stands for. */
   static override readonly code: "NoSuchProduct" = "NoSuchProduct";
+  /** The class name. */
   static override readonly errorName: string = "NoSuchProductError";
   /** The exact code: `NoSuchProduct`, or a code below it that this package does not know yet. */
   declare readonly code: "NoSuchProduct" | `NoSuchProduct.${string}`;
@@ -442,6 +465,7 @@ export class NoSuchProductError extends TencentCloudApiError {
 export class NoSuchVersionError extends TencentCloudApiError {
   /** The code this class stands for. */
   static override readonly code: "NoSuchVersion" = "NoSuchVersion";
+  /** The class name. */
   static override readonly errorName: string = "NoSuchVersionError";
   /** The exact code: `NoSuchVersion`, or a code below it that this package does not know yet. */
   declare readonly code: "NoSuchVersion" | `NoSuchVersion.${string}`;
@@ -457,7 +481,9 @@ export class NoSuchVersionError extends TencentCloudApiError {
 export class RequestLimitExceededError extends TencentCloudApiError {
   /** The code this class stands for. */
   static override readonly code: "RequestLimitExceeded" | `RequestLimitExceeded.${string}` = "RequestLimitExceeded";
+  /** The class name. */
   static override readonly errorName: string = "RequestLimitExceededError";
+  /** Whether errors of this class may succeed when the request is repeated. */
   static override readonly retryable: boolean = true;
   /** The exact code: `RequestLimitExceeded`, or a code below it that this package does not know yet. */
   declare readonly code: "RequestLimitExceeded" | `RequestLimitExceeded.${string}`;
@@ -473,6 +499,7 @@ export class RequestLimitExceededError extends TencentCloudApiError {
 export class RequestLimitExceededGlobalRegionUinLimitExceededError extends RequestLimitExceededError {
   /** The code this class stands for. */
   static override readonly code: "RequestLimitExceeded.GlobalRegionUinLimitExceeded" = "RequestLimitExceeded.GlobalRegionUinLimitExceeded";
+  /** The class name. */
   static override readonly errorName: string = "RequestLimitExceededGlobalRegionUinLimitExceededError";
   /** The exact code: `RequestLimitExceeded.GlobalRegionUinLimitExceeded`, or a code below it that this package does not know yet. */
   declare readonly code: "RequestLimitExceeded.GlobalRegionUinLimitExceeded" | `RequestLimitExceeded.GlobalRegionUinLimitExceeded.${string}`;
@@ -488,6 +515,7 @@ export class RequestLimitExceededGlobalRegionUinLimitExceededError extends Reque
 export class RequestLimitExceededIPLimitExceededError extends RequestLimitExceededError {
   /** The code this class stands for. */
   static override readonly code: "RequestLimitExceeded.IPLimitExceeded" = "RequestLimitExceeded.IPLimitExceeded";
+  /** The class name. */
   static override readonly errorName: string = "RequestLimitExceededIPLimitExceededError";
   /** The exact code: `RequestLimitExceeded.IPLimitExceeded`, or a code below it that this package does not know yet. */
   declare readonly code: "RequestLimitExceeded.IPLimitExceeded" | `RequestLimitExceeded.IPLimitExceeded.${string}`;
@@ -503,6 +531,7 @@ export class RequestLimitExceededIPLimitExceededError extends RequestLimitExceed
 export class RequestLimitExceededUinLimitExceededError extends RequestLimitExceededError {
   /** The code this class stands for. */
   static override readonly code: "RequestLimitExceeded.UinLimitExceeded" = "RequestLimitExceeded.UinLimitExceeded";
+  /** The class name. */
   static override readonly errorName: string = "RequestLimitExceededUinLimitExceededError";
   /** The exact code: `RequestLimitExceeded.UinLimitExceeded`, or a code below it that this package does not know yet. */
   declare readonly code: "RequestLimitExceeded.UinLimitExceeded" | `RequestLimitExceeded.UinLimitExceeded.${string}`;
@@ -518,6 +547,7 @@ export class RequestLimitExceededUinLimitExceededError extends RequestLimitExcee
 export class RequestSizeLimitExceededError extends TencentCloudApiError {
   /** The code this class stands for. */
   static override readonly code: "RequestSizeLimitExceeded" = "RequestSizeLimitExceeded";
+  /** The class name. */
   static override readonly errorName: string = "RequestSizeLimitExceededError";
   /** The exact code: `RequestSizeLimitExceeded`, or a code below it that this package does not know yet. */
   declare readonly code: "RequestSizeLimitExceeded" | `RequestSizeLimitExceeded.${string}`;
@@ -533,6 +563,7 @@ export class RequestSizeLimitExceededError extends TencentCloudApiError {
 export class ResourceInUseError extends TencentCloudApiError {
   /** The code this class stands for. */
   static override readonly code: "ResourceInUse" = "ResourceInUse";
+  /** The class name. */
   static override readonly errorName: string = "ResourceInUseError";
   /** The exact code: `ResourceInUse`, or a code below it that this package does not know yet. */
   declare readonly code: "ResourceInUse" | `ResourceInUse.${string}`;
@@ -548,6 +579,7 @@ export class ResourceInUseError extends TencentCloudApiError {
 export class ResourceInsufficientError extends TencentCloudApiError {
   /** The code this class stands for. */
   static override readonly code: "ResourceInsufficient" = "ResourceInsufficient";
+  /** The class name. */
   static override readonly errorName: string = "ResourceInsufficientError";
   /** The exact code: `ResourceInsufficient`, or a code below it that this package does not know yet. */
   declare readonly code: "ResourceInsufficient" | `ResourceInsufficient.${string}`;
@@ -563,6 +595,7 @@ export class ResourceInsufficientError extends TencentCloudApiError {
 export class ResourceNotFoundError extends TencentCloudApiError {
   /** The code this class stands for. */
   static override readonly code: "ResourceNotFound" = "ResourceNotFound";
+  /** The class name. */
   static override readonly errorName: string = "ResourceNotFoundError";
   /** The exact code: `ResourceNotFound`, or a code below it that this package does not know yet. */
   declare readonly code: "ResourceNotFound" | `ResourceNotFound.${string}`;
@@ -578,6 +611,7 @@ export class ResourceNotFoundError extends TencentCloudApiError {
 export class ResourceUnavailableError extends TencentCloudApiError {
   /** The code this class stands for. */
   static override readonly code: "ResourceUnavailable" = "ResourceUnavailable";
+  /** The class name. */
   static override readonly errorName: string = "ResourceUnavailableError";
   /** The exact code: `ResourceUnavailable`, or a code below it that this package does not know yet. */
   declare readonly code: "ResourceUnavailable" | `ResourceUnavailable.${string}`;
@@ -593,7 +627,9 @@ export class ResourceUnavailableError extends TencentCloudApiError {
 export class ResponseSizeLimitExceededError extends TencentCloudApiError {
   /** The code this class stands for. */
   static override readonly code: "ResponseSizeLimitExceeded" = "ResponseSizeLimitExceeded";
+  /** The class name. */
   static override readonly errorName: string = "ResponseSizeLimitExceededError";
+  /** Whose fault errors of this class are. */
   static override readonly fault: ErrorFault | undefined = "server";
   /** The exact code: `ResponseSizeLimitExceeded`, or a code below it that this package does not know yet. */
   declare readonly code: "ResponseSizeLimitExceeded" | `ResponseSizeLimitExceeded.${string}`;
@@ -609,7 +645,9 @@ export class ResponseSizeLimitExceededError extends TencentCloudApiError {
 export class ServiceUnavailableError extends TencentCloudApiError {
   /** The code this class stands for. */
   static override readonly code: "ServiceUnavailable" = "ServiceUnavailable";
+  /** The class name. */
   static override readonly errorName: string = "ServiceUnavailableError";
+  /** Whose fault errors of this class are. */
   static override readonly fault: ErrorFault | undefined = "server";
   /** The exact code: `ServiceUnavailable`, or a code below it that this package does not know yet. */
   declare readonly code: "ServiceUnavailable" | `ServiceUnavailable.${string}`;
@@ -625,6 +663,7 @@ export class ServiceUnavailableError extends TencentCloudApiError {
 export class UnauthorizedOperationError extends TencentCloudApiError {
   /** The code this class stands for. */
   static override readonly code: "UnauthorizedOperation" = "UnauthorizedOperation";
+  /** The class name. */
   static override readonly errorName: string = "UnauthorizedOperationError";
   /** The exact code: `UnauthorizedOperation`, or a code below it that this package does not know yet. */
   declare readonly code: "UnauthorizedOperation" | `UnauthorizedOperation.${string}`;
@@ -640,6 +679,7 @@ export class UnauthorizedOperationError extends TencentCloudApiError {
 export class UnknownParameterError extends TencentCloudApiError {
   /** The code this class stands for. */
   static override readonly code: "UnknownParameter" = "UnknownParameter";
+  /** The class name. */
   static override readonly errorName: string = "UnknownParameterError";
   /** The exact code: `UnknownParameter`, or a code below it that this package does not know yet. */
   declare readonly code: "UnknownParameter" | `UnknownParameter.${string}`;
@@ -655,6 +695,7 @@ export class UnknownParameterError extends TencentCloudApiError {
 export class UnsupportedOperationError extends TencentCloudApiError {
   /** The code this class stands for. */
   static override readonly code: "UnsupportedOperation" = "UnsupportedOperation";
+  /** The class name. */
   static override readonly errorName: string = "UnsupportedOperationError";
   /** The exact code: `UnsupportedOperation`, or a code below it that this package does not know yet. */
   declare readonly code: "UnsupportedOperation" | `UnsupportedOperation.${string}`;
@@ -670,6 +711,7 @@ export class UnsupportedOperationError extends TencentCloudApiError {
 export class UnsupportedProtocolError extends TencentCloudApiError {
   /** The code this class stands for. */
   static override readonly code: "UnsupportedProtocol" = "UnsupportedProtocol";
+  /** The class name. */
   static override readonly errorName: string = "UnsupportedProtocolError";
   /** The exact code: `UnsupportedProtocol`, or a code below it that this package does not know yet. */
   declare readonly code: "UnsupportedProtocol" | `UnsupportedProtocol.${string}`;
@@ -685,6 +727,7 @@ export class UnsupportedProtocolError extends TencentCloudApiError {
 export class UnsupportedRegionError extends TencentCloudApiError {
   /** The code this class stands for. */
   static override readonly code: "UnsupportedRegion" = "UnsupportedRegion";
+  /** The class name. */
   static override readonly errorName: string = "UnsupportedRegionError";
   /** The exact code: `UnsupportedRegion`, or a code below it that this package does not know yet. */
   declare readonly code: "UnsupportedRegion" | `UnsupportedRegion.${string}`;

@@ -136,6 +136,7 @@ function isOwnInstance(value: unknown): value is TencentCloudApiError {
   return Function.prototype[Symbol.hasInstance].call(TencentCloudApiError, value);
 }
 
+/** What an input was, for the message of a TypeError. */
 function describeInput(input: unknown): string {
   if (input === null) return "null";
   if (typeof input !== "object") return typeof input;

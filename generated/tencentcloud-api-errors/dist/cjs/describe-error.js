@@ -2,6 +2,7 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.describeError = describeError;
+/** Every code of the package with what the spec says about it. */
 const CATALOGUE = {
     "ActionOffline": ["This API has been deprecated.", "接口已下线。", false, null],
     "AuthFailure.InvalidAuthorization": ["Authorization in the request header is invalid.", "请求头部的 Authorization 不符合腾讯云标准。", false, null],

@@ -84,6 +84,7 @@ function isApiError(value) {
 class ActionOfflineError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "ActionOffline";
+    /** The class name. */
     static errorName = "ActionOfflineError";
 }
 exports.ActionOfflineError = ActionOfflineError;
@@ -99,6 +100,7 @@ exports.ActionOfflineError = ActionOfflineError;
 class AuthFailureError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "AuthFailure";
+    /** The class name. */
     static errorName = "AuthFailureError";
 }
 exports.AuthFailureError = AuthFailureError;
@@ -112,6 +114,7 @@ exports.AuthFailureError = AuthFailureError;
 class AuthFailureInvalidAuthorizationError extends AuthFailureError {
     /** The code this class stands for. */
     static code = "AuthFailure.InvalidAuthorization";
+    /** The class name. */
     static errorName = "AuthFailureInvalidAuthorizationError";
 }
 exports.AuthFailureInvalidAuthorizationError = AuthFailureInvalidAuthorizationError;
@@ -125,6 +128,7 @@ exports.AuthFailureInvalidAuthorizationError = AuthFailureInvalidAuthorizationEr
 class AuthFailureInvalidSecretIdError extends AuthFailureError {
     /** The code this class stands for. */
     static code = "AuthFailure.InvalidSecretId";
+    /** The class name. */
     static errorName = "AuthFailureInvalidSecretIdError";
 }
 exports.AuthFailureInvalidSecretIdError = AuthFailureInvalidSecretIdError;
@@ -138,6 +142,7 @@ exports.AuthFailureInvalidSecretIdError = AuthFailureInvalidSecretIdError;
 class AuthFailureMFAFailureError extends AuthFailureError {
     /** The code this class stands for. */
     static code = "AuthFailure.MFAFailure";
+    /** The class name. */
     static errorName = "AuthFailureMFAFailureError";
 }
 exports.AuthFailureMFAFailureError = AuthFailureMFAFailureError;
@@ -151,6 +156,7 @@ exports.AuthFailureMFAFailureError = AuthFailureMFAFailureError;
 class AuthFailureSecretIdNotFoundError extends AuthFailureError {
     /** The code this class stands for. */
     static code = "AuthFailure.SecretIdNotFound";
+    /** The class name. */
     static errorName = "AuthFailureSecretIdNotFoundError";
 }
 exports.AuthFailureSecretIdNotFoundError = AuthFailureSecretIdNotFoundError;
@@ -164,6 +170,7 @@ exports.AuthFailureSecretIdNotFoundError = AuthFailureSecretIdNotFoundError;
 class AuthFailureSignatureExpireError extends AuthFailureError {
     /** The code this class stands for. */
     static code = "AuthFailure.SignatureExpire";
+    /** The class name. */
     static errorName = "AuthFailureSignatureExpireError";
 }
 exports.AuthFailureSignatureExpireError = AuthFailureSignatureExpireError;
@@ -177,6 +184,7 @@ exports.AuthFailureSignatureExpireError = AuthFailureSignatureExpireError;
 class AuthFailureSignatureFailureError extends AuthFailureError {
     /** The code this class stands for. */
     static code = "AuthFailure.SignatureFailure";
+    /** The class name. */
     static errorName = "AuthFailureSignatureFailureError";
 }
 exports.AuthFailureSignatureFailureError = AuthFailureSignatureFailureError;
@@ -190,6 +198,7 @@ exports.AuthFailureSignatureFailureError = AuthFailureSignatureFailureError;
 class AuthFailureTokenFailureError extends AuthFailureError {
     /** The code this class stands for. */
     static code = "AuthFailure.TokenFailure";
+    /** The class name. */
     static errorName = "AuthFailureTokenFailureError";
 }
 exports.AuthFailureTokenFailureError = AuthFailureTokenFailureError;
@@ -203,6 +212,7 @@ exports.AuthFailureTokenFailureError = AuthFailureTokenFailureError;
 class AuthFailureUnauthorizedOperationError extends AuthFailureError {
     /** The code this class stands for. */
     static code = "AuthFailure.UnauthorizedOperation";
+    /** The class name. */
     static errorName = "AuthFailureUnauthorizedOperationError";
 }
 exports.AuthFailureUnauthorizedOperationError = AuthFailureUnauthorizedOperationError;
@@ -216,6 +226,7 @@ exports.AuthFailureUnauthorizedOperationError = AuthFailureUnauthorizedOperation
 class DryRunOperationError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "DryRunOperation";
+    /** The class name. */
     static errorName = "DryRunOperationError";
 }
 exports.DryRunOperationError = DryRunOperationError;
@@ -229,6 +240,7 @@ exports.DryRunOperationError = DryRunOperationError;
 class FailedOperationError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "FailedOperation";
+    /** The class name. */
     static errorName = "FailedOperationError";
 }
 exports.FailedOperationError = FailedOperationError;
@@ -242,7 +254,9 @@ exports.FailedOperationError = FailedOperationError;
 class InternalError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "InternalError";
+    /** The class name. */
     static errorName = "InternalError";
+    /** Whose fault errors of this class are. */
     static fault = "server";
 }
 exports.InternalError = InternalError;
@@ -256,6 +270,7 @@ exports.InternalError = InternalError;
 class InvalidActionError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "InvalidAction";
+    /** The class name. */
     static errorName = "InvalidActionError";
 }
 exports.InvalidActionError = InvalidActionError;
@@ -269,6 +284,7 @@ exports.InvalidActionError = InvalidActionError;
 class InvalidParameterError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "InvalidParameter";
+    /** The class name. */
     static errorName = "InvalidParameterError";
 }
 exports.InvalidParameterError = InvalidParameterError;
@@ -282,6 +298,7 @@ exports.InvalidParameterError = InvalidParameterError;
 class InvalidParameterValueError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "InvalidParameterValue";
+    /** The class name. */
     static errorName = "InvalidParameterValueError";
 }
 exports.InvalidParameterValueError = InvalidParameterValueError;
@@ -295,6 +312,7 @@ exports.InvalidParameterValueError = InvalidParameterValueError;
 class InvalidRequestError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "InvalidRequest";
+    /** The class name. */
     static errorName = "InvalidRequestError";
 }
 exports.InvalidRequestError = InvalidRequestError;
@@ -308,6 +326,7 @@ exports.InvalidRequestError = InvalidRequestError;
 class IpInBlacklistError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "IpInBlacklist";
+    /** The class name. */
     static errorName = "IpInBlacklistError";
 }
 exports.IpInBlacklistError = IpInBlacklistError;
@@ -321,6 +340,7 @@ exports.IpInBlacklistError = IpInBlacklistError;
 class IpNotInWhitelistError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "IpNotInWhitelist";
+    /** The class name. */
     static errorName = "IpNotInWhitelistError";
 }
 exports.IpNotInWhitelistError = IpNotInWhitelistError;
@@ -334,6 +354,7 @@ exports.IpNotInWhitelistError = IpNotInWhitelistError;
 class LimitExceededError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "LimitExceeded";
+    /** The class name. */
     static errorName = "LimitExceededError";
 }
 exports.LimitExceededError = LimitExceededError;
@@ -347,6 +368,7 @@ exports.LimitExceededError = LimitExceededError;
 class MissingParameterError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "MissingParameter";
+    /** The class name. */
     static errorName = "MissingParameterError";
 }
 exports.MissingParameterError = MissingParameterError;
@@ -360,6 +382,7 @@ exports.MissingParameterError = MissingParameterError;
 class NoSuchProductError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "NoSuchProduct";
+    /** The class name. */
     static errorName = "NoSuchProductError";
 }
 exports.NoSuchProductError = NoSuchProductError;
@@ -373,6 +396,7 @@ exports.NoSuchProductError = NoSuchProductError;
 class NoSuchVersionError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "NoSuchVersion";
+    /** The class name. */
     static errorName = "NoSuchVersionError";
 }
 exports.NoSuchVersionError = NoSuchVersionError;
@@ -386,7 +410,9 @@ exports.NoSuchVersionError = NoSuchVersionError;
 class RequestLimitExceededError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "RequestLimitExceeded";
+    /** The class name. */
     static errorName = "RequestLimitExceededError";
+    /** Whether errors of this class may succeed when the request is repeated. */
     static retryable = true;
 }
 exports.RequestLimitExceededError = RequestLimitExceededError;
@@ -400,6 +426,7 @@ exports.RequestLimitExceededError = RequestLimitExceededError;
 class RequestLimitExceededGlobalRegionUinLimitExceededError extends RequestLimitExceededError {
     /** The code this class stands for. */
     static code = "RequestLimitExceeded.GlobalRegionUinLimitExceeded";
+    /** The class name. */
     static errorName = "RequestLimitExceededGlobalRegionUinLimitExceededError";
 }
 exports.RequestLimitExceededGlobalRegionUinLimitExceededError = RequestLimitExceededGlobalRegionUinLimitExceededError;
@@ -413,6 +440,7 @@ exports.RequestLimitExceededGlobalRegionUinLimitExceededError = RequestLimitExce
 class RequestLimitExceededIPLimitExceededError extends RequestLimitExceededError {
     /** The code this class stands for. */
     static code = "RequestLimitExceeded.IPLimitExceeded";
+    /** The class name. */
     static errorName = "RequestLimitExceededIPLimitExceededError";
 }
 exports.RequestLimitExceededIPLimitExceededError = RequestLimitExceededIPLimitExceededError;
@@ -426,6 +454,7 @@ exports.RequestLimitExceededIPLimitExceededError = RequestLimitExceededIPLimitEx
 class RequestLimitExceededUinLimitExceededError extends RequestLimitExceededError {
     /** The code this class stands for. */
     static code = "RequestLimitExceeded.UinLimitExceeded";
+    /** The class name. */
     static errorName = "RequestLimitExceededUinLimitExceededError";
 }
 exports.RequestLimitExceededUinLimitExceededError = RequestLimitExceededUinLimitExceededError;
@@ -439,6 +468,7 @@ exports.RequestLimitExceededUinLimitExceededError = RequestLimitExceededUinLimit
 class RequestSizeLimitExceededError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "RequestSizeLimitExceeded";
+    /** The class name. */
     static errorName = "RequestSizeLimitExceededError";
 }
 exports.RequestSizeLimitExceededError = RequestSizeLimitExceededError;
@@ -452,6 +482,7 @@ exports.RequestSizeLimitExceededError = RequestSizeLimitExceededError;
 class ResourceInUseError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "ResourceInUse";
+    /** The class name. */
     static errorName = "ResourceInUseError";
 }
 exports.ResourceInUseError = ResourceInUseError;
@@ -465,6 +496,7 @@ exports.ResourceInUseError = ResourceInUseError;
 class ResourceInsufficientError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "ResourceInsufficient";
+    /** The class name. */
     static errorName = "ResourceInsufficientError";
 }
 exports.ResourceInsufficientError = ResourceInsufficientError;
@@ -478,6 +510,7 @@ exports.ResourceInsufficientError = ResourceInsufficientError;
 class ResourceNotFoundError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "ResourceNotFound";
+    /** The class name. */
     static errorName = "ResourceNotFoundError";
 }
 exports.ResourceNotFoundError = ResourceNotFoundError;
@@ -491,6 +524,7 @@ exports.ResourceNotFoundError = ResourceNotFoundError;
 class ResourceUnavailableError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "ResourceUnavailable";
+    /** The class name. */
     static errorName = "ResourceUnavailableError";
 }
 exports.ResourceUnavailableError = ResourceUnavailableError;
@@ -504,7 +538,9 @@ exports.ResourceUnavailableError = ResourceUnavailableError;
 class ResponseSizeLimitExceededError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "ResponseSizeLimitExceeded";
+    /** The class name. */
     static errorName = "ResponseSizeLimitExceededError";
+    /** Whose fault errors of this class are. */
     static fault = "server";
 }
 exports.ResponseSizeLimitExceededError = ResponseSizeLimitExceededError;
@@ -518,7 +554,9 @@ exports.ResponseSizeLimitExceededError = ResponseSizeLimitExceededError;
 class ServiceUnavailableError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "ServiceUnavailable";
+    /** The class name. */
     static errorName = "ServiceUnavailableError";
+    /** Whose fault errors of this class are. */
     static fault = "server";
 }
 exports.ServiceUnavailableError = ServiceUnavailableError;
@@ -532,6 +570,7 @@ exports.ServiceUnavailableError = ServiceUnavailableError;
 class UnauthorizedOperationError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "UnauthorizedOperation";
+    /** The class name. */
     static errorName = "UnauthorizedOperationError";
 }
 exports.UnauthorizedOperationError = UnauthorizedOperationError;
@@ -545,6 +584,7 @@ exports.UnauthorizedOperationError = UnauthorizedOperationError;
 class UnknownParameterError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "UnknownParameter";
+    /** The class name. */
     static errorName = "UnknownParameterError";
 }
 exports.UnknownParameterError = UnknownParameterError;
@@ -558,6 +598,7 @@ exports.UnknownParameterError = UnknownParameterError;
 class UnsupportedOperationError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "UnsupportedOperation";
+    /** The class name. */
     static errorName = "UnsupportedOperationError";
 }
 exports.UnsupportedOperationError = UnsupportedOperationError;
@@ -571,6 +612,7 @@ exports.UnsupportedOperationError = UnsupportedOperationError;
 class UnsupportedProtocolError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "UnsupportedProtocol";
+    /** The class name. */
     static errorName = "UnsupportedProtocolError";
 }
 exports.UnsupportedProtocolError = UnsupportedProtocolError;
@@ -584,6 +626,7 @@ exports.UnsupportedProtocolError = UnsupportedProtocolError;
 class UnsupportedRegionError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "UnsupportedRegion";
+    /** The class name. */
     static errorName = "UnsupportedRegionError";
 }
 exports.UnsupportedRegionError = UnsupportedRegionError;

@@ -92,6 +92,7 @@ function toApiError(input) {
 function isOwnInstance(value) {
     return Function.prototype[Symbol.hasInstance].call(errors_js_1.TencentCloudApiError, value);
 }
+/** What an input was, for the message of a TypeError. */
 function describeInput(input) {
     if (input === null)
         return "null";

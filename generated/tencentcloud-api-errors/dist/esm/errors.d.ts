@@ -66,6 +66,7 @@ export declare function isApiError(value: unknown): value is TencentCloudApiErro
 export declare class ActionOfflineError extends TencentCloudApiError {
     /** The code this class stands for. */
     static readonly code: "ActionOffline";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `ActionOffline`, or a code below it that this package does not know yet. */
     readonly code: "ActionOffline" | `ActionOffline.${string}`;
@@ -82,6 +83,7 @@ export declare class ActionOfflineError extends TencentCloudApiError {
 export declare class AuthFailureError extends TencentCloudApiError {
     /** The code this class stands for. */
     static readonly code: "AuthFailure" | `AuthFailure.${string}`;
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `AuthFailure`, or a code below it that this package does not know yet. */
     readonly code: "AuthFailure" | `AuthFailure.${string}`;
@@ -96,6 +98,7 @@ export declare class AuthFailureError extends TencentCloudApiError {
 export declare class AuthFailureInvalidAuthorizationError extends AuthFailureError {
     /** The code this class stands for. */
     static readonly code: "AuthFailure.InvalidAuthorization";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `AuthFailure.InvalidAuthorization`, or a code below it that this package does not know yet. */
     readonly code: "AuthFailure.InvalidAuthorization" | `AuthFailure.InvalidAuthorization.${string}`;
@@ -110,6 +113,7 @@ export declare class AuthFailureInvalidAuthorizationError extends AuthFailureErr
 export declare class AuthFailureInvalidSecretIdError extends AuthFailureError {
     /** The code this class stands for. */
     static readonly code: "AuthFailure.InvalidSecretId";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `AuthFailure.InvalidSecretId`, or a code below it that this package does not know yet. */
     readonly code: "AuthFailure.InvalidSecretId" | `AuthFailure.InvalidSecretId.${string}`;
@@ -124,6 +128,7 @@ export declare class AuthFailureInvalidSecretIdError extends AuthFailureError {
 export declare class AuthFailureMFAFailureError extends AuthFailureError {
     /** The code this class stands for. */
     static readonly code: "AuthFailure.MFAFailure";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `AuthFailure.MFAFailure`, or a code below it that this package does not know yet. */
     readonly code: "AuthFailure.MFAFailure" | `AuthFailure.MFAFailure.${string}`;
@@ -138,6 +143,7 @@ export declare class AuthFailureMFAFailureError extends AuthFailureError {
 export declare class AuthFailureSecretIdNotFoundError extends AuthFailureError {
     /** The code this class stands for. */
     static readonly code: "AuthFailure.SecretIdNotFound";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `AuthFailure.SecretIdNotFound`, or a code below it that this package does not know yet. */
     readonly code: "AuthFailure.SecretIdNotFound" | `AuthFailure.SecretIdNotFound.${string}`;
@@ -152,6 +158,7 @@ export declare class AuthFailureSecretIdNotFoundError extends AuthFailureError {
 export declare class AuthFailureSignatureExpireError extends AuthFailureError {
     /** The code this class stands for. */
     static readonly code: "AuthFailure.SignatureExpire";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `AuthFailure.SignatureExpire`, or a code below it that this package does not know yet. */
     readonly code: "AuthFailure.SignatureExpire" | `AuthFailure.SignatureExpire.${string}`;
@@ -166,6 +173,7 @@ export declare class AuthFailureSignatureExpireError extends AuthFailureError {
 export declare class AuthFailureSignatureFailureError extends AuthFailureError {
     /** The code this class stands for. */
     static readonly code: "AuthFailure.SignatureFailure";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `AuthFailure.SignatureFailure`, or a code below it that this package does not know yet. */
     readonly code: "AuthFailure.SignatureFailure" | `AuthFailure.SignatureFailure.${string}`;
@@ -180,6 +188,7 @@ export declare class AuthFailureSignatureFailureError extends AuthFailureError {
 export declare class AuthFailureTokenFailureError extends AuthFailureError {
     /** The code this class stands for. */
     static readonly code: "AuthFailure.TokenFailure";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `AuthFailure.TokenFailure`, or a code below it that this package does not know yet. */
     readonly code: "AuthFailure.TokenFailure" | `AuthFailure.TokenFailure.${string}`;
@@ -194,6 +203,7 @@ export declare class AuthFailureTokenFailureError extends AuthFailureError {
 export declare class AuthFailureUnauthorizedOperationError extends AuthFailureError {
     /** The code this class stands for. */
     static readonly code: "AuthFailure.UnauthorizedOperation";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `AuthFailure.UnauthorizedOperation`, or a code below it that this package does not know yet. */
     readonly code: "AuthFailure.UnauthorizedOperation" | `AuthFailure.UnauthorizedOperation.${string}`;
@@ -208,6 +218,7 @@ export declare class AuthFailureUnauthorizedOperationError extends AuthFailureEr
 export declare class DryRunOperationError extends TencentCloudApiError {
     /** The code this class stands for. */
     static readonly code: "DryRunOperation";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `DryRunOperation`, or a code below it that this package does not know yet. */
     readonly code: "DryRunOperation" | `DryRunOperation.${string}`;
@@ -222,6 +233,7 @@ export declare class DryRunOperationError extends TencentCloudApiError {
 export declare class FailedOperationError extends TencentCloudApiError {
     /** The code this class stands for. */
     static readonly code: "FailedOperation";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `FailedOperation`, or a code below it that this package does not know yet. */
     readonly code: "FailedOperation" | `FailedOperation.${string}`;
@@ -236,7 +248,9 @@ export declare class FailedOperationError extends TencentCloudApiError {
 export declare class InternalError extends TencentCloudApiError {
     /** The code this class stands for. */
     static readonly code: "InternalError";
+    /** The class name. */
     static readonly errorName: string;
+    /** Whose fault errors of this class are. */
     static readonly fault: ErrorFault | undefined;
     /** The exact code: `InternalError`, or a code below it that this package does not know yet. */
     readonly code: "InternalError" | `InternalError.${string}`;
@@ -251,6 +265,7 @@ export declare class InternalError extends TencentCloudApiError {
 export declare class InvalidActionError extends TencentCloudApiError {
     /** The code this class stands for. */
     static readonly code: "InvalidAction";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `InvalidAction`, or a code below it that this package does not know yet. */
     readonly code: "InvalidAction" | `InvalidAction.${string}`;
@@ -265,6 +280,7 @@ export declare class InvalidActionError extends TencentCloudApiError {
 export declare class InvalidParameterError extends TencentCloudApiError {
     /** The code this class stands for. */
     static readonly code: "InvalidParameter";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `InvalidParameter`, or a code below it that this package does not know yet. */
     readonly code: "InvalidParameter" | `InvalidParameter.${string}`;
@@ -279,6 +295,7 @@ export declare class InvalidParameterError extends TencentCloudApiError {
 export declare class InvalidParameterValueError extends TencentCloudApiError {
     /** The code this class stands for. */
     static readonly code: "InvalidParameterValue";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `InvalidParameterValue`, or a code below it that this package does not know yet. */
     readonly code: "InvalidParameterValue" | `InvalidParameterValue.${string}`;
@@ -293,6 +310,7 @@ export declare class InvalidParameterValueError extends TencentCloudApiError {
 export declare class InvalidRequestError extends TencentCloudApiError {
     /** The code this class stands for. */
     static readonly code: "InvalidRequest";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `InvalidRequest`, or a code below it that this package does not know yet. */
     readonly code: "InvalidRequest" | `InvalidRequest.${string}`;
@@ -307,6 +325,7 @@ export declare class InvalidRequestError extends TencentCloudApiError {
 export declare class IpInBlacklistError extends TencentCloudApiError {
     /** The code this class stands for. */
     static readonly code: "IpInBlacklist";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `IpInBlacklist`, or a code below it that this package does not know yet. */
     readonly code: "IpInBlacklist" | `IpInBlacklist.${string}`;
@@ -321,6 +340,7 @@ export declare class IpInBlacklistError extends TencentCloudApiError {
 export declare class IpNotInWhitelistError extends TencentCloudApiError {
     /** The code this class stands for. */
     static readonly code: "IpNotInWhitelist";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `IpNotInWhitelist`, or a code below it that this package does not know yet. */
     readonly code: "IpNotInWhitelist" | `IpNotInWhitelist.${string}`;
@@ -335,6 +355,7 @@ export declare class IpNotInWhitelistError extends TencentCloudApiError {
 export declare class LimitExceededError extends TencentCloudApiError {
     /** The code this class stands for. */
     static readonly code: "LimitExceeded";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `LimitExceeded`, or a code below it that this package does not know yet. */
     readonly code: "LimitExceeded" | `LimitExceeded.${string}`;
@@ -349,6 +370,7 @@ export declare class LimitExceededError extends TencentCloudApiError {
 export declare class MissingParameterError extends TencentCloudApiError {
     /** The code this class stands for. */
     static readonly code: "MissingParameter";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `MissingParameter`, or a code below it that this package does not know yet. */
     readonly code: "MissingParameter" | `MissingParameter.${string}`;
@@ -363,6 +385,7 @@ export declare class MissingParameterError extends TencentCloudApiError {
 export declare class NoSuchProductError extends TencentCloudApiError {
     /** The code this class stands for. */
     static readonly code: "NoSuchProduct";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `NoSuchProduct`, or a code below it that this package does not know yet. */
     readonly code: "NoSuchProduct" | `NoSuchProduct.${string}`;
@@ -377,6 +400,7 @@ export declare class NoSuchProductError extends TencentCloudApiError {
 export declare class NoSuchVersionError extends TencentCloudApiError {
     /** The code this class stands for. */
     static readonly code: "NoSuchVersion";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `NoSuchVersion`, or a code below it that this package does not know yet. */
     readonly code: "NoSuchVersion" | `NoSuchVersion.${string}`;
@@ -391,7 +415,9 @@ export declare class NoSuchVersionError extends TencentCloudApiError {
 export declare class RequestLimitExceededError extends TencentCloudApiError {
     /** The code this class stands for. */
     static readonly code: "RequestLimitExceeded" | `RequestLimitExceeded.${string}`;
+    /** The class name. */
     static readonly errorName: string;
+    /** Whether errors of this class may succeed when the request is repeated. */
     static readonly retryable: boolean;
     /** The exact code: `RequestLimitExceeded`, or a code below it that this package does not know yet. */
     readonly code: "RequestLimitExceeded" | `RequestLimitExceeded.${string}`;
@@ -406,6 +432,7 @@ export declare class RequestLimitExceededError extends TencentCloudApiError {
 export declare class RequestLimitExceededGlobalRegionUinLimitExceededError extends RequestLimitExceededError {
     /** The code this class stands for. */
     static readonly code: "RequestLimitExceeded.GlobalRegionUinLimitExceeded";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `RequestLimitExceeded.GlobalRegionUinLimitExceeded`, or a code below it that this package does not know yet. */
     readonly code: "RequestLimitExceeded.GlobalRegionUinLimitExceeded" | `RequestLimitExceeded.GlobalRegionUinLimitExceeded.${string}`;
@@ -420,6 +447,7 @@ export declare class RequestLimitExceededGlobalRegionUinLimitExceededError exten
 export declare class RequestLimitExceededIPLimitExceededError extends RequestLimitExceededError {
     /** The code this class stands for. */
     static readonly code: "RequestLimitExceeded.IPLimitExceeded";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `RequestLimitExceeded.IPLimitExceeded`, or a code below it that this package does not know yet. */
     readonly code: "RequestLimitExceeded.IPLimitExceeded" | `RequestLimitExceeded.IPLimitExceeded.${string}`;
@@ -434,6 +462,7 @@ export declare class RequestLimitExceededIPLimitExceededError extends RequestLim
 export declare class RequestLimitExceededUinLimitExceededError extends RequestLimitExceededError {
     /** The code this class stands for. */
     static readonly code: "RequestLimitExceeded.UinLimitExceeded";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `RequestLimitExceeded.UinLimitExceeded`, or a code below it that this package does not know yet. */
     readonly code: "RequestLimitExceeded.UinLimitExceeded" | `RequestLimitExceeded.UinLimitExceeded.${string}`;
@@ -448,6 +477,7 @@ export declare class RequestLimitExceededUinLimitExceededError extends RequestLi
 export declare class RequestSizeLimitExceededError extends TencentCloudApiError {
     /** The code this class stands for. */
     static readonly code: "RequestSizeLimitExceeded";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `RequestSizeLimitExceeded`, or a code below it that this package does not know yet. */
     readonly code: "RequestSizeLimitExceeded" | `RequestSizeLimitExceeded.${string}`;
@@ -462,6 +492,7 @@ export declare class RequestSizeLimitExceededError extends TencentCloudApiError 
 export declare class ResourceInUseError extends TencentCloudApiError {
     /** The code this class stands for. */
     static readonly code: "ResourceInUse";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `ResourceInUse`, or a code below it that this package does not know yet. */
     readonly code: "ResourceInUse" | `ResourceInUse.${string}`;
@@ -476,6 +507,7 @@ export declare class ResourceInUseError extends TencentCloudApiError {
 export declare class ResourceInsufficientError extends TencentCloudApiError {
     /** The code this class stands for. */
     static readonly code: "ResourceInsufficient";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `ResourceInsufficient`, or a code below it that this package does not know yet. */
     readonly code: "ResourceInsufficient" | `ResourceInsufficient.${string}`;
@@ -490,6 +522,7 @@ export declare class ResourceInsufficientError extends TencentCloudApiError {
 export declare class ResourceNotFoundError extends TencentCloudApiError {
     /** The code this class stands for. */
     static readonly code: "ResourceNotFound";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `ResourceNotFound`, or a code below it that this package does not know yet. */
     readonly code: "ResourceNotFound" | `ResourceNotFound.${string}`;
@@ -504,6 +537,7 @@ export declare class ResourceNotFoundError extends TencentCloudApiError {
 export declare class ResourceUnavailableError extends TencentCloudApiError {
     /** The code this class stands for. */
     static readonly code: "ResourceUnavailable";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `ResourceUnavailable`, or a code below it that this package does not know yet. */
     readonly code: "ResourceUnavailable" | `ResourceUnavailable.${string}`;
@@ -518,7 +552,9 @@ export declare class ResourceUnavailableError extends TencentCloudApiError {
 export declare class ResponseSizeLimitExceededError extends TencentCloudApiError {
     /** The code this class stands for. */
     static readonly code: "ResponseSizeLimitExceeded";
+    /** The class name. */
     static readonly errorName: string;
+    /** Whose fault errors of this class are. */
     static readonly fault: ErrorFault | undefined;
     /** The exact code: `ResponseSizeLimitExceeded`, or a code below it that this package does not know yet. */
     readonly code: "ResponseSizeLimitExceeded" | `ResponseSizeLimitExceeded.${string}`;
@@ -533,7 +569,9 @@ export declare class ResponseSizeLimitExceededError extends TencentCloudApiError
 export declare class ServiceUnavailableError extends TencentCloudApiError {
     /** The code this class stands for. */
     static readonly code: "ServiceUnavailable";
+    /** The class name. */
     static readonly errorName: string;
+    /** Whose fault errors of this class are. */
     static readonly fault: ErrorFault | undefined;
     /** The exact code: `ServiceUnavailable`, or a code below it that this package does not know yet. */
     readonly code: "ServiceUnavailable" | `ServiceUnavailable.${string}`;
@@ -548,6 +586,7 @@ export declare class ServiceUnavailableError extends TencentCloudApiError {
 export declare class UnauthorizedOperationError extends TencentCloudApiError {
     /** The code this class stands for. */
     static readonly code: "UnauthorizedOperation";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `UnauthorizedOperation`, or a code below it that this package does not know yet. */
     readonly code: "UnauthorizedOperation" | `UnauthorizedOperation.${string}`;
@@ -562,6 +601,7 @@ export declare class UnauthorizedOperationError extends TencentCloudApiError {
 export declare class UnknownParameterError extends TencentCloudApiError {
     /** The code this class stands for. */
     static readonly code: "UnknownParameter";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `UnknownParameter`, or a code below it that this package does not know yet. */
     readonly code: "UnknownParameter" | `UnknownParameter.${string}`;
@@ -576,6 +616,7 @@ export declare class UnknownParameterError extends TencentCloudApiError {
 export declare class UnsupportedOperationError extends TencentCloudApiError {
     /** The code this class stands for. */
     static readonly code: "UnsupportedOperation";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `UnsupportedOperation`, or a code below it that this package does not know yet. */
     readonly code: "UnsupportedOperation" | `UnsupportedOperation.${string}`;
@@ -590,6 +631,7 @@ export declare class UnsupportedOperationError extends TencentCloudApiError {
 export declare class UnsupportedProtocolError extends TencentCloudApiError {
     /** The code this class stands for. */
     static readonly code: "UnsupportedProtocol";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `UnsupportedProtocol`, or a code below it that this package does not know yet. */
     readonly code: "UnsupportedProtocol" | `UnsupportedProtocol.${string}`;
@@ -604,6 +646,7 @@ export declare class UnsupportedProtocolError extends TencentCloudApiError {
 export declare class UnsupportedRegionError extends TencentCloudApiError {
     /** The code this class stands for. */
     static readonly code: "UnsupportedRegion";
+    /** The class name. */
     static readonly errorName: string;
     /** The exact code: `UnsupportedRegion`, or a code below it that this package does not know yet. */
     readonly code: "UnsupportedRegion" | `UnsupportedRegion.${string}`;

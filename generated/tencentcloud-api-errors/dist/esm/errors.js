@@ -79,6 +79,7 @@ export function isApiError(value) {
 export class ActionOfflineError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "ActionOffline";
+    /** The class name. */
     static errorName = "ActionOfflineError";
 }
 /**
@@ -93,6 +94,7 @@ export class ActionOfflineError extends TencentCloudApiError {
 export class AuthFailureError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "AuthFailure";
+    /** The class name. */
     static errorName = "AuthFailureError";
 }
 /**
@@ -105,6 +107,7 @@ export class AuthFailureError extends TencentCloudApiError {
 export class AuthFailureInvalidAuthorizationError extends AuthFailureError {
     /** The code this class stands for. */
     static code = "AuthFailure.InvalidAuthorization";
+    /** The class name. */
     static errorName = "AuthFailureInvalidAuthorizationError";
 }
 /**
@@ -117,6 +120,7 @@ export class AuthFailureInvalidAuthorizationError extends AuthFailureError {
 export class AuthFailureInvalidSecretIdError extends AuthFailureError {
     /** The code this class stands for. */
     static code = "AuthFailure.InvalidSecretId";
+    /** The class name. */
     static errorName = "AuthFailureInvalidSecretIdError";
 }
 /**
@@ -129,6 +133,7 @@ export class AuthFailureInvalidSecretIdError extends AuthFailureError {
 export class AuthFailureMFAFailureError extends AuthFailureError {
     /** The code this class stands for. */
     static code = "AuthFailure.MFAFailure";
+    /** The class name. */
     static errorName = "AuthFailureMFAFailureError";
 }
 /**
@@ -141,6 +146,7 @@ export class AuthFailureMFAFailureError extends AuthFailureError {
 export class AuthFailureSecretIdNotFoundError extends AuthFailureError {
     /** The code this class stands for. */
     static code = "AuthFailure.SecretIdNotFound";
+    /** The class name. */
     static errorName = "AuthFailureSecretIdNotFoundError";
 }
 /**
@@ -153,6 +159,7 @@ export class AuthFailureSecretIdNotFoundError extends AuthFailureError {
 export class AuthFailureSignatureExpireError extends AuthFailureError {
     /** The code this class stands for. */
     static code = "AuthFailure.SignatureExpire";
+    /** The class name. */
     static errorName = "AuthFailureSignatureExpireError";
 }
 /**
@@ -165,6 +172,7 @@ export class AuthFailureSignatureExpireError extends AuthFailureError {
 export class AuthFailureSignatureFailureError extends AuthFailureError {
     /** The code this class stands for. */
     static code = "AuthFailure.SignatureFailure";
+    /** The class name. */
     static errorName = "AuthFailureSignatureFailureError";
 }
 /**
@@ -177,6 +185,7 @@ export class AuthFailureSignatureFailureError extends AuthFailureError {
 export class AuthFailureTokenFailureError extends AuthFailureError {
     /** The code this class stands for. */
     static code = "AuthFailure.TokenFailure";
+    /** The class name. */
     static errorName = "AuthFailureTokenFailureError";
 }
 /**
@@ -189,6 +198,7 @@ export class AuthFailureTokenFailureError extends AuthFailureError {
 export class AuthFailureUnauthorizedOperationError extends AuthFailureError {
     /** The code this class stands for. */
     static code = "AuthFailure.UnauthorizedOperation";
+    /** The class name. */
     static errorName = "AuthFailureUnauthorizedOperationError";
 }
 /**
@@ -201,6 +211,7 @@ export class AuthFailureUnauthorizedOperationError extends AuthFailureError {
 export class DryRunOperationError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "DryRunOperation";
+    /** The class name. */
     static errorName = "DryRunOperationError";
 }
 /**
@@ -213,6 +224,7 @@ export class DryRunOperationError extends TencentCloudApiError {
 export class FailedOperationError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "FailedOperation";
+    /** The class name. */
     static errorName = "FailedOperationError";
 }
 /**
@@ -225,7 +237,9 @@ export class FailedOperationError extends TencentCloudApiError {
 export class InternalError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "InternalError";
+    /** The class name. */
     static errorName = "InternalError";
+    /** Whose fault errors of this class are. */
     static fault = "server";
 }
 /**
@@ -238,6 +252,7 @@ export class InternalError extends TencentCloudApiError {
 export class InvalidActionError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "InvalidAction";
+    /** The class name. */
     static errorName = "InvalidActionError";
 }
 /**
@@ -250,6 +265,7 @@ export class InvalidActionError extends TencentCloudApiError {
 export class InvalidParameterError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "InvalidParameter";
+    /** The class name. */
     static errorName = "InvalidParameterError";
 }
 /**
@@ -262,6 +278,7 @@ export class InvalidParameterError extends TencentCloudApiError {
 export class InvalidParameterValueError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "InvalidParameterValue";
+    /** The class name. */
     static errorName = "InvalidParameterValueError";
 }
 /**
@@ -274,6 +291,7 @@ export class InvalidParameterValueError extends TencentCloudApiError {
 export class InvalidRequestError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "InvalidRequest";
+    /** The class name. */
     static errorName = "InvalidRequestError";
 }
 /**
@@ -286,6 +304,7 @@ export class InvalidRequestError extends TencentCloudApiError {
 export class IpInBlacklistError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "IpInBlacklist";
+    /** The class name. */
     static errorName = "IpInBlacklistError";
 }
 /**
@@ -298,6 +317,7 @@ export class IpInBlacklistError extends TencentCloudApiError {
 export class IpNotInWhitelistError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "IpNotInWhitelist";
+    /** The class name. */
     static errorName = "IpNotInWhitelistError";
 }
 /**
@@ -310,6 +330,7 @@ export class IpNotInWhitelistError extends TencentCloudApiError {
 export class LimitExceededError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "LimitExceeded";
+    /** The class name. */
     static errorName = "LimitExceededError";
 }
 /**
@@ -322,6 +343,7 @@ export class LimitExceededError extends TencentCloudApiError {
 export class MissingParameterError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "MissingParameter";
+    /** The class name. */
     static errorName = "MissingParameterError";
 }
 /**
@@ -334,6 +356,7 @@ export class MissingParameterError extends TencentCloudApiError {
 export class NoSuchProductError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "NoSuchProduct";
+    /** The class name. */
     static errorName = "NoSuchProductError";
 }
 /**
@@ -346,6 +369,7 @@ export class NoSuchProductError extends TencentCloudApiError {
 export class NoSuchVersionError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "NoSuchVersion";
+    /** The class name. */
     static errorName = "NoSuchVersionError";
 }
 /**
@@ -358,7 +382,9 @@ export class NoSuchVersionError extends TencentCloudApiError {
 export class RequestLimitExceededError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "RequestLimitExceeded";
+    /** The class name. */
     static errorName = "RequestLimitExceededError";
+    /** Whether errors of this class may succeed when the request is repeated. */
     static retryable = true;
 }
 /**
@@ -371,6 +397,7 @@ export class RequestLimitExceededError extends TencentCloudApiError {
 export class RequestLimitExceededGlobalRegionUinLimitExceededError extends RequestLimitExceededError {
     /** The code this class stands for. */
     static code = "RequestLimitExceeded.GlobalRegionUinLimitExceeded";
+    /** The class name. */
     static errorName = "RequestLimitExceededGlobalRegionUinLimitExceededError";
 }
 /**
@@ -383,6 +410,7 @@ export class RequestLimitExceededGlobalRegionUinLimitExceededError extends Reque
 export class RequestLimitExceededIPLimitExceededError extends RequestLimitExceededError {
     /** The code this class stands for. */
     static code = "RequestLimitExceeded.IPLimitExceeded";
+    /** The class name. */
     static errorName = "RequestLimitExceededIPLimitExceededError";
 }
 /**
@@ -395,6 +423,7 @@ export class RequestLimitExceededIPLimitExceededError extends RequestLimitExceed
 export class RequestLimitExceededUinLimitExceededError extends RequestLimitExceededError {
     /** The code this class stands for. */
     static code = "RequestLimitExceeded.UinLimitExceeded";
+    /** The class name. */
     static errorName = "RequestLimitExceededUinLimitExceededError";
 }
 /**
@@ -407,6 +436,7 @@ export class RequestLimitExceededUinLimitExceededError extends RequestLimitExcee
 export class RequestSizeLimitExceededError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "RequestSizeLimitExceeded";
+    /** The class name. */
     static errorName = "RequestSizeLimitExceededError";
 }
 /**
@@ -419,6 +449,7 @@ export class RequestSizeLimitExceededError extends TencentCloudApiError {
 export class ResourceInUseError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "ResourceInUse";
+    /** The class name. */
     static errorName = "ResourceInUseError";
 }
 /**
@@ -431,6 +462,7 @@ export class ResourceInUseError extends TencentCloudApiError {
 export class ResourceInsufficientError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "ResourceInsufficient";
+    /** The class name. */
     static errorName = "ResourceInsufficientError";
 }
 /**
@@ -443,6 +475,7 @@ export class ResourceInsufficientError extends TencentCloudApiError {
 export class ResourceNotFoundError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "ResourceNotFound";
+    /** The class name. */
     static errorName = "ResourceNotFoundError";
 }
 /**
@@ -455,6 +488,7 @@ export class ResourceNotFoundError extends TencentCloudApiError {
 export class ResourceUnavailableError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "ResourceUnavailable";
+    /** The class name. */
     static errorName = "ResourceUnavailableError";
 }
 /**
@@ -467,7 +501,9 @@ export class ResourceUnavailableError extends TencentCloudApiError {
 export class ResponseSizeLimitExceededError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "ResponseSizeLimitExceeded";
+    /** The class name. */
     static errorName = "ResponseSizeLimitExceededError";
+    /** Whose fault errors of this class are. */
     static fault = "server";
 }
 /**
@@ -480,7 +516,9 @@ export class ResponseSizeLimitExceededError extends TencentCloudApiError {
 export class ServiceUnavailableError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "ServiceUnavailable";
+    /** The class name. */
     static errorName = "ServiceUnavailableError";
+    /** Whose fault errors of this class are. */
     static fault = "server";
 }
 /**
@@ -493,6 +531,7 @@ export class ServiceUnavailableError extends TencentCloudApiError {
 export class UnauthorizedOperationError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "UnauthorizedOperation";
+    /** The class name. */
     static errorName = "UnauthorizedOperationError";
 }
 /**
@@ -505,6 +544,7 @@ export class UnauthorizedOperationError extends TencentCloudApiError {
 export class UnknownParameterError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "UnknownParameter";
+    /** The class name. */
     static errorName = "UnknownParameterError";
 }
 /**
@@ -517,6 +557,7 @@ export class UnknownParameterError extends TencentCloudApiError {
 export class UnsupportedOperationError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "UnsupportedOperation";
+    /** The class name. */
     static errorName = "UnsupportedOperationError";
 }
 /**
@@ -529,6 +570,7 @@ export class UnsupportedOperationError extends TencentCloudApiError {
 export class UnsupportedProtocolError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "UnsupportedProtocol";
+    /** The class name. */
     static errorName = "UnsupportedProtocolError";
 }
 /**
@@ -541,5 +583,6 @@ export class UnsupportedProtocolError extends TencentCloudApiError {
 export class UnsupportedRegionError extends TencentCloudApiError {
     /** The code this class stands for. */
     static code = "UnsupportedRegion";
+    /** The class name. */
     static errorName = "UnsupportedRegionError";
 }

@@ -88,6 +88,7 @@ export function toApiError(input) {
 function isOwnInstance(value) {
     return Function.prototype[Symbol.hasInstance].call(TencentCloudApiError, value);
 }
+/** What an input was, for the message of a TypeError. */
 function describeInput(input) {
     if (input === null)
         return "null";
