@@ -55,7 +55,7 @@ test("refuses an alias bomb (billion laughs) without expanding it", (t) => {
   const { root, diagnostics } = loadYaml(text, "f.yaml");
   t.is(root, undefined);
   t.deepEqual(diagnostics.map(formatDiagnostic), [
-    "f.yaml:1:1: error: the document expands to more than 1,000,000 nodes through aliases; refusing it (an alias bomb?)",
+    "f.yaml:7:7: error: this expands to more than 1,000,000 nodes through aliases; refusing the spec (an alias bomb?)",
   ]);
 });
 

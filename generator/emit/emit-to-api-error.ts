@@ -17,7 +17,7 @@ export function emitToApiError(model: Model, printer: TypeScriptPrinter): Emitte
   const key = stringLiteral;
   const classNames = model.classes.map((entry) => entry.name);
   const imports = [
-    namedModuleStatement("import", ["isErrorEnvelope", "isSuccessEnvelope", "type ApiEnvelope", "type SuccessResponse"], ENVELOPE_MODULE),
+    namedModuleStatement("import", ["isSuccessEnvelope", "type ApiEnvelope", "type SuccessResponse"], ENVELOPE_MODULE),
     namedModuleStatement("import", [base, ...classNames], ERRORS_MODULE),
     `import { ownField } from "./${INTERNAL_MODULE}.js";`,
   ];
@@ -61,11 +61,7 @@ export function emitToApiError(model: Model, printer: TypeScriptPrinter): Emitte
       returnType: base,
       statements: body(
         `if (isOwnInstance(input)) return input;`,
-        `const body = ownField(input, ${key(response)}) ?? input;`,
-        `const wire = ownField(body, ${key(error)});`,
-        "const fields = wire === undefined",
-        `  ? { code: ownField(input, "code"), message: ownField(input, "message"), requestId: ownField(input, "requestId") }`,
-        `  : { code: ownField(wire, ${key(code)}), message: ownField(wire, ${key(message)}), requestId: ownField(body, ${key(requestId)}) };`,
+        "const fields = readFields(input);",
         "if (typeof fields.code !== \"string\" || fields.code === \"\") {",
         `  throw new TypeError(\`toApiError: expected an error envelope, its ${response}, or an object with a string code; got \${describeInput(input)}\`);`,
         "}",
@@ -73,8 +69,28 @@ export function emitToApiError(model: Model, printer: TypeScriptPrinter): Emitte
         "return new type(typeof fields.message === \"string\" ? fields.message : \"\", {",
         "  code: fields.code,",
         "  ...(typeof fields.requestId === \"string\" ? { requestId: fields.requestId } : {}),",
-        "  ...(input instanceof Error ? { cause: input } : {}),",
+        "  ...(fields.isError ? { cause: input } : {}),",
         "});",
+      ),
+    },
+    {
+      kind: StructureKind.Function,
+      name: "readFields",
+      docs: ["Code, message and request id from an envelope, its Response, or an error-like object. Never reads through the prototype chain."],
+      parameters: [{ name: "input", type: "unknown" }],
+      returnType: "{ code: unknown; message: unknown; requestId: unknown; isError: boolean }",
+      statements: body(
+        "try {",
+        `  const body = ownField(input, ${key(response)}) ?? input;`,
+        `  const wire = ownField(body, ${key(error)});`,
+        "  const isError = input instanceof Error;",
+        "  return wire === undefined",
+        `    ? { code: ownField(input, "code"), message: ownField(input, "message"), requestId: ownField(input, "requestId"), isError }`,
+        `    : { code: ownField(wire, ${key(code)}), message: ownField(wire, ${key(message)}), requestId: ownField(body, ${key(requestId)}), isError };`,
+        "} catch {",
+        "  // A hostile object (a Proxy, a throwing getter) carries no code we can trust.",
+        "  return { code: undefined, message: undefined, requestId: undefined, isError: false };",
+        "}",
       ),
     },
     {
@@ -83,7 +99,7 @@ export function emitToApiError(model: Model, printer: TypeScriptPrinter): Emitte
       docs: ["Plain prototype-chain `instanceof`, bypassing the code-path `Symbol.hasInstance`: is this an error of this very copy?"],
       parameters: [{ name: "value", type: "unknown" }],
       returnType: `value is ${base}`,
-      statements: [`return Function.prototype[Symbol.hasInstance].call(${base}, value);`],
+      statements: body("try {", `  return Function.prototype[Symbol.hasInstance].call(${base}, value);`, "} catch {", "  return false;", "}"),
     },
     {
       kind: StructureKind.Function,
@@ -94,7 +110,26 @@ export function emitToApiError(model: Model, printer: TypeScriptPrinter): Emitte
       statements: body(
         "if (input === null) return \"null\";",
         "if (typeof input !== \"object\") return typeof input;",
-        "return Array.isArray(input) ? \"an array\" : \"an object without one\";",
+        "try {",
+        "  return Array.isArray(input) ? \"an array\" : \"an object without one\";",
+        "} catch {",
+        "  return \"an unreadable object\";",
+        "}",
+      ),
+    },
+    {
+      kind: StructureKind.Function,
+      name: "carriesError",
+      docs: [`Whether \`value.${response}.${error}\` is an object: a failure, even when malformed (then \`toApiError\` says what is missing).`],
+      parameters: [{ name: "value", type: "unknown" }],
+      returnType: "boolean",
+      statements: body(
+        "try {",
+        `  const error = ownField(ownField(value, ${key(response)}), ${key(error)});`,
+        "  return typeof error === \"object\" && error !== null;",
+        "} catch {",
+        "  return false;",
+        "}",
       ),
     },
     {
@@ -111,7 +146,7 @@ export function emitToApiError(model: Model, printer: TypeScriptPrinter): Emitte
       returnType: "SuccessResponse<T>",
       statements: body(
         `if (isSuccessEnvelope<T>(envelope)) return envelope${propertyAccess(response)};`,
-        `if (isErrorEnvelope(envelope) || typeof ownField(ownField(envelope, ${key(response)}), ${key(error)}) === "object") throw toApiError(envelope);`,
+        "if (carriesError(envelope)) throw toApiError(envelope);",
         `throw new TypeError(\`unwrapResponse: expected {"${response}": {...}} with a string ${requestId}; got \${describeInput(envelope)}\`);`,
       ),
     },

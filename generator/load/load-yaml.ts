@@ -124,6 +124,8 @@ class TreeBuilder {
   private index = 0;
   private readonly anchors = new Map<string, { node: YamlNode; size: number }>();
   private readonly diagnostics: Diagnostic[] = [];
+  /** The innermost collection whose expanded size first passed MAX_YAML_NODES. */
+  private oversized: SourcePosition | undefined;
 
   constructor(
     private readonly text: string,
@@ -150,8 +152,9 @@ class TreeBuilder {
       const at = extra.node?.position ?? this.lines.position(this.text.length);
       return { root: undefined, diagnostics: [diagnostic(at, "a spec is one YAML document, but a second document starts here: remove the `---` separator and what follows, or move it to its own file")] };
     }
-    if (first.size > MAX_YAML_NODES) {
-      return { root: undefined, diagnostics: [diagnostic(first.node.position, `the document expands to more than ${MAX_YAML_NODES.toLocaleString("en-US")} nodes through aliases; refusing it (an alias bomb?)`)] };
+    if (this.oversized) {
+      const message = `this expands to more than ${MAX_YAML_NODES.toLocaleString("en-US")} nodes through aliases; refusing the spec (an alias bomb?)`;
+      return { root: undefined, diagnostics: [diagnostic(this.oversized, message)] };
     }
     return { root: first.node, diagnostics: this.diagnostics };
   }
@@ -177,6 +180,7 @@ class TreeBuilder {
         }
         this.index++;
         const node: YamlMap = { kind: "map", entries, position: this.lines.position(event.start) };
+        this.noteSize(size, node.position);
         this.checkTag(event.tagStart, event.tagEnd, "!!map", node.position);
         return this.remember(event.anchorStart, event.anchorEnd, { node, size });
       }
@@ -190,6 +194,7 @@ class TreeBuilder {
         }
         this.index++;
         const node: YamlSeq = { kind: "seq", items, position: this.lines.position(event.start) };
+        this.noteSize(size, node.position);
         this.checkTag(event.tagStart, event.tagEnd, "!!seq", node.position);
         return this.remember(event.anchorStart, event.anchorEnd, { node, size });
       }
@@ -205,6 +210,10 @@ class TreeBuilder {
       default:
         throw new Error(`unexpected YAML event ${event.type} at index ${this.index - 1}`);
     }
+  }
+
+  private noteSize(size: number, position: SourcePosition): void {
+    if (size > MAX_YAML_NODES && this.oversized === undefined) this.oversized = position;
   }
 
   private remember(anchorStart: number, anchorEnd: number, built: { node: YamlNode; size: number }) {

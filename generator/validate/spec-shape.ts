@@ -72,6 +72,18 @@ const text = (description: string): StringShape => ({
   rule: (value) => (value.trim() === "" ? "must not be empty" : undefined),
 });
 
+const WIRE_FIELD_PATTERN = "^[A-Za-z_$][A-Za-z0-9_$-]*$";
+const wireFieldRegex = new RegExp(WIRE_FIELD_PATTERN);
+
+/** A field name of the wire format: it becomes a property name in generated types and code. */
+const wireField = (description: string): StringShape => ({
+  kind: "string",
+  description,
+  pattern: WIRE_FIELD_PATTERN,
+  rule: (value) =>
+    wireFieldRegex.test(value) ? undefined : `must be a field name of letters, digits, \`_\`, \`$\` or \`-\`, not starting with a digit or \`-\`, got ${JSON.stringify(value)}`,
+});
+
 const NPM_NAME_PATTERN = "^(?:@[a-z0-9][a-z0-9._~-]*/)?[a-z0-9][a-z0-9._~-]*$";
 const npmNameRegex = new RegExp(NPM_NAME_PATTERN);
 // semver.org's regular expression, without build metadata (npm ignores it).
@@ -178,11 +190,11 @@ export const specShape: ObjectShape = {
         noun: "envelope",
         description: "Field names of the wire format. Defaults: Tencent Cloud API 3.0.",
         fields: {
-          response: { shape: text("The top-level field holding the response. Default: Response.") },
-          requestId: { shape: text("The request id field inside the response. Default: RequestId.") },
-          error: { shape: text("The error object field inside the response. Default: Error.") },
-          code: { shape: text("The code field inside the error. Default: Code.") },
-          message: { shape: text("The message field inside the error. Default: Message.") },
+          response: { shape: wireField("The top-level field holding the response. Default: Response.") },
+          requestId: { shape: wireField("The request id field inside the response. Default: RequestId.") },
+          error: { shape: wireField("The error object field inside the response. Default: Error.") },
+          code: { shape: wireField("The code field inside the error. Default: Code.") },
+          message: { shape: wireField("The message field inside the error. Default: Message.") },
         },
       },
     },

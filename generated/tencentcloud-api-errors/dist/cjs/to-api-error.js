@@ -73,11 +73,7 @@ function classOf(code) {
 function toApiError(input) {
     if (isOwnInstance(input))
         return input;
-    const body = (0, internal_js_1.ownField)(input, "Response") ?? input;
-    const wire = (0, internal_js_1.ownField)(body, "Error");
-    const fields = wire === undefined
-        ? { code: (0, internal_js_1.ownField)(input, "code"), message: (0, internal_js_1.ownField)(input, "message"), requestId: (0, internal_js_1.ownField)(input, "requestId") }
-        : { code: (0, internal_js_1.ownField)(wire, "Code"), message: (0, internal_js_1.ownField)(wire, "Message"), requestId: (0, internal_js_1.ownField)(body, "RequestId") };
+    const fields = readFields(input);
     if (typeof fields.code !== "string" || fields.code === "") {
         throw new TypeError(`toApiError: expected an error envelope, its Response, or an object with a string code; got ${describeInput(input)}`);
     }
@@ -85,12 +81,32 @@ function toApiError(input) {
     return new type(typeof fields.message === "string" ? fields.message : "", {
         code: fields.code,
         ...(typeof fields.requestId === "string" ? { requestId: fields.requestId } : {}),
-        ...(input instanceof Error ? { cause: input } : {}),
+        ...(fields.isError ? { cause: input } : {}),
     });
+}
+/** Code, message and request id from an envelope, its Response, or an error-like object. Never reads through the prototype chain. */
+function readFields(input) {
+    try {
+        const body = (0, internal_js_1.ownField)(input, "Response") ?? input;
+        const wire = (0, internal_js_1.ownField)(body, "Error");
+        const isError = input instanceof Error;
+        return wire === undefined
+            ? { code: (0, internal_js_1.ownField)(input, "code"), message: (0, internal_js_1.ownField)(input, "message"), requestId: (0, internal_js_1.ownField)(input, "requestId"), isError }
+            : { code: (0, internal_js_1.ownField)(wire, "Code"), message: (0, internal_js_1.ownField)(wire, "Message"), requestId: (0, internal_js_1.ownField)(body, "RequestId"), isError };
+    }
+    catch {
+        // A hostile object (a Proxy, a throwing getter) carries no code we can trust.
+        return { code: undefined, message: undefined, requestId: undefined, isError: false };
+    }
 }
 /** Plain prototype-chain `instanceof`, bypassing the code-path `Symbol.hasInstance`: is this an error of this very copy? */
 function isOwnInstance(value) {
-    return Function.prototype[Symbol.hasInstance].call(errors_js_1.TencentCloudApiError, value);
+    try {
+        return Function.prototype[Symbol.hasInstance].call(errors_js_1.TencentCloudApiError, value);
+    }
+    catch {
+        return false;
+    }
 }
 /** What an input was, for the message of a TypeError. */
 function describeInput(input) {
@@ -98,7 +114,22 @@ function describeInput(input) {
         return "null";
     if (typeof input !== "object")
         return typeof input;
-    return Array.isArray(input) ? "an array" : "an object without one";
+    try {
+        return Array.isArray(input) ? "an array" : "an object without one";
+    }
+    catch {
+        return "an unreadable object";
+    }
+}
+/** Whether `value.Response.Error` is an object: a failure, even when malformed (then `toApiError` says what is missing). */
+function carriesError(value) {
+    try {
+        const error = (0, internal_js_1.ownField)((0, internal_js_1.ownField)(value, "Response"), "Error");
+        return typeof error === "object" && error !== null;
+    }
+    catch {
+        return false;
+    }
 }
 /**
  * The `Response` of a successful envelope. A failed envelope throws its typed error (see {@link toApiError}).
@@ -109,7 +140,7 @@ function describeInput(input) {
 function unwrapResponse(envelope) {
     if ((0, envelope_js_1.isSuccessEnvelope)(envelope))
         return envelope.Response;
-    if ((0, envelope_js_1.isErrorEnvelope)(envelope) || typeof (0, internal_js_1.ownField)((0, internal_js_1.ownField)(envelope, "Response"), "Error") === "object")
+    if (carriesError(envelope))
         throw toApiError(envelope);
     throw new TypeError(`unwrapResponse: expected {"Response": {...}} with a string RequestId; got ${describeInput(envelope)}`);
 }
