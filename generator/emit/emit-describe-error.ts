@@ -1,6 +1,6 @@
 // `src/describe-error.ts`: the catalogue as data, for `describeError`. Kept apart from the classes
 // so a consumer that never describes an error does not bundle every description.
-import { StructureKind } from "ts-morph";
+import { StructureKind, VariableDeclarationKind } from "ts-morph";
 import type { Model } from "../model/model.ts";
 import { ERRORS_MODULE } from "./emit-errors.ts";
 import type { EmittedFile } from "./emitted-file.ts";
@@ -13,7 +13,7 @@ export function emitDescribeError(model: Model, printer: TypeScriptPrinter): Emi
   const entries = model.codes.map((code) => {
     const zh = code.descriptionZh === undefined ? "null" : stringLiteral(code.descriptionZh);
     const fault = code.fault === undefined ? "null" : stringLiteral(code.fault);
-    return `${stringLiteral(code.code)}: [${stringLiteral(code.description)}, ${zh}, ${code.retryable}, ${fault}]`;
+    return `[${stringLiteral(code.code)}, ${stringLiteral(code.description)}, ${zh}, ${code.retryable}, ${fault}]`;
   });
   return printer.print(`src/${DESCRIBE_ERROR_MODULE}.ts`, [`import type { ErrorFault } from "./${ERRORS_MODULE}.js";`], [
     {
@@ -40,9 +40,16 @@ export function emitDescribeError(model: Model, printer: TypeScriptPrinter): Emi
       kind: StructureKind.TypeAlias,
       name: "CatalogueEntry",
       docs: ["One code's line in the catalogue."],
-      type: "readonly [description: string, descriptionZh: string | null, retryable: boolean, fault: ErrorFault | null]",
+      type: "readonly [code: string, description: string, descriptionZh: string | null, retryable: boolean, fault: ErrorFault | null]",
     },
-    listDeclaration({ docs: "Every code of the package with what the spec says about it.", head: "const CATALOGUE: Readonly<Record<string, CatalogueEntry>>", layout: "object", items: entries }),
+    // A list, not an object literal: a code such as `constructor` or `toString` must not meet Object's members.
+    listDeclaration({ docs: "Every code of the package with what the spec says about it.", head: "const CATALOGUE: readonly CatalogueEntry[]", layout: "array", items: entries }),
+    {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Let,
+      docs: ["Filled on first use, so that importing the module does no work."],
+      declarations: [{ name: "catalogueByCode", type: "Map<string, CatalogueEntry> | undefined" }],
+    },
     {
       kind: StructureKind.Function,
       isExported: true,
@@ -54,8 +61,10 @@ export function emitDescribeError(model: Model, printer: TypeScriptPrinter): Emi
       ],
       returnType: "ErrorDescription | undefined",
       statements: body(
-        "if (typeof code !== \"string\" || !Object.hasOwn(CATALOGUE, code)) return undefined;",
-        "const [description, descriptionZh, retryable, fault] = CATALOGUE[code]!;",
+        "catalogueByCode ??= new Map(CATALOGUE.map((entry) => [entry[0], entry]));",
+        "const entry = typeof code === \"string\" ? catalogueByCode.get(code) : undefined;",
+        "if (entry === undefined) return undefined;",
+        "const [, description, descriptionZh, retryable, fault] = entry;",
         "const dot = code.indexOf(\".\");",
         "return {",
         "  code,",

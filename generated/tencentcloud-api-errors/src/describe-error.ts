@@ -19,54 +19,58 @@ export interface ErrorDescription {
 }
 
 /** One code's line in the catalogue. */
-type CatalogueEntry = readonly [description: string, descriptionZh: string | null, retryable: boolean, fault: ErrorFault | null];
+type CatalogueEntry = readonly [code: string, description: string, descriptionZh: string | null, retryable: boolean, fault: ErrorFault | null];
 
 /** Every code of the package with what the spec says about it. */
-const CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
-  "ActionOffline": ["This API has been deprecated.", "接口已下线。", false, null],
-  "AuthFailure.InvalidAuthorization": ["Authorization in the request header is invalid.", "请求头部的 Authorization 不符合腾讯云标准。", false, null],
-  "AuthFailure.InvalidSecretId": ["Invalid key (not a TencentCloud API key type).", "密钥非法（不是云 API 密钥类型）。", false, null],
-  "AuthFailure.MFAFailure": ["MFA failed.", "MFA 错误。", false, null],
-  "AuthFailure.SecretIdNotFound": ["Key does not exist. Check if the key has been deleted or disabled in the console, and if not, check if the key is correctly entered. Note that whitespaces should not exist before or after the key.", "密钥不存在。请在控制台检查密钥是否已被删除或者禁用，如状态正常，请检查密钥是否填写正确，注意前后不得有空格。", false, null],
-  "AuthFailure.SignatureExpire": ["Signature expired. Timestamp and server time cannot differ by more than five minutes. Please ensure your current local time matches the standard time.", "签名过期。Timestamp 和服务器时间相差不得超过五分钟，请检查本地时间是否和标准时间同步。", false, null],
-  "AuthFailure.SignatureFailure": ["Invalid signature. Signature calculation error. Please ensure you've followed the signature calculation process described in the Signature API documentation.", "签名错误。签名计算错误，请对照调用方式中的签名方法文档检查签名计算过程。", false, null],
-  "AuthFailure.TokenFailure": ["Token error.", "token 错误。", false, null],
-  "AuthFailure.UnauthorizedOperation": ["The request is not authorized. For more information, see the CAM documentation.", "请求未授权。请参考 CAM 文档对鉴权的说明。", false, null],
-  "DryRunOperation": ["DryRun Operation. It means that the request would have succeeded, but the DryRun parameter was used.", "DryRun 操作，代表请求将会是成功的，只是多传了 DryRun 参数。", false, null],
-  "FailedOperation": ["Operation failed.", "操作失败。", false, null],
-  "InternalError": ["Internal error.", "内部错误。", false, "server"],
-  "InvalidAction": ["The API does not exist.", "接口不存在。", false, null],
-  "InvalidParameter": ["Incorrect parameter.", "参数错误（包括参数格式、类型等错误）。", false, null],
-  "InvalidParameterValue": ["Invalid parameter value.", "参数取值错误。", false, null],
-  "InvalidRequest": ["The multipart format of the request body is incorrect.", "请求 body 的 multipart 格式错误。", false, null],
-  "IpInBlacklist": ["Your IP is in uin IP blacklist.", "IP 地址在黑名单中。", false, null],
-  "IpNotInWhitelist": ["Your IP is not in uin IP whitelist.", "IP 地址不在白名单中。", false, null],
-  "LimitExceeded": ["Quota limit exceeded.", "超过配额限制。", false, null],
-  "MissingParameter": ["A parameter is missing.", "缺少参数。", false, null],
-  "NoSuchProduct": ["The product does not exist.", "产品不存在", false, null],
-  "NoSuchVersion": ["The API version does not exist.", "接口版本不存在。", false, null],
-  "RequestLimitExceeded": ["The number of requests exceeds the frequency limit.", "请求的次数超过了频率限制。", true, null],
-  "RequestLimitExceeded.GlobalRegionUinLimitExceeded": ["Uin exceeds the frequency limit.", "主账号超过频率限制。", true, null],
-  "RequestLimitExceeded.IPLimitExceeded": ["The number of ip requests exceeds the frequency limit.", "IP 限频。", true, null],
-  "RequestLimitExceeded.UinLimitExceeded": ["The number of uin requests exceeds the frequency limit.", "主账号限频。", true, null],
-  "RequestSizeLimitExceeded": ["The request size exceeds the upper limit.", "请求包超过限制大小。", false, null],
-  "ResourceInUse": ["Resource is in use.", "资源被占用。", false, null],
-  "ResourceInsufficient": ["Insufficient resource.", "资源不足。", false, null],
-  "ResourceNotFound": ["The resource does not exist.", "资源不存在。", false, null],
-  "ResourceUnavailable": ["Resource is unavailable.", "资源不可用。", false, null],
-  "ResponseSizeLimitExceeded": ["The response size exceeds the upper limit.", "返回包超过限制大小。", false, "server"],
-  "ServiceUnavailable": ["Service is unavailable now.", "当前服务暂时不可用。", false, "server"],
-  "UnauthorizedOperation": ["Unauthorized operation.", "未授权操作。", false, null],
-  "UnknownParameter": ["Unknown parameter.", "未知参数错误，用户多传未定义的参数会导致错误。", false, null],
-  "UnsupportedOperation": ["Unsupported operation.", "操作不支持。", false, null],
-  "UnsupportedProtocol": ["HTTP(S) request protocol error; only GET and POST requests are supported.", "http(s) 请求协议错误，只支持 GET 和 POST 请求。", false, null],
-  "UnsupportedRegion": ["API does not support the requested region.", "接口不支持所传地域。", false, null],
-};
+const CATALOGUE: readonly CatalogueEntry[] = [
+  ["ActionOffline", "This API has been deprecated.", "接口已下线。", false, null],
+  ["AuthFailure.InvalidAuthorization", "Authorization in the request header is invalid.", "请求头部的 Authorization 不符合腾讯云标准。", false, null],
+  ["AuthFailure.InvalidSecretId", "Invalid key (not a TencentCloud API key type).", "密钥非法（不是云 API 密钥类型）。", false, null],
+  ["AuthFailure.MFAFailure", "MFA failed.", "MFA 错误。", false, null],
+  ["AuthFailure.SecretIdNotFound", "Key does not exist. Check if the key has been deleted or disabled in the console, and if not, check if the key is correctly entered. Note that whitespaces should not exist before or after the key.", "密钥不存在。请在控制台检查密钥是否已被删除或者禁用，如状态正常，请检查密钥是否填写正确，注意前后不得有空格。", false, null],
+  ["AuthFailure.SignatureExpire", "Signature expired. Timestamp and server time cannot differ by more than five minutes. Please ensure your current local time matches the standard time.", "签名过期。Timestamp 和服务器时间相差不得超过五分钟，请检查本地时间是否和标准时间同步。", false, null],
+  ["AuthFailure.SignatureFailure", "Invalid signature. Signature calculation error. Please ensure you've followed the signature calculation process described in the Signature API documentation.", "签名错误。签名计算错误，请对照调用方式中的签名方法文档检查签名计算过程。", false, null],
+  ["AuthFailure.TokenFailure", "Token error.", "token 错误。", false, null],
+  ["AuthFailure.UnauthorizedOperation", "The request is not authorized. For more information, see the CAM documentation.", "请求未授权。请参考 CAM 文档对鉴权的说明。", false, null],
+  ["DryRunOperation", "DryRun Operation. It means that the request would have succeeded, but the DryRun parameter was used.", "DryRun 操作，代表请求将会是成功的，只是多传了 DryRun 参数。", false, null],
+  ["FailedOperation", "Operation failed.", "操作失败。", false, null],
+  ["InternalError", "Internal error.", "内部错误。", false, "server"],
+  ["InvalidAction", "The API does not exist.", "接口不存在。", false, null],
+  ["InvalidParameter", "Incorrect parameter.", "参数错误（包括参数格式、类型等错误）。", false, null],
+  ["InvalidParameterValue", "Invalid parameter value.", "参数取值错误。", false, null],
+  ["InvalidRequest", "The multipart format of the request body is incorrect.", "请求 body 的 multipart 格式错误。", false, null],
+  ["IpInBlacklist", "Your IP is in uin IP blacklist.", "IP 地址在黑名单中。", false, null],
+  ["IpNotInWhitelist", "Your IP is not in uin IP whitelist.", "IP 地址不在白名单中。", false, null],
+  ["LimitExceeded", "Quota limit exceeded.", "超过配额限制。", false, null],
+  ["MissingParameter", "A parameter is missing.", "缺少参数。", false, null],
+  ["NoSuchProduct", "The product does not exist.", "产品不存在", false, null],
+  ["NoSuchVersion", "The API version does not exist.", "接口版本不存在。", false, null],
+  ["RequestLimitExceeded", "The number of requests exceeds the frequency limit.", "请求的次数超过了频率限制。", true, null],
+  ["RequestLimitExceeded.GlobalRegionUinLimitExceeded", "Uin exceeds the frequency limit.", "主账号超过频率限制。", true, null],
+  ["RequestLimitExceeded.IPLimitExceeded", "The number of ip requests exceeds the frequency limit.", "IP 限频。", true, null],
+  ["RequestLimitExceeded.UinLimitExceeded", "The number of uin requests exceeds the frequency limit.", "主账号限频。", true, null],
+  ["RequestSizeLimitExceeded", "The request size exceeds the upper limit.", "请求包超过限制大小。", false, null],
+  ["ResourceInUse", "Resource is in use.", "资源被占用。", false, null],
+  ["ResourceInsufficient", "Insufficient resource.", "资源不足。", false, null],
+  ["ResourceNotFound", "The resource does not exist.", "资源不存在。", false, null],
+  ["ResourceUnavailable", "Resource is unavailable.", "资源不可用。", false, null],
+  ["ResponseSizeLimitExceeded", "The response size exceeds the upper limit.", "返回包超过限制大小。", false, "server"],
+  ["ServiceUnavailable", "Service is unavailable now.", "当前服务暂时不可用。", false, "server"],
+  ["UnauthorizedOperation", "Unauthorized operation.", "未授权操作。", false, null],
+  ["UnknownParameter", "Unknown parameter.", "未知参数错误，用户多传未定义的参数会导致错误。", false, null],
+  ["UnsupportedOperation", "Unsupported operation.", "操作不支持。", false, null],
+  ["UnsupportedProtocol", "HTTP(S) request protocol error; only GET and POST requests are supported.", "http(s) 请求协议错误，只支持 GET 和 POST 请求。", false, null],
+  ["UnsupportedRegion", "API does not support the requested region.", "接口不支持所传地域。", false, null],
+];
+/** Filled on first use, so that importing the module does no work. */
+let catalogueByCode: Map<string, CatalogueEntry> | undefined;
 
 /** What the catalogue says about `code`, in English (default) or Chinese; `undefined` for a code it does not list. */
 export function describeError(code: string, locale: ErrorLocale = "en"): ErrorDescription | undefined {
-  if (typeof code !== "string" || !Object.hasOwn(CATALOGUE, code)) return undefined;
-  const [description, descriptionZh, retryable, fault] = CATALOGUE[code]!;
+  catalogueByCode ??= new Map(CATALOGUE.map((entry) => [entry[0], entry]));
+  const entry = typeof code === "string" ? catalogueByCode.get(code) : undefined;
+  if (entry === undefined) return undefined;
+  const [, description, descriptionZh, retryable, fault] = entry;
   const dot = code.indexOf(".");
   return {
     code,
