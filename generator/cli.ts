@@ -14,7 +14,8 @@ Commands:
 
 Options:
   --spec FILE   the spec (default: ${DEFAULT_SPEC})
-  --out DIR     the package folder (default: generated/<package name> beside the spec's project)
+  --out DIR     the package folder (default: generated/<package name> in the spec's project)
+  --verbose     print each stage as it starts, with the time since the start
   -h, --help    show this help`;
 
 export interface Io {
@@ -43,13 +44,14 @@ export function runCli(argv: readonly string[], io: Io): number {
 }
 
 function run(argv: readonly string[], io: Io): number {
-  const { command, spec, out, help } = parseCommandLine(argv);
+  const { command, spec, out, help, verbose } = parseCommandLine(argv);
   if (help) {
     io.stdout(`${USAGE}\n`);
     return 0;
   }
   const started = performance.now();
-  const options = { spec, out, cwd: io.cwd };
+  const onStage = verbose ? (stage: string) => io.stderr(`errgen: ${stage} (+${Math.round(performance.now() - started)} ms)\n`) : undefined;
+  const options = { spec, out, cwd: io.cwd, onStage };
   if (command === "generate") {
     const result = generate(options);
     if (!result.ok) return reportDiagnostics(result.diagnostics, io);
@@ -91,16 +93,16 @@ function parseCommandLine(argv: readonly string[]) {
       args: [...argv],
       allowPositionals: true,
       strict: true,
-      options: { spec: { type: "string" }, out: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: { spec: { type: "string" }, out: { type: "string" }, verbose: { type: "boolean" }, help: { type: "boolean", short: "h" } },
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
   const [command, ...rest] = parsed.positionals;
-  if (parsed.values.help) return { command: "generate", spec: undefined, out: undefined, help: true };
+  if (parsed.values.help) return { command: "generate", spec: undefined, out: undefined, help: true, verbose: false };
   if (command !== "generate" && command !== "check") {
     throw new UsageError(command === undefined ? "missing command" : `unknown command "${command}"`);
   }
   if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
-  return { command, spec: parsed.values.spec, out: parsed.values.out, help: false } as const;
+  return { command, spec: parsed.values.spec, out: parsed.values.out, help: false, verbose: parsed.values.verbose ?? false } as const;
 }
