@@ -1,36 +1,36 @@
 // `src/categories.ts`: per category (first code segment) a code type and a guard. They follow the
 // code path, so codes this package does not know yet still land in the right category.
-import { StructureKind, type StatementStructures } from "ts-morph";
 import type { CategoryModel, Model } from "../model/model.ts";
-import { INTERNAL_MODULE } from "./emit-internal.ts";
-import type { EmittedFile } from "./emitted-file.ts";
-import type { TypeScriptPrinter } from "./print-typescript.ts";
+import { names, type DeclarationIR, type ModuleIR } from "./ir/module-ir.ts";
+import { MODULE } from "./modules.ts";
 import { stringLiteral } from "./safe-text.ts";
 
-export const CATEGORIES_MODULE = "categories";
-
-export function emitCategories(model: Model, printer: TypeScriptPrinter): EmittedFile {
-  return printer.print(`src/${CATEGORIES_MODULE}.ts`, [`import { isCodeIn } from "./${INTERNAL_MODULE}.js";`], model.categories.flatMap(categoryStatements));
+export function emitCategories(model: Model): ModuleIR {
+  return {
+    path: MODULE.categories,
+    imports: [{ from: MODULE.internal, names: names("isCodeIn") }],
+    reexports: [],
+    declarations: model.categories.flatMap(categoryDeclarations),
+  };
 }
 
-function categoryStatements(category: CategoryModel): StatementStructures[] {
-  const path = stringLiteral(category.name);
+export function categoryDeclarations(category: CategoryModel): DeclarationIR[] {
   return [
     {
-      kind: StructureKind.TypeAlias,
-      isExported: true,
+      kind: "type",
       name: category.typeName,
-      docs: [`A code of the \`${category.name}\` category: \`${category.name}\` itself or any code below it.`],
-      type: `${path} | \`${category.name}.\${string}\``,
+      exported: true,
+      docs: `A code of the \`${category.name}\` category: \`${category.name}\` itself or any code below it.`,
+      type: `${stringLiteral(category.name)} | \`${category.name}.\${string}\``,
     },
     {
-      kind: StructureKind.Function,
-      isExported: true,
+      kind: "function",
       name: category.guardName,
-      docs: [`Whether \`value\` is a code of the \`${category.name}\` category, known to this package or not. Returns a boolean for any input and never throws.`],
+      exported: true,
+      docs: `Whether \`value\` is a code of the \`${category.name}\` category, known to this package or not. Returns a boolean for any input and never throws.`,
       parameters: [{ name: "value", type: "unknown" }],
       returnType: `value is ${category.typeName}`,
-      statements: [`return isCodeIn(value, ${path});`],
+      body: [`return isCodeIn(value, ${stringLiteral(category.name)});`],
     },
   ];
 }

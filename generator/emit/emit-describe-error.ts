@@ -1,79 +1,123 @@
-// `src/describe-error.ts`: the catalogue as data, for `describeError`. Kept apart from the classes
-// so a consumer that never describes an error does not bundle every description.
-import { StructureKind, VariableDeclarationKind } from "ts-morph";
-import type { Model } from "../model/model.ts";
-import { ERRORS_MODULE } from "./emit-errors.ts";
-import type { EmittedFile } from "./emitted-file.ts";
-import { body, listDeclaration, type TypeScriptPrinter } from "./print-typescript.ts";
+// `src/catalogue.ts` (the codes' descriptions as data) and `src/describe-error.ts` (`describeError`).
+// Apart from the classes, so a consumer that never describes an error does not bundle the text.
+import type { CodeModel, Model } from "../model/model.ts";
+import { names, type ModuleIR } from "./ir/module-ir.ts";
+import { MODULE } from "./modules.ts";
 import { stringLiteral } from "./safe-text.ts";
 
-export const DESCRIBE_ERROR_MODULE = "describe-error";
-
-export function emitDescribeError(model: Model, printer: TypeScriptPrinter): EmittedFile {
-  const entries = model.codes.map((code) => {
+/** A catalogue module: one line per code, `[code, description, descriptionZh, retryable, fault]`. */
+export function catalogueModule(path: string, name: string, codes: readonly CodeModel[], docs: string): ModuleIR {
+  const entry = (code: CodeModel) => {
     const zh = code.descriptionZh === undefined ? "null" : stringLiteral(code.descriptionZh);
     const fault = code.fault === undefined ? "null" : stringLiteral(code.fault);
     return `[${stringLiteral(code.code)}, ${stringLiteral(code.description)}, ${zh}, ${code.retryable}, ${fault}]`;
-  });
-  return printer.print(`src/${DESCRIBE_ERROR_MODULE}.ts`, [`import type { ErrorFault } from "./${ERRORS_MODULE}.js";`], [
-    {
-      kind: StructureKind.TypeAlias,
-      isExported: true,
-      name: "ErrorLocale",
-      docs: ["The languages of the catalogue's descriptions."],
-      type: "\"en\" | \"zh\"",
-    },
-    {
-      kind: StructureKind.Interface,
-      isExported: true,
-      name: "ErrorDescription",
-      docs: ["What the catalogue says about a code."],
-      properties: [
-        { name: "code", type: "string", docs: ["The code."] },
-        { name: "description", type: "string", docs: ["What the error means, in the requested language (English when there is no translation)."] },
-        { name: "category", type: "string", docs: ["The code's first segment."] },
-        { name: "retryable", type: "boolean", docs: ["Whether the same request may succeed when repeated."] },
-        { name: "fault", type: "ErrorFault | undefined", docs: ["Whose fault the error is, when the catalogue says."] },
-      ],
-    },
-    {
-      kind: StructureKind.TypeAlias,
-      name: "CatalogueEntry",
-      docs: ["One code's line in the catalogue."],
-      type: "readonly [code: string, description: string, descriptionZh: string | null, retryable: boolean, fault: ErrorFault | null]",
-    },
-    // A list, not an object literal: a code such as `constructor` or `toString` must not meet Object's members.
-    listDeclaration({ docs: "Every code of the package with what the spec says about it.", head: "const CATALOGUE: readonly CatalogueEntry[]", layout: "array", items: entries }),
-    {
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Let,
-      docs: ["Filled on first use, so that importing the module does no work."],
-      declarations: [{ name: "catalogueByCode", type: "Map<string, CatalogueEntry> | undefined" }],
-    },
-    {
-      kind: StructureKind.Function,
-      isExported: true,
-      name: "describeError",
-      docs: ["What the catalogue says about `code`, in English (default) or Chinese; `undefined` for a code it does not list."],
-      parameters: [
-        { name: "code", type: "string" },
-        { name: "locale", type: "ErrorLocale", initializer: "\"en\"" },
-      ],
-      returnType: "ErrorDescription | undefined",
-      statements: body(
-        "catalogueByCode ??= new Map(CATALOGUE.map((entry) => [entry[0], entry]));",
-        "const entry = typeof code === \"string\" ? catalogueByCode.get(code) : undefined;",
-        "if (entry === undefined) return undefined;",
-        "const [, description, descriptionZh, retryable, fault] = entry;",
-        "const dot = code.indexOf(\".\");",
-        "return {",
-        "  code,",
-        "  description: locale === \"zh\" && descriptionZh !== null ? descriptionZh : description,",
-        "  category: dot === -1 ? code : code.slice(0, dot),",
-        "  retryable,",
-        "  fault: fault ?? undefined,",
-        "};",
-      ),
-    },
-  ]);
+  };
+  return {
+    path,
+    imports: [{ from: MODULE.describeError, names: names("type CatalogueEntry") }],
+    reexports: [],
+    // A list, not an object literal: codes such as `constructor` or `toString` must not meet Object's members.
+    declarations: [{ kind: "const", name, exported: true, type: "readonly CatalogueEntry[]", docs, value: { layout: "array", items: codes.map(entry) } }],
+  };
+}
+
+export function emitCatalogue(model: Model): ModuleIR {
+  return catalogueModule(MODULE.catalogue, "CATALOGUE", model.codes, "Every code of the root spec with what the spec says about it. Not part of the package's API.");
+}
+
+export function emitDescribeError(): ModuleIR {
+  return {
+    path: MODULE.describeError,
+    imports: [
+      { from: MODULE.base, names: names("type ErrorFault") },
+      { from: MODULE.catalogue, names: names("CATALOGUE") },
+    ],
+    reexports: [],
+    declarations: [
+      { kind: "type", name: "ErrorLocale", exported: true, docs: "The languages of the catalogue's descriptions.", type: '"en" | "zh"' },
+      {
+        kind: "interface",
+        name: "ErrorDescription",
+        docs: "What the catalogue says about a code.",
+        properties: [
+          { name: "code", type: "string", docs: "The code." },
+          { name: "description", type: "string", docs: "What the error means, in the requested language (the other one when there is no translation)." },
+          { name: "category", type: "string", docs: "The code's first segment." },
+          { name: "retryable", type: "boolean", docs: "Whether the same request may succeed when repeated." },
+          { name: "fault", type: "ErrorFault | undefined", docs: "Whose fault the error is, when the catalogue says." },
+        ],
+      },
+      {
+        kind: "type",
+        name: "CatalogueEntry",
+        exported: true,
+        docs: "One code's line in a catalogue. Not part of the package's API.",
+        type: "readonly [code: string, description: string, descriptionZh: string | null, retryable: boolean, fault: ErrorFault | null]",
+      },
+      {
+        kind: "type",
+        name: "Describer",
+        exported: true,
+        docs: "`describeError` over one catalogue. Not part of the package's API.",
+        type: "(code: string, locale: ErrorLocale) => ErrorDescription | undefined",
+      },
+      {
+        kind: "function",
+        name: "createDescriber",
+        exported: true,
+        docs: "A describer over a catalogue, indexed on first use. Not part of the package's API.",
+        parameters: [{ name: "catalogue", type: "readonly CatalogueEntry[]" }],
+        returnType: "Describer",
+        body: ["return describeIn.bind(undefined, new Map(), catalogue);"],
+      },
+      {
+        kind: "function",
+        name: "describeIn",
+        exported: false,
+        docs: "What `catalogue` says about `code`; `index` is filled on the first call.",
+        parameters: [
+          { name: "index", type: "Map<string, CatalogueEntry>" },
+          { name: "catalogue", type: "readonly CatalogueEntry[]" },
+          { name: "code", type: "string" },
+          { name: "locale", type: "ErrorLocale" },
+        ],
+        returnType: "ErrorDescription | undefined",
+        body: [
+          "if (index.size === 0) for (const entry of catalogue) index.set(entry[0], entry);",
+          'const entry = typeof code === "string" ? index.get(code) : undefined;',
+          "if (entry === undefined) return undefined;",
+          "const [, description, descriptionZh, retryable, fault] = entry;",
+          'const dot = code.indexOf(".");',
+          "return {",
+          "  code,",
+          '  description: locale === "zh" && descriptionZh !== null ? descriptionZh : description,',
+          "  category: dot === -1 ? code : code.slice(0, dot),",
+          "  retryable,",
+          "  fault: fault ?? undefined,",
+          "};",
+        ],
+      },
+      {
+        kind: "const",
+        name: "describe",
+        exported: false,
+        type: "Describer",
+        docs: "The describer over the root catalogue.",
+        value: "createDescriber(CATALOGUE)",
+        pure: true,
+      },
+      {
+        kind: "function",
+        name: "describeError",
+        exported: true,
+        docs: "What the catalogue says about `code`, in English (default) or Chinese; `undefined` for a code it does not list.",
+        parameters: [
+          { name: "code", type: "string" },
+          { name: "locale", type: "ErrorLocale", initializer: '"en"' },
+        ],
+        returnType: "ErrorDescription | undefined",
+        body: ["return describe(code, locale);"],
+      },
+    ],
+  };
 }

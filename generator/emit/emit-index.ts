@@ -1,25 +1,25 @@
-// `src/index.ts`: the package entry, re-exporting every public module by name.
+// `src/index.ts`: the package entry, re-exporting every public name by name.
 import type { Model } from "../model/model.ts";
-import { CATEGORIES_MODULE } from "./emit-categories.ts";
-import { CODES_MODULE } from "./emit-codes.ts";
-import { DESCRIBE_ERROR_MODULE } from "./emit-describe-error.ts";
-import { ENVELOPE_MODULE } from "./emit-envelope.ts";
-import { ERRORS_MODULE } from "./emit-errors.ts";
-import { TO_API_ERROR_MODULE } from "./emit-to-api-error.ts";
-import type { EmittedFile } from "./emitted-file.ts";
-import { namedModuleStatement, type TypeScriptPrinter } from "./print-typescript.ts";
+import { names, type ModuleIR } from "./ir/module-ir.ts";
+import { MODULE } from "./modules.ts";
 
-export function emitIndex(model: Model, printer: TypeScriptPrinter): EmittedFile {
-  const exportsOf = (module: string, values: readonly string[], types: readonly string[]) =>
-    namedModuleStatement("export", [...values, ...types.map((type) => `type ${type}`)], module);
-  const categoryGuards = model.categories.map((category) => category.guardName);
-  const categoryTypes = model.categories.map((category) => category.typeName);
-  return printer.print("src/index.ts", [], [
-    exportsOf(CODES_MODULE, [model.codeEnum, model.codeEnumGuard], ["KnownErrorCode"]),
-    exportsOf(ENVELOPE_MODULE, ["isErrorEnvelope", "isSuccessEnvelope"], ["ErrorBody", "ErrorResponse", "ErrorEnvelope", "SuccessResponse", "SuccessEnvelope", "ApiEnvelope"]),
-    exportsOf(ERRORS_MODULE, [model.baseClass, "isApiError", ...model.classes.map((entry) => entry.name)], ["ErrorFault", "ApiErrorOptions", "ApiErrorJSON"]),
-    exportsOf(CATEGORIES_MODULE, categoryGuards, categoryTypes),
-    exportsOf(TO_API_ERROR_MODULE, ["toApiError", "unwrapResponse"], []),
-    exportsOf(DESCRIBE_ERROR_MODULE, ["describeError"], ["ErrorDescription", "ErrorLocale"]),
-  ]);
+export function emitIndex(model: Model): ModuleIR {
+  const types = (...list: string[]) => list.map((name) => `type ${name}`);
+  return {
+    path: MODULE.index,
+    imports: [],
+    declarations: [],
+    reexports: [
+      { from: MODULE.codes, names: names(model.codeEnum, model.codeEnumGuard, ...types("KnownErrorCode")) },
+      {
+        from: MODULE.envelope,
+        names: names("isErrorEnvelope", "isSuccessEnvelope", ...types("ErrorBody", "ErrorResponse", "ErrorEnvelope", "SuccessResponse", "SuccessEnvelope", "ApiEnvelope")),
+      },
+      { from: MODULE.base, names: names(model.baseClass, "isApiError", ...types("ErrorFault", "ApiErrorOptions", "ApiErrorJSON")) },
+      { from: MODULE.errors, names: names(...model.classes.map((entry) => entry.name)) },
+      { from: MODULE.categories, names: names(...model.categories.flatMap((category) => [category.guardName, `type ${category.typeName}`])) },
+      { from: MODULE.toApiError, names: names("toApiError", "unwrapResponse") },
+      { from: MODULE.describeError, names: names("describeError", ...types("ErrorDescription", "ErrorLocale")) },
+    ],
+  };
 }

@@ -1,10 +1,12 @@
 // The emit stage: the model → every file of the generated package, in memory, sorted by path.
+// Each module is described once (ModuleIR) and printed as `src/*.ts`, `dist/esm/*.js`,
+// `dist/cjs/*.js` and a `.d.ts` beside each build.
 import { compareText } from "../diagnostics.ts";
 import type { Model } from "../model/model.ts";
-import { emitBuilds } from "./emit-builds.ts";
+import { emitBase } from "./emit-base.ts";
 import { emitCategories } from "./emit-categories.ts";
 import { emitCodes } from "./emit-codes.ts";
-import { emitDescribeError } from "./emit-describe-error.ts";
+import { emitCatalogue, emitDescribeError } from "./emit-describe-error.ts";
 import { emitEnvelope } from "./emit-envelope.ts";
 import { emitErrors } from "./emit-errors.ts";
 import { emitIndex } from "./emit-index.ts";
@@ -12,15 +14,40 @@ import { emitInternal } from "./emit-internal.ts";
 import { emitPackageJson } from "./emit-package-json.ts";
 import { emitReadme } from "./emit-readme.ts";
 import { emitToApiError } from "./emit-to-api-error.ts";
-import type { EmittedFile } from "./emitted-file.ts";
-import { TypeScriptPrinter } from "./print-typescript.ts";
+import { generatedHeader, type EmittedFile } from "./emitted-file.ts";
+import type { ModuleIR } from "./ir/module-ir.ts";
+import { printModule } from "./ir/print-ir.ts";
+
+export function emitModules(model: Model): ModuleIR[] {
+  return [
+    emitInternal(model),
+    emitEnvelope(model),
+    emitBase(model),
+    emitErrors(model),
+    emitCodes(model),
+    emitCategories(model),
+    emitToApiError(model),
+    emitCatalogue(model),
+    emitDescribeError(),
+    emitIndex(model),
+  ];
+}
 
 export function emitPackage(model: Model): EmittedFile[] {
-  const printer = new TypeScriptPrinter(model.source);
-  const sources = [emitCodes, emitEnvelope, emitErrors, emitCategories, emitToApiError, emitDescribeError, emitInternal, emitIndex].map((emit) =>
-    emit(model, printer),
-  );
-  return [emitPackageJson(model), emitReadme(model), ...sources, ...emitBuilds(sources, model.source)].sort((a, b) =>
-    compareText(a.path, b.path),
-  );
+  const header = generatedHeader(model.source);
+  const files = [emitPackageJson(model), emitReadme(model), { path: "dist/cjs/package.json", contents: `${JSON.stringify({ type: "commonjs" }, null, 2)}\n` }];
+  for (const module of emitModules(model)) files.push(...printedModule(module, header));
+  return files.sort((a, b) => compareText(a.path, b.path));
+}
+
+/** A module's five files: its source, both builds, and the declarations beside each build. */
+export function printedModule(module: ModuleIR, header: string): EmittedFile[] {
+  const declarations = printModule(module, "dts", header);
+  return [
+    { path: `src/${module.path}.ts`, contents: printModule(module, "ts", header) },
+    { path: `dist/esm/${module.path}.js`, contents: printModule(module, "esm", header) },
+    { path: `dist/esm/${module.path}.d.ts`, contents: declarations },
+    { path: `dist/cjs/${module.path}.js`, contents: printModule(module, "cjs", header) },
+    { path: `dist/cjs/${module.path}.d.ts`, contents: declarations },
+  ];
 }

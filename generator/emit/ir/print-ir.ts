@@ -1,0 +1,263 @@
+// Prints a ModuleIR as TypeScript (with ts-morph's CodeBlockWriter), as JavaScript (ESM or CJS) and
+// as declarations. Each printer walks the declarations once; output is LF-terminated and stable.
+import { CodeBlockWriter } from "ts-morph";
+import type { ClassIR, DeclarationIR, ImportIR, ModuleIR, ParameterIR, VariableIR } from "./module-ir.ts";
+import { specifier } from "./module-ir.ts";
+
+export type Flavour = "ts" | "esm" | "cjs" | "dts";
+
+/** One output of a module: a list of lines, joined once at the end. */
+class Lines {
+  private readonly lines: string[] = [];
+
+  add(...lines: string[]): this {
+    this.lines.push(...lines);
+    return this;
+  }
+
+  /** A `/** … *\/` comment at `indent`, or nothing without docs. */
+  docs(docs: string | undefined, indent = ""): this {
+    if (docs === undefined) return this;
+    const text = docs.split("\n");
+    if (text.length === 1) return this.add(`${indent}/** ${text[0]} */`);
+    return this.add(`${indent}/**`, ...text.map((line) => (line === "" ? `${indent} *` : `${indent} * ${line}`)), `${indent} */`);
+  }
+
+  get length(): number {
+    return this.lines.length;
+  }
+
+  blank(): this {
+    if (this.lines.length > 0 && this.lines[this.lines.length - 1] !== "") this.lines.push("");
+    return this;
+  }
+
+  toString(): string {
+    const end = this.lines[this.lines.length - 1] === "" ? this.lines.length - 1 : this.lines.length;
+    return `${this.lines.slice(0, end).join("\n")}\n`;
+  }
+}
+
+/** Prints a module in one flavour, with `header` as its first line. */
+export function printModule(module: ModuleIR, flavour: Flavour, header: string): string {
+  if (flavour === "ts") return printTypeScript(module, header);
+  const out = new Lines().add(header);
+  if (flavour === "cjs") out.add('"use strict";', 'Object.defineProperty(exports, "__esModule", { value: true });');
+  printImports(out, module, flavour);
+  for (const declaration of module.declarations) {
+    const before = out.length;
+    printDeclaration(out, declaration, flavour);
+    if (out.length !== before) out.blank();
+  }
+  printReexports(out, module, flavour);
+  return out.toString();
+}
+
+function printImports(out: Lines, module: ModuleIR, flavour: Exclude<Flavour, "ts">): void {
+  for (const entry of module.imports) {
+    const list = flavour === "dts" ? entry.names : entry.names.filter((name) => !name.typeOnly);
+    if (list.length === 0) continue;
+    const from = specifier(module.path, entry.from);
+    if (flavour === "cjs") out.add(namedList(`const {`, list.map((n) => n.name), `} = require("${from}");`));
+    else out.add(namedList(`import {`, list.map((n) => (n.typeOnly ? `type ${n.name}` : n.name)), `} from "${from}";`));
+  }
+  out.blank();
+}
+
+function printReexports(out: Lines, module: ModuleIR, flavour: Exclude<Flavour, "ts">): void {
+  for (const entry of module.reexports) {
+    const list = flavour === "dts" ? entry.names : entry.names.filter((name) => !name.typeOnly);
+    if (list.length === 0) continue;
+    const from = specifier(module.path, entry.from);
+    if (flavour === "cjs") {
+      const local = `reexport_${entry.from.replace(/\W/g, "_")}`;
+      out.add(`const ${local} = require("${from}");`, ...list.map((n) => `exports.${n.name} = ${local}.${n.name};`));
+    } else out.add(namedList(`export {`, list.map((n) => (n.typeOnly ? `type ${n.name}` : n.name)), `} from "${from}";`));
+    out.blank();
+  }
+}
+
+/** `open a, b close` on one line, or one name per line once the line would pass 100 characters. */
+function namedList(open: string, list: readonly string[], close: string): string {
+  const single = `${open} ${list.join(", ")} ${close}`;
+  return single.length <= 100 ? single : `${open}\n${list.map((name) => `  ${name},`).join("\n")}\n${close}`;
+}
+
+function printDeclaration(out: Lines, declaration: DeclarationIR, flavour: Exclude<Flavour, "ts">): void {
+  const js = flavour !== "dts";
+  const exported = "exported" in declaration ? declaration.exported : true;
+  const esmExport = flavour !== "cjs" && exported ? "export " : "";
+  const cjsExport = () => {
+    if (flavour === "cjs" && exported) out.add(`exports.${declaration.name} = ${declaration.name};`);
+  };
+  switch (declaration.kind) {
+    case "enum":
+      if (js) {
+        out.add(`${esmExport}const ${declaration.name} = {`, ...declaration.members.map((m) => `  ${m.name}: ${JSON.stringify(m.value)},`), "};");
+        cjsExport();
+        return;
+      }
+      out.docs(declaration.docs).add(`export declare enum ${declaration.name} {`);
+      for (const member of declaration.members) out.docs(member.docs, "  ").add(`  ${member.name} = ${JSON.stringify(member.value)},`);
+      out.add("}");
+      return;
+    case "type":
+      if (js) return;
+      out.docs(declaration.docs);
+      out.add(...typeAlias(declaration.exported ? "export " : "", declaration.name, declaration.typeParameters, declaration.type));
+      return;
+    case "interface":
+      if (js) return;
+      out.docs(declaration.docs).add(`export interface ${declaration.name}${declaration.typeParameters ?? ""} {`);
+      for (const property of declaration.properties) {
+        out.docs(property.docs, "  ").add(`  ${property.readonly ? "readonly " : ""}${property.name}${property.optional ? "?" : ""}: ${property.type};`);
+      }
+      out.add("}");
+      return;
+    case "class":
+      return js ? printClassJs(out, declaration, esmExport, cjsExport) : printClassDts(out, declaration);
+    case "const":
+    case "let":
+      if (js) {
+        out.add(...variable(`${esmExport}${declaration.kind} `, declaration, false));
+        cjsExport();
+      } else if (exported) {
+        out.docs(declaration.docs).add(`export declare ${declaration.kind} ${declaration.name}: ${declaration.type};`);
+      }
+      return;
+    case "function":
+      if (js) {
+        out.add(`${esmExport}function ${declaration.name}(${parameters(declaration.parameters, false)}) {`, ...indent(declaration.body), "}");
+        cjsExport();
+      } else if (exported) {
+        const signature = `${declaration.name}${declaration.typeParameters ?? ""}(${parameters(declaration.parameters, "declaration")}): ${declaration.returnType}`;
+        out.docs(declaration.docs).add(`export declare function ${signature};`);
+      }
+      return;
+  }
+}
+
+function printClassJs(out: Lines, cls: ClassIR, esmExport: string, cjsExport: () => void): void {
+  out.add(`${esmExport}class ${cls.name} extends ${cls.extends} {`);
+  for (const field of cls.statics) out.add(`  static ${field.name} = ${field.value};`);
+  if (cls.staticBlock) out.add("  static {", ...indent(cls.staticBlock, "    "), "  }");
+  if (cls.constructorIR) out.add(`  constructor(${parameters(cls.constructorIR.parameters, false)}) {`, ...indent(cls.constructorIR.body, "    "), "  }");
+  for (const method of cls.methods) out.add(`  ${method.name}(${parameters(method.parameters, false)}) {`, ...indent(method.body, "    "), "  }");
+  out.add("}");
+  cjsExport();
+}
+
+function printClassDts(out: Lines, cls: ClassIR): void {
+  out.docs(cls.docs).add(`export declare class ${cls.name} extends ${cls.extends} {`);
+  for (const field of cls.statics) out.docs(field.docs, "  ").add(`  static ${field.readonly ? "readonly " : ""}${field.name}: ${field.type};`);
+  for (const field of cls.fields) out.docs(field.docs, "  ").add(`  ${field.readonly ? "readonly " : ""}${field.name}${field.optional ? "?" : ""}: ${field.type};`);
+  if (cls.constructorIR) out.docs(cls.constructorIR.docs, "  ").add(`  constructor(${parameters(cls.constructorIR.parameters, "declaration")});`);
+  for (const method of cls.methods) out.docs(method.docs, "  ").add(`  ${method.name}(${parameters(method.parameters, "declaration")}): ${method.returnType};`);
+  out.add("}");
+}
+
+function typeAlias(prefix: string, name: string, typeParameters: string | undefined, type: string | { readonly union: readonly string[] }): string[] {
+  const head = `${prefix}type ${name}${typeParameters ?? ""} =`;
+  if (typeof type === "string") return [`${head} ${type};`];
+  if (type.union.length === 0) return [`${head} never;`];
+  if (type.union.length === 1) return [`${head} ${type.union[0]};`];
+  return [head, ...type.union.map((member, i) => `  | ${member}${i === type.union.length - 1 ? ";" : ""}`)];
+}
+
+function variable(prefix: string, variable: VariableIR, typed: boolean): string[] {
+  const head = `${prefix}${variable.name}${typed ? `: ${variable.type}` : ""}`;
+  const pure = variable.pure ? "/* @__PURE__ */ " : "";
+  const value = variable.value;
+  if (value === undefined) return [`${head};`];
+  if (typeof value === "string") return [`${head} = ${pure}${value};`];
+  const [open, close] = value.layout === "array" ? ["[", "]"] : ["{", "}"];
+  if (value.items.length === 0) return [`${head} = ${pure}${open}${close};`];
+  return [`${head} = ${pure}${open}`, ...value.items.map((item) => `  ${item},`), `${close};`];
+}
+
+/** Parameters for JavaScript (`false`), TypeScript (`true`) or declarations (initializers become `?`). */
+function parameters(list: readonly ParameterIR[], typed: boolean | "declaration"): string {
+  return list
+    .filter((parameter) => typed || parameter.name !== "this")
+    .map((parameter) => {
+      if (!typed) return parameter.initializer === undefined ? parameter.name : `${parameter.name} = ${parameter.initializer}`;
+      if (typed === "declaration") return `${parameter.name}${parameter.initializer === undefined ? "" : "?"}: ${parameter.type}`;
+      return `${parameter.name}: ${parameter.type}${parameter.initializer === undefined ? "" : ` = ${parameter.initializer}`}`;
+    })
+    .join(", ");
+}
+
+function indent(lines: readonly string[], by = "  "): string[] {
+  return lines.map((line) => (line === "" ? "" : `${by}${line}`));
+}
+
+/** TypeScript source, written with ts-morph's CodeBlockWriter in one pass over the module. */
+function printTypeScript(module: ModuleIR, header: string): string {
+  const writer = new CodeBlockWriter({ indentNumberOfSpaces: 2, newLine: "\n", useSingleQuote: false });
+  const write = (lines: Lines) => writer.write(lines.toString());
+  writer.writeLine(header);
+  for (const entry of module.imports) writer.writeLine(importLine("import", module.path, entry));
+  if (module.imports.length > 0) writer.blankLine();
+  module.declarations.forEach((declaration, i) => {
+    if (i > 0) writer.blankLine();
+    write(declarationTs(declaration));
+  });
+  for (const entry of module.reexports) writer.blankLineIfLastNot().writeLine(importLine("export", module.path, entry));
+  const text = writer.toString();
+  return text.endsWith("\n") ? text : `${text}\n`;
+}
+
+function importLine(keyword: "import" | "export", from: string, entry: ImportIR): string {
+  return namedList(`${keyword} {`, entry.names.map((n) => (n.typeOnly ? `type ${n.name}` : n.name)), `} from "${specifier(from, entry.from)}";`);
+}
+
+function declarationTs(declaration: DeclarationIR): Lines {
+  const out = new Lines().docs(declaration.docs);
+  const exported = "exported" in declaration ? declaration.exported : true;
+  const prefix = exported ? "export " : "";
+  switch (declaration.kind) {
+    case "enum":
+      out.add(`export enum ${declaration.name} {`);
+      for (const member of declaration.members) out.docs(member.docs, "  ").add(`  ${member.name} = ${JSON.stringify(member.value)},`);
+      return out.add("}");
+    case "type":
+      return out.add(...typeAlias(prefix, declaration.name, declaration.typeParameters, declaration.type));
+    case "interface":
+      out.add(`export interface ${declaration.name}${declaration.typeParameters ?? ""} {`);
+      for (const property of declaration.properties) {
+        out.docs(property.docs, "  ").add(`  ${property.readonly ? "readonly " : ""}${property.name}${property.optional ? "?" : ""}: ${property.type};`);
+      }
+      return out.add("}");
+    case "class":
+      return classTs(out, declaration);
+    case "const":
+    case "let":
+      return out.add(...variable(`${prefix}${declaration.kind} `, declaration, true));
+    case "function": {
+      const signature = `${declaration.name}${declaration.typeParameters ?? ""}(${parameters(declaration.parameters, true)}): ${declaration.returnType}`;
+      return out.add(`${prefix}function ${signature} {`, ...indent(declaration.body), "}");
+    }
+  }
+}
+
+function classTs(out: Lines, cls: ClassIR): Lines {
+  out.add(`export class ${cls.name} extends ${cls.extends} {`);
+  for (const field of cls.statics) {
+    const modifiers = `static ${field.override ? "override " : ""}${field.readonly ? "readonly " : ""}`;
+    out.docs(field.docs, "  ").add(`  ${modifiers}${field.name}: ${field.type} = ${field.value};`);
+  }
+  for (const field of cls.fields) {
+    const modifiers = `${field.declare ? "declare " : ""}${field.override ? "override " : ""}${field.readonly ? "readonly " : ""}`;
+    out.docs(field.docs, "  ").add(`  ${modifiers}${field.name}${field.optional ? "?" : ""}: ${field.type};`);
+  }
+  if (cls.staticBlock) out.add("", "  static {", ...indent(cls.staticBlock, "    "), "  }");
+  if (cls.constructorIR) {
+    out.add("").docs(cls.constructorIR.docs, "  ");
+    out.add(`  constructor(${parameters(cls.constructorIR.parameters, true)}) {`, ...indent(cls.constructorIR.body, "    "), "  }");
+  }
+  for (const method of cls.methods) {
+    out.add("").docs(method.docs, "  ");
+    out.add(`  ${method.name}(${parameters(method.parameters, true)}): ${method.returnType} {`, ...indent(method.body, "    "), "  }");
+  }
+  return out.add("}");
+}
