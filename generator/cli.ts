@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import { ErrgenError, formatDiagnostic, type Diagnostic } from "./diagnostics.ts";
 import { check, generate, DEFAULT_SPEC } from "./errgen.ts";
-import { displayPath } from "./load/load-spec.ts";
+import { displayPath } from "./load/spec-files.ts";
 import { isUpToDate } from "./write/compare-package.ts";
 
 const USAGE = `Usage: errgen <command> [options]

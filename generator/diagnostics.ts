@@ -27,6 +27,11 @@ export function formatShortPosition(position: SourcePosition): string {
   return `${position.line}:${position.column}`;
 }
 
+/** Another place for a message about `from`: `LINE:COLUMN` in the same file, `FILE:LINE:COLUMN` in another. */
+export function formatPositionFrom(position: SourcePosition, from: SourcePosition): string {
+  return position.file === from.file ? formatShortPosition(position) : `${position.file}:${formatShortPosition(position)}`;
+}
+
 /** Diagnostics in file order, so output reads top to bottom whatever order the rules ran in. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(

@@ -3,8 +3,8 @@ import { resolve } from "node:path";
 import { sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
 import { emitPackage } from "./emit/emit-package.ts";
 import type { EmittedFile } from "./emit/emitted-file.ts";
-import { locateSpec, readSpecText, type SpecSource } from "./load/load-spec.ts";
-import { loadYaml } from "./load/load-yaml.ts";
+import { loadSpec } from "./load/load-spec.ts";
+import { diskSpecFiles, type SpecFiles } from "./load/spec-files.ts";
 import { buildModel } from "./model/build-model.ts";
 import type { Model } from "./model/model.ts";
 import { validateSpec } from "./validate/validate-spec.ts";
@@ -25,7 +25,6 @@ export interface RunOptions {
   readonly onStage?: ((stage: Stage) => void) | undefined;
 }
 
-type SpecLocation = Pick<SpecSource, "displayPath" | "sourceName">;
 type Failed = { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 export type Analyzed = Failed | { readonly ok: true; readonly model: Model };
 export type CompiledText = Failed | { readonly ok: true; readonly model: Model; readonly files: readonly EmittedFile[] };
@@ -49,29 +48,28 @@ export function check(options: RunOptions): CheckResult {
 
 /** Everything but the write: the spec's diagnostics, or the model, the package's files and where they go. */
 export function compile(options: RunOptions): Compiled {
-  options.onStage?.("load");
-  const source = locateSpec(options.spec ?? DEFAULT_SPEC, options.cwd);
-  const compiled = compileText(readSpecText(source), source, options.onStage);
+  const files = diskSpecFiles(options.spec ?? DEFAULT_SPEC, options.cwd);
+  const compiled = compileFiles(files, options.onStage);
   if (!compiled.ok) return compiled;
   const { name } = compiled.model.package;
-  const outDir = options.out === undefined ? resolve(source.projectRoot, "generated", name) : resolve(options.cwd, options.out);
+  const outDir = options.out === undefined ? resolve(files.projectRoot, "generated", name) : resolve(options.cwd, options.out);
   return { ...compiled, outDir };
 }
 
-/** load → validate → model → emit, for spec text already read. */
-export function compileText(text: string, source: SpecLocation, onStage?: RunOptions["onStage"]): CompiledText {
-  const analyzed = analyzeText(text, source, onStage);
+/** load → validate → model → emit. */
+export function compileFiles(files: SpecFiles, onStage?: RunOptions["onStage"]): CompiledText {
+  const analyzed = analyzeFiles(files, onStage);
   if (!analyzed.ok) return analyzed;
   onStage?.("emit");
   return { ...analyzed, files: emitPackage(analyzed.model) };
 }
 
-/** load → validate → model: the spec's diagnostics, or its model. */
-export function analyzeText(text: string, source: SpecLocation, onStage?: RunOptions["onStage"]): Analyzed {
-  const loaded = loadYaml(text, source.displayPath);
-  if (loaded.root === undefined) return { ok: false, diagnostics: loaded.diagnostics };
+/** load → validate → model: the specs' diagnostics, or the model. */
+export function analyzeFiles(files: SpecFiles, onStage?: RunOptions["onStage"]): Analyzed {
+  onStage?.("load");
+  const loaded = loadSpec(files);
   onStage?.("validate");
-  const validated = validateSpec(loaded.root, source.sourceName);
+  const validated = validateSpec(loaded);
   const diagnostics = [...loaded.diagnostics, ...validated.diagnostics];
   if (diagnostics.length > 0 || validated.input === undefined) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
   onStage?.("model");

@@ -43,7 +43,7 @@ test("the shipped spec holds the 38 common codes of the corpus, in English and C
   if (!result.ok) return t.fail("the shipped spec is valid");
   const codes = result.model.codes;
   t.is(codes.length, 38);
-  t.true(codes.every((code) => code.description.length > 0 && (code.descriptionZh ?? "").length > 0));
+  t.true(codes.every((code) => (code.description ?? "").length > 0 && (code.descriptionZh ?? "").length > 0));
   const throttling = codes.filter((code) => code.code === "RequestLimitExceeded" || code.code.startsWith("RequestLimitExceeded."));
   t.is(throttling.length, 4);
   t.true(throttling.every((code) => code.retryable));

@@ -25,8 +25,8 @@ test("plain scalars resolve by YAML 1.2's core schema; `yes` stays a string", (t
 });
 
 const refused: [string, { text: string; message: string }][] = [
-  ["an empty file", { text: "", message: "f.yaml:1:1: error: the spec is empty: expected a mapping with specVersion, package and codes" }],
-  ["a comment only", { text: "# nothing\n", message: "f.yaml:1:1: error: the spec is empty: expected a mapping with specVersion, package and codes" }],
+  ["an empty file", { text: "", message: "f.yaml:1:1: error: the spec is empty: expected a YAML mapping" }],
+  ["a comment only", { text: "# nothing\n", message: "f.yaml:1:1: error: the spec is empty: expected a YAML mapping" }],
   ["two documents", { text: "a: 1\n---\nb: 2\n", message: "f.yaml:3:1: error: a spec is one YAML document, but a second document starts here: remove the `---` separator and what follows, or move it to its own file" }],
   ["a tab in indentation", { text: "a:\n\tb: 1\n", message: "f.yaml:2:1: error: YAML syntax error: tab characters must not be used in indentation" }],
   ["an unclosed quote", { text: 'a: "x\nb: 1\n', message: "f.yaml:2:1: error: YAML syntax error: deficient indentation (is the quote at 1:4 left open?)" }],

@@ -1,11 +1,12 @@
 // The model: order, inheritance of retryable and fault, and the class tree.
 import test from "ava";
-import { analyzeText, compileText } from "../generator/errgen.ts";
+import { analyzeFiles, compileFiles } from "../generator/errgen.ts";
+import { memorySpecFiles } from "../generator/load/spec-files.ts";
 import type { Model } from "../generator/model/model.ts";
 import { specText } from "./helpers/spec-text.ts";
 
 function modelOf(text: string): Model {
-  const compiled = analyzeText(text, { displayPath: "t.yaml", sourceName: "spec/t.yaml" });
+  const compiled = analyzeFiles(memorySpecFiles({ "spec/t.yaml": text }, "spec/t.yaml"));
   if (!compiled.ok) throw new Error(compiled.diagnostics.map((d) => d.message).join("\n"));
   return compiled.model;
 }
@@ -81,7 +82,7 @@ test("reordering the YAML changes neither the model nor a byte of the output", (
     ],
     { top: "categories:\n  Auth:\n    description: Authentication failed.\n  Throttled:\n    retryable: true\n" },
   );
-  const compile = (text: string) => compileText(text, { displayPath: "t.yaml", sourceName: "spec/t.yaml" });
+  const compile = (text: string) => compileFiles(memorySpecFiles({ "spec/t.yaml": text }, "spec/t.yaml"));
   const a = compile(spec);
   const b = compile(reordered);
   if (!a.ok || !b.ok) return t.fail("both specs are valid");

@@ -5,12 +5,11 @@ import { names, type ModuleIR } from "./ir/module-ir.ts";
 import { MODULE } from "./modules.ts";
 import { stringLiteral } from "./safe-text.ts";
 
-/** A catalogue module: one line per code, `[code, description, descriptionZh, retryable, fault]`. */
+/** A catalogue module: one line per code, `[code, description, descriptionZh, retryable, fault]` (null where the spec is silent). */
 export function catalogueModule(path: string, name: string, codes: readonly CodeModel[], docs: string): ModuleIR {
   const entry = (code: CodeModel) => {
-    const zh = code.descriptionZh === undefined ? "null" : stringLiteral(code.descriptionZh);
-    const fault = code.fault === undefined ? "null" : stringLiteral(code.fault);
-    return `[${stringLiteral(code.code)}, ${stringLiteral(code.description)}, ${zh}, ${code.retryable}, ${fault}]`;
+    const text = (value: string | undefined) => (value === undefined ? "null" : stringLiteral(value));
+    return `[${stringLiteral(code.code)}, ${text(code.description)}, ${text(code.descriptionZh)}, ${code.retryable}, ${text(code.fault)}]`;
   };
   return {
     path,
@@ -52,7 +51,7 @@ export function emitDescribeError(): ModuleIR {
         name: "CatalogueEntry",
         exported: true,
         docs: "One code's line in a catalogue. Not part of the package's API.",
-        type: "readonly [code: string, description: string, descriptionZh: string | null, retryable: boolean, fault: ErrorFault | null]",
+        type: "readonly [code: string, description: string | null, descriptionZh: string | null, retryable: boolean, fault: ErrorFault | null]",
       },
       {
         kind: "type",
@@ -90,7 +89,7 @@ export function emitDescribeError(): ModuleIR {
           'const dot = code.indexOf(".");',
           "return {",
           "  code,",
-          '  description: locale === "zh" && descriptionZh !== null ? descriptionZh : description,',
+          '  description: (locale === "zh" ? (descriptionZh ?? description) : (description ?? descriptionZh)) ?? "",',
           "  category: dot === -1 ? code : code.slice(0, dot),",
           "  retryable,",
           "  fault: fault ?? undefined,",

@@ -76,7 +76,7 @@ export function readmeView(model: Model): ReadmeView {
     codes: model.codes.map((code) => ({
       code: code.code,
       className: code.className,
-      description: code.description,
+      description: code.description ?? "",
       descriptionZh: code.descriptionZh ?? "",
       retryable: code.retryable,
     })),

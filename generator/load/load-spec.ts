@@ -1,51 +1,54 @@
-// Finding and reading the spec file: the load stage's only contact with the disk.
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, relative, resolve, sep } from "node:path";
-import { ErrgenError } from "../diagnostics.ts";
+// The load stage: the root spec and the product specs it includes, parsed into positioned YAML.
+import { diagnostic, formatShortPosition, type Diagnostic, type SourcePosition } from "../diagnostics.ts";
+import { loadYaml, type YamlNode } from "./load-yaml.ts";
+import { SpecReadError, type SpecFiles, type SpecLocation } from "./spec-files.ts";
 
-export interface SpecSource {
-  readonly path: string;
-  /** The path as diagnostics show it: relative to the working directory when inside it. */
-  readonly displayPath: string;
-  /** The path relative to the spec's project (the nearest folder with a package.json), for generated headers. */
-  readonly sourceName: string;
-  /** The nearest folder above the spec holding a package.json, else the spec's own folder. */
-  readonly projectRoot: string;
+export interface LoadedFile {
+  readonly location: SpecLocation;
+  readonly root: YamlNode | undefined;
 }
 
-/** A spec file that cannot be read: a usage problem (exit 2), not a spec error. */
-export class SpecReadError extends ErrgenError {}
-
-export function locateSpec(specPath: string, cwd: string): SpecSource {
-  const path = resolve(cwd, specPath);
-  const projectRoot = findProjectRoot(dirname(path));
-  return { path, displayPath: displayPath(path, cwd), sourceName: toPosix(relative(projectRoot, path)), projectRoot };
+export interface LoadedSpec {
+  readonly root: LoadedFile;
+  /** Product specs in the order the root lists them. */
+  readonly products: readonly LoadedFile[];
+  readonly diagnostics: readonly Diagnostic[];
 }
 
-/** The spec's text, without a byte-order mark. */
-export function readSpecText(source: SpecSource): string {
-  let text: string;
-  try {
-    text = readFileSync(source.path, "utf8");
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
-    throw new SpecReadError(`cannot read spec ${source.displayPath}: ${reason}`);
+/** Loads the root spec (a SpecReadError for it propagates: a usage error) and every product spec it lists. */
+export function loadSpec(files: SpecFiles): LoadedSpec {
+  const rootText = files.read(files.root.path);
+  const loaded = loadYaml(rootText, files.root.displayPath, "a mapping with specVersion, package and codes");
+  const diagnostics = [...loaded.diagnostics];
+  const products: LoadedFile[] = [];
+  const seen = new Map<string, SourcePosition>();
+  for (const item of includedPaths(loaded.root)) {
+    const path = files.resolve(files.root, item.value);
+    const first = seen.get(path);
+    if (first) {
+      diagnostics.push(diagnostic(item.position, `product spec "${item.value}" is listed twice (first at ${formatShortPosition(first)}): keep one`));
+      continue;
+    }
+    seen.set(path, item.position);
+    const location = files.locate(path);
+    try {
+      const product = loadYaml(files.read(path), location.displayPath, "a mapping with product, version and codes");
+      diagnostics.push(...product.diagnostics);
+      products.push({ location, root: product.root });
+    } catch (error) {
+      if (!(error instanceof SpecReadError)) throw error;
+      diagnostics.push(diagnostic(item.position, `cannot read product spec "${item.value}" (${location.displayPath}): ${error.reason}`));
+    }
   }
-  return text.startsWith("\uFEFF") ? text.slice(1) : text;
+  return { root: { location: files.root, root: loaded.root }, products, diagnostics };
 }
 
-function findProjectRoot(start: string): string {
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(resolve(dir, "package.json"))) return dir;
-    if (dirname(dir) === dir) return start;
-  }
-}
-
-export function displayPath(path: string, cwd: string): string {
-  const fromCwd = relative(cwd, path);
-  return toPosix(fromCwd.startsWith("..") || fromCwd === "" ? path : fromCwd);
-}
-
-function toPosix(path: string): string {
-  return sep === "/" ? path : path.split(sep).join("/");
+/** The string items of the root's `products:` list; the validator reports anything else found there. */
+function includedPaths(root: YamlNode | undefined): { value: string; position: SourcePosition }[] {
+  if (root?.kind !== "map") return [];
+  const entry = root.entries.find(({ key }) => key.kind === "scalar" && key.value === "products");
+  if (entry?.value.kind !== "seq") return [];
+  return entry.value.items.flatMap((item) =>
+    item.kind === "scalar" && typeof item.value === "string" && item.value.trim() !== "" ? [{ value: item.value, position: item.position }] : [],
+  );
 }

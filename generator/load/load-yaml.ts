@@ -67,7 +67,8 @@ export class LineIndex {
 }
 
 /** Parses one YAML document. Syntax errors, empty files and extra documents become diagnostics. */
-export function loadYaml(text: string, file: string): LoadedYaml {
+/** `expected` completes the message for an empty file: "the spec is empty: expected …". */
+export function loadYaml(text: string, file: string, expected = "a YAML mapping"): LoadedYaml {
   const lines = new LineIndex(file, text);
   let events: Event[];
   try {
@@ -76,7 +77,7 @@ export function loadYaml(text: string, file: string): LoadedYaml {
     if (!(error instanceof YAMLException)) throw error;
     return { root: undefined, diagnostics: [yamlSyntaxDiagnostic(error, text, lines)] };
   }
-  return new TreeBuilder(text, lines, events).build();
+  return new TreeBuilder(text, lines, events, expected).build();
 }
 
 function yamlSyntaxDiagnostic(error: YAMLException, text: string, lines: LineIndex): Diagnostic {
@@ -131,6 +132,7 @@ class TreeBuilder {
     private readonly text: string,
     private readonly lines: LineIndex,
     private readonly events: readonly Event[],
+    private readonly expected: string,
   ) {}
 
   build(): LoadedYaml {
@@ -145,7 +147,7 @@ class TreeBuilder {
     if (first?.node === undefined) {
       const extra = documents.slice(1).find((document) => document.node !== undefined);
       if (extra?.node) return { root: undefined, diagnostics: [this.extraDocument(extra.node)] };
-      return { root: undefined, diagnostics: [diagnostic(this.lines.position(0), "the spec is empty: expected a mapping with specVersion, package and codes")] };
+      return { root: undefined, diagnostics: [diagnostic(this.lines.position(0), `the spec is empty: expected ${this.expected}`)] };
     }
     const extra = documents[1];
     if (extra !== undefined) {

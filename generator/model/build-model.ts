@@ -1,17 +1,21 @@
 // The model stage: validated spec input → the intermediate model. Sorting, defaults, inheritance
-// of `retryable` and `fault`, and the class tree are decided here.
+// of `retryable` and `fault`, the class tree and where each class lives are decided here.
 import { compareText } from "../diagnostics.ts";
-import type { CategoryInput, SpecInput } from "../validate/spec-input.ts";
-import type { CategoryModel, ClassModel, CodeModel, Model } from "./model.ts";
-import { ancestorsOf, categoryOf } from "./naming.ts";
-import { resolveNames } from "./resolve-names.ts";
+import type { CategoryInput, CodeInput, ProductInput, SpecInput } from "../validate/spec-input.ts";
+import { buildProducts, buildSharedModules } from "./build-products.ts";
+import type { CategoryModel, ClassHome, ClassModel, CodeModel, Model } from "./model.ts";
+import { ancestorsOf, categoryOf, fileNameOf } from "./naming.ts";
+import { resolveNames, type ResolvedNames } from "./resolve-names.ts";
+
+/** Who declares a code: the root spec, or products by name. */
+const ROOT = "";
 
 export function buildModel(input: SpecInput): Model {
-  const names = resolveNames(input);
+  const products = [...input.products].sort((a, b) => compareText(a.product.value, b.product.value));
+  const declarations = codeDeclarations(input.codes, products);
+  const names = resolveNames({ codes: [...declarations.values()].map((list) => list[0]!.code), categories: input.categories });
   const categoryInputs = new Map<string, CategoryInput>(input.categories.map((category) => [category.name, category]));
-  const codeInputs = [...input.codes].sort((a, b) => compareText(a.code, b.code));
-
-  const codes: CodeModel[] = codeInputs.map((code) => {
+  const codeModel = (code: CodeInput): CodeModel => {
     const category = categoryOf(code.code);
     const meta = categoryInputs.get(category);
     const { identifier, className } = names.codes.get(code.code)!;
@@ -25,27 +29,13 @@ export function buildModel(input: SpecInput): Model {
       retryable: code.retryable ?? meta?.retryable ?? false,
       fault: code.fault ?? meta?.fault,
     };
-  });
-  const codeByName = new Map(codes.map((code) => [code.code, code]));
-
-  const categories: CategoryModel[] = [...names.categories]
-    .sort(([a], [b]) => compareText(a, b))
-    .map(([name, { className, guardName, typeName }]) => {
-      const meta = categoryInputs.get(name);
-      const asCode = codeByName.get(name);
-      return {
-        name,
-        className,
-        guardName,
-        typeName,
-        description: asCode?.description ?? meta?.description,
-        descriptionZh: asCode?.descriptionZh ?? meta?.descriptionZh,
-        retryable: asCode?.retryable ?? meta?.retryable ?? false,
-        fault: asCode?.fault ?? meta?.fault,
-        isCode: asCode !== undefined,
-      };
-    });
-
+  };
+  // One model per code string: as the root declares it, else as the first product (by name) does.
+  const primary = new Map([...declarations].map(([code, list]) => [code, codeModel(list[0]!.code)]));
+  const homes = homesOf(declarations, names, input.categories);
+  const categories = buildCategories(names, categoryInputs, primary, homes);
+  const classes = buildClasses([...primary.values()], categories, input.naming.baseClass.value, homes);
+  const byCategory = new Map(categories.map((category) => [category.name, category]));
   return {
     source: input.file,
     package: {
@@ -59,14 +49,90 @@ export function buildModel(input: SpecInput): Model {
     codeEnumGuard: `is${input.naming.codeEnum.value}`,
     envelope: input.envelope,
     brand: `errgen.error:${input.package.name}`,
-    codes,
-    categories,
-    classes: buildClasses(codes, categories, input.naming.baseClass.value),
+    codes: sortByCode(input.codes.map(codeModel)),
+    categories: categories.filter((category) => category.home.kind === "root"),
+    classes,
+    products: buildProducts(products, { codeModel, classes, categories: byCategory }),
+    sharedModules: buildSharedModules(classes),
   };
 }
 
+/** Every code string with the files that declare it: the root first, then products by name. */
+function codeDeclarations(root: readonly CodeInput[], products: readonly ProductInput[]): Map<string, { owner: string; code: CodeInput }[]> {
+  const result = new Map<string, { owner: string; code: CodeInput }[]>();
+  const add = (owner: string, code: CodeInput) => {
+    const list = result.get(code.code);
+    if (list) list.push({ owner, code });
+    else result.set(code.code, [{ owner, code }]);
+  };
+  for (const code of root) add(ROOT, code);
+  for (const product of products) for (const code of product.codes) add(product.product.value, code);
+  return result;
+}
+
+/**
+ * The home of every class, codes' and categories': the root when the root spec uses it or anything
+ * below it, else a shared module when two or more products do, else its one product's module.
+ */
+function homesOf(
+  declarations: ReadonlyMap<string, readonly { owner: string }[]>,
+  names: ResolvedNames,
+  rootCategories: readonly CategoryInput[],
+): Map<string, ClassHome> {
+  const users = new Map<string, Set<string>>();
+  const use = (path: string, owner: string) => {
+    const set = users.get(path);
+    if (set) set.add(owner);
+    else users.set(path, new Set([owner]));
+  };
+  for (const [code, list] of declarations) {
+    for (const { owner } of list) {
+      use(code, owner);
+      for (const ancestor of ancestorsOf(code)) use(ancestor, owner);
+    }
+  }
+  for (const category of rootCategories) use(category.name, ROOT);
+  const homes = new Map<string, ClassHome>();
+  for (const path of [...declarations.keys(), ...names.categories.keys()]) {
+    const owners = users.get(path) ?? new Set([ROOT]);
+    const home: ClassHome = owners.has(ROOT)
+      ? { kind: "root" }
+      : owners.size > 1
+        ? { kind: "shared", module: `shared/${fileNameOf(categoryOf(path))}` }
+        : { kind: "product", product: [...owners][0]! };
+    homes.set(path, home);
+  }
+  return homes;
+}
+
+function buildCategories(
+  names: ResolvedNames,
+  categoryInputs: ReadonlyMap<string, CategoryInput>,
+  codes: ReadonlyMap<string, CodeModel>,
+  homes: ReadonlyMap<string, ClassHome>,
+): CategoryModel[] {
+  return [...names.categories]
+    .sort(([a], [b]) => compareText(a, b))
+    .map(([name, { className, guardName, typeName }]) => {
+      const meta = categoryInputs.get(name);
+      const asCode = codes.get(name);
+      return {
+        name,
+        className,
+        guardName,
+        typeName,
+        description: asCode?.description ?? meta?.description,
+        descriptionZh: asCode?.descriptionZh ?? meta?.descriptionZh,
+        retryable: asCode?.retryable ?? meta?.retryable ?? false,
+        fault: asCode?.fault ?? meta?.fault,
+        isCode: asCode !== undefined,
+        home: homes.get(name)!,
+      };
+    });
+}
+
 /** One class per code and per category that is not a code, each extending its nearest ancestor's class. */
-function buildClasses(codes: readonly CodeModel[], categories: readonly CategoryModel[], baseClass: string): ClassModel[] {
+function buildClasses(codes: readonly CodeModel[], categories: readonly CategoryModel[], baseClass: string, homes: ReadonlyMap<string, ClassHome>): ClassModel[] {
   const entries = [
     ...codes.map((code) => ({ ...code, name: code.className, kind: "code" as const })),
     ...categories
@@ -93,9 +159,14 @@ function buildClasses(codes: readonly CodeModel[], categories: readonly Category
       overridesRetryable: entry.retryable !== parentRetryable,
       overridesFault: entry.fault !== parent?.fault,
       kind: entry.kind,
+      home: homes.get(entry.code)!,
     };
     byCode.set(entry.code, model);
     classes.push(model);
   }
   return classes;
+}
+
+export function sortByCode<T extends { readonly code: string }>(list: readonly T[]): T[] {
+  return [...list].sort((a, b) => compareText(a.code, b.code));
 }

@@ -14,11 +14,68 @@ export interface Model {
   readonly envelope: EnvelopeModel;
   /** The `Symbol.for` key that marks this package's errors, shared by every copy and version. */
   readonly brand: string;
-  /** Sorted by code (plain comparison). */
+  /** The root spec's codes, sorted by code (plain comparison). */
   readonly codes: readonly CodeModel[];
-  /** Sorted by name. */
+  /** Categories whose class lives in the root entry, sorted by name. */
   readonly categories: readonly CategoryModel[];
-  /** Every error class but the base, parents before children. */
+  /** Every error class of the package but the base, parents before children, each with its home module. */
+  readonly classes: readonly ClassModel[];
+  /** Sorted by name. */
+  readonly products: readonly ProductModel[];
+  /** Modules holding classes that several products share, sorted by path. */
+  readonly sharedModules: readonly SharedModuleModel[];
+}
+
+/**
+ * Where a class (and, for a category, its guard) is defined. The root entry holds what the root spec
+ * uses; a class several products use lives in a shared module; the rest in its one product's module.
+ * A parent's home is never narrower than its children's, so no product module imports another.
+ */
+export type ClassHome =
+  | { readonly kind: "root" }
+  | { readonly kind: "shared"; readonly module: string }
+  | { readonly kind: "product"; readonly product: string };
+
+export interface ProductModel {
+  /** The product name and package subpath: `lke`. */
+  readonly name: string;
+  /** The product spec, for generated headers. */
+  readonly source: string;
+  readonly version: string;
+  readonly description: string | undefined;
+  /** `products/lke`, relative to `src/`. */
+  readonly module: string;
+  /** Names of the product module's own exports. */
+  readonly exports: ProductExports;
+  /** The product's codes, with the product's own descriptions, sorted by code. */
+  readonly codes: readonly CodeModel[];
+  /** Every class the product's codes need (their own and their ancestors'), sorted by code. */
+  readonly classes: readonly ClassModel[];
+  /** Categories of the product's codes, sorted by name. */
+  readonly categories: readonly CategoryModel[];
+  /** Sorted by name; each action's codes sorted. */
+  readonly actions: readonly { readonly name: string; readonly codes: readonly string[] }[];
+}
+
+export interface ProductExports {
+  readonly identifier: string;
+  readonly codeEnum: string;
+  readonly knownCode: string;
+  readonly codeGuard: string;
+  readonly actionErrors: string;
+  readonly action: string;
+  readonly actionErrorCode: string;
+  readonly actionGuard: string;
+  readonly toError: string;
+  readonly unwrap: string;
+  readonly describe: string;
+}
+
+export interface SharedModuleModel {
+  /** `shared/invalid-parameter`, relative to `src/`. */
+  readonly path: string;
+  readonly category: string;
+  /** Sorted by code. */
   readonly classes: readonly ClassModel[];
 }
 
@@ -43,7 +100,8 @@ export interface CodeModel {
   readonly identifier: string;
   readonly className: string;
   readonly category: string;
-  readonly description: string;
+  /** English; a code has this, `descriptionZh`, or both. */
+  readonly description: string | undefined;
   readonly descriptionZh: string | undefined;
   readonly retryable: boolean;
   readonly fault: Fault | undefined;
@@ -60,6 +118,7 @@ export interface CategoryModel {
   readonly fault: Fault | undefined;
   /** Whether the category name is itself one of the codes. */
   readonly isCode: boolean;
+  readonly home: ClassHome;
 }
 
 export interface ClassModel {
@@ -76,4 +135,5 @@ export interface ClassModel {
   readonly overridesRetryable: boolean;
   readonly overridesFault: boolean;
   readonly kind: "code" | "category";
+  readonly home: ClassHome;
 }

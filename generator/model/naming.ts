@@ -77,3 +77,31 @@ export const SHADOWED_GLOBALS: ReadonlySet<string> = new Set([
   "Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError", "URIError", "AggregateError",
   "Object", "Symbol", "Map", "Set", "String", "Array", "JSON", "Reflect",
 ]);
+
+/**
+ * A file name that two names differing only in case never share, for case-insensitive file systems:
+ * each capital becomes `-` and its lowercase, a lowercase first letter gains `_`
+ * (`InvalidSecurityGroupID` → `invalid-security-group-i-d`, `InvalidSecurityGroupId` → `invalid-security-group-id`).
+ */
+export function fileNameOf(name: string): string {
+  const first = name.charAt(0);
+  const head = first === first.toUpperCase() ? first.toLowerCase() : `_${first}`;
+  return head + name.slice(1).replace(/[A-Z]/g, (capital) => `-${capital.toLowerCase()}`);
+}
+
+/** The exports of a product module, from its identifier prefix (`Lke`). */
+export function productExportsOf(identifier: string) {
+  return {
+    identifier,
+    codeEnum: `${identifier}ErrorCode`,
+    knownCode: `${identifier}KnownErrorCode`,
+    codeGuard: `is${identifier}ErrorCode`,
+    actionErrors: `${identifier}ActionErrors`,
+    action: `${identifier}Action`,
+    actionErrorCode: `${identifier}ActionErrorCode`,
+    actionGuard: `is${identifier}ActionError`,
+    toError: `to${identifier}Error`,
+    unwrap: `unwrap${identifier}Response`,
+    describe: `describe${identifier}Error`,
+  } as const;
+}

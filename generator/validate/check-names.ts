@@ -1,9 +1,11 @@
-// Naming rules: two codes may not share an identifier, a generated name may not take a name the
-// package already exports or a global it relies on, and overrides must be usable identifiers.
-import { diagnostic, formatShortPosition, type Diagnostic, type SourcePosition } from "../diagnostics.ts";
-import { RESERVED_WORDS, SHADOWED_GLOBALS, categoryOf } from "../model/naming.ts";
+// Naming rules: two codes may not share an identifier anywhere in the package (one class per code),
+// a generated name may not take a name its module already exports or a global the code relies on,
+// and overrides must be usable identifiers.
+import { diagnostic, formatPositionFrom, type Diagnostic, type SourcePosition } from "../diagnostics.ts";
+import { identifierOfProduct } from "../model/build-products.ts";
+import { RESERVED_WORDS, SHADOWED_GLOBALS, categoryOf, productExportsOf } from "../model/naming.ts";
 import { resolveNames } from "../model/resolve-names.ts";
-import type { SpecInput } from "./spec-input.ts";
+import type { CodeInput, Located, SpecInput } from "./spec-input.ts";
 
 /** Names every generated package exports whatever the spec says (ARCHITECTURE.md, "the generated package"). */
 export const FIXED_EXPORTS: readonly string[] = [
@@ -25,13 +27,37 @@ interface Claim {
 
 export function checkNames(input: SpecInput): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const { baseClass, codeEnum } = input.naming;
-  for (const located of [baseClass, codeEnum, ...input.codes.flatMap((code) => (code.name ? [code.name] : []))]) {
+  const overrides = [input.naming.baseClass, input.naming.codeEnum, ...allCodes(input).flatMap((code) => (code.name ? [code.name] : []))];
+  for (const product of input.products) if (product.identifier) overrides.push(product.identifier);
+  for (const located of overrides) {
     if (RESERVED_WORDS.has(located.value)) {
       diagnostics.push(diagnostic(located.position, `"${located.value}" is a reserved word in TypeScript and cannot name an export: choose another name`));
     }
   }
-  const claims = collectClaims(input);
+  const { root, codes } = packageClaims(input);
+  reportCollisions([...root, ...codes], input.naming.baseClass.position, diagnostics);
+  for (const product of input.products) reportCollisions([...productClaims(product), ...codes], input.naming.baseClass.position, diagnostics, true);
+  for (const claim of [...root, ...codes]) {
+    if (SHADOWED_GLOBALS.has(claim.name)) {
+      diagnostics.push(diagnostic(claim.position ?? input.naming.baseClass.position, `${claim.owner} would be named ${claim.name}, hiding the JavaScript global of that name: ${claim.fix}`));
+    }
+  }
+  return diagnostics;
+}
+
+/** Root and product codes, each code string once (its first declaration): one class per code string. */
+export function allCodes(input: SpecInput): CodeInput[] {
+  const seen = new Set<string>();
+  const result: CodeInput[] = [];
+  for (const code of [...input.codes, ...input.products.flatMap((product) => product.codes)]) {
+    if (seen.has(code.code)) continue;
+    seen.add(code.code);
+    result.push(code);
+  }
+  return result;
+}
+
+function reportCollisions(claims: readonly Claim[], fallback: SourcePosition, diagnostics: Diagnostic[], onlyFirstSide = false): void {
   const first = new Map<string, Claim>();
   for (const claim of claims) {
     const earlier = first.get(claim.name);
@@ -39,32 +65,31 @@ export function checkNames(input: SpecInput): Diagnostic[] {
       first.set(claim.name, claim);
       continue;
     }
+    // Per product, only a product export meeting a class or guard is new; class against class was reported once already.
+    if (onlyFirstSide && earlier.isCode === claim.isCode) continue;
     const [reported, other] = claim.position ? [claim, earlier] : [earlier, claim];
-    const where = other.position ? ` at ${formatShortPosition(other.position)}` : "";
+    const at = reported.position ?? fallback;
+    const where = other.position ? ` at ${formatPositionFrom(other.position, at)}` : "";
     const fix = reported.isCode && other.isCode ? "give one of them another identifier with `name:`" : reported.fix;
-    const message = `${reported.owner} and ${other.owner}${where} would both export ${claim.name}: ${fix}`;
-    diagnostics.push(diagnostic(reported.position ?? input.naming.baseClass.position, message));
+    diagnostics.push(diagnostic(at, `${reported.owner} and ${other.owner}${where} would both export ${claim.name}: ${fix}`));
   }
-  for (const claim of claims) {
-    if (SHADOWED_GLOBALS.has(claim.name)) {
-      diagnostics.push(diagnostic(claim.position ?? baseClass.position, `${claim.owner} would be named ${claim.name}, hiding the JavaScript global of that name: ${claim.fix}`));
-    }
-  }
-  return diagnostics;
 }
 
-/** Every exported name with what claims it, fixed exports first so collisions are reported at the spec's side. */
-function collectClaims(input: SpecInput): Claim[] {
-  const names = resolveNames(input);
-  const claims: Claim[] = FIXED_EXPORTS.map((name) => ({ name, owner: `errgen's own export ${name}`, position: undefined, fix: "" }));
+/** Names of the root entry, and of every class, category guard and category type in the package. */
+function packageClaims(input: SpecInput): { root: Claim[]; codes: Claim[] } {
+  const codes = allCodes(input);
+  const names = resolveNames({ codes, categories: input.categories });
+  const root: Claim[] = FIXED_EXPORTS.map((name) => ({ name, owner: `errgen's own export ${name}`, position: undefined, fix: "" }));
   const { baseClass, codeEnum } = input.naming;
   const renameNaming = (key: string) => `choose another naming.${key}`;
-  claims.push({ name: baseClass.value, owner: `naming.baseClass (${baseClass.value})`, position: baseClass.position, fix: renameNaming("baseClass") });
-  claims.push({ name: codeEnum.value, owner: `naming.codeEnum (${codeEnum.value})`, position: codeEnum.position, fix: renameNaming("codeEnum") });
-  claims.push({ name: `is${codeEnum.value}`, owner: `the guard of naming.codeEnum`, position: codeEnum.position, fix: renameNaming("codeEnum") });
+  root.push({ name: baseClass.value, owner: `naming.baseClass (${baseClass.value})`, position: baseClass.position, fix: renameNaming("baseClass") });
+  root.push({ name: codeEnum.value, owner: `naming.codeEnum (${codeEnum.value})`, position: codeEnum.position, fix: renameNaming("codeEnum") });
+  root.push({ name: `is${codeEnum.value}`, owner: `the guard of naming.codeEnum`, position: codeEnum.position, fix: renameNaming("codeEnum") });
+
+  const claims: Claim[] = [];
   const codePositions = new Map<string, SourcePosition>();
   const firstCodeOfCategory = new Map<string, SourcePosition>();
-  for (const code of input.codes) {
+  for (const code of codes) {
     const category = categoryOf(code.code);
     if (!firstCodeOfCategory.has(category)) firstCodeOfCategory.set(category, code.position);
     const { className } = names.codes.get(code.code)!;
@@ -74,15 +99,22 @@ function collectClaims(input: SpecInput): Claim[] {
     claims.push({ name: className, owner: `code "${code.code}" (class ${className}${via})`, position, fix: "give the code another identifier with `name:`", isCode: true });
   }
   const categoryPositions = new Map(input.categories.map((category) => [category.name, category.position]));
-  for (const [category, { guardName, typeName }] of names.categories) {
+  for (const [category, { guardName, typeName, className }] of names.categories) {
     const position = codePositions.get(category) ?? categoryPositions.get(category) ?? firstCodeOfCategory.get(category);
     const fix = codePositions.has(category) ? "give the code another identifier with `name:`" : "rename the category's codes";
-    claims.push({ name: guardName, owner: `category "${category}" (guard ${guardName})`, position, fix });
-    claims.push({ name: typeName, owner: `category "${category}" (type ${typeName})`, position, fix });
-    if (!names.codes.has(category)) {
-      const { className } = names.categories.get(category)!;
-      claims.push({ name: className, owner: `category "${category}" (class ${className})`, position, fix });
-    }
+    claims.push({ name: guardName, owner: `category "${category}" (guard ${guardName})`, position, fix, isCode: true });
+    claims.push({ name: typeName, owner: `category "${category}" (type ${typeName})`, position, fix, isCode: true });
+    if (!names.codes.has(category)) claims.push({ name: className, owner: `category "${category}" (class ${className})`, position, fix, isCode: true });
   }
-  return claims;
+  return { root, codes: claims };
+}
+
+/** A product module's own exports (LkeErrorCode, toLkeError, …). */
+function productClaims(product: SpecInput["products"][number]): Claim[] {
+  const identifier: Located<string> = product.identifier ?? { value: identifierOfProduct(product.product.value), position: product.product.position };
+  const exports = productExportsOf(identifier.value);
+  const fix = product.identifier ? "choose another name: for the product" : "set the product's name: to another identifier";
+  return Object.entries(exports)
+    .filter(([role]) => role !== "identifier")
+    .map(([, name]) => ({ name, owner: `product "${product.product.value}" (${name})`, position: identifier.position, fix }));
 }

@@ -30,7 +30,14 @@ export interface CheckedEntry {
   readonly value: CheckedValue;
 }
 
-export type CheckedValue = string | number | boolean | CheckedObject | CheckedMap;
+export interface CheckedList {
+  readonly kind: "list";
+  readonly position: SourcePosition;
+  /** Valid items only, in file order. */
+  readonly items: readonly { readonly value: string; readonly position: SourcePosition }[];
+}
+
+export type CheckedValue = string | number | boolean | CheckedObject | CheckedMap | CheckedList;
 
 /** Where a value sits, for messages: `"retryable" of code "Oops"`, `"package.version"`. */
 export interface ValueContext {
@@ -69,6 +76,16 @@ export function checkShape(node: YamlNode, shape: Shape, diagnostics: Diagnostic
       return node.kind === "map" ? checkObject(node, shape, diagnostics, context) : problem(mismatch(node, "a mapping"));
     case "map":
       return node.kind === "map" ? checkMap(node, shape, diagnostics) : problem(mismatch(node, `a mapping of each ${shape.keyNoun} to its details`));
+    case "list": {
+      if (node.kind !== "seq") return problem(mismatch(node, `a list of ${shape.itemNoun}s`));
+      const items: { value: string; position: SourcePosition }[] = [];
+      node.items.forEach((item, index) => {
+        const label = `${shape.itemNoun} ${index + 1} of ${context.label}`;
+        const value = checkShape(item, shape.item, diagnostics, { label, owner: label, position: item.position });
+        if (typeof value === "string") items.push({ value, position: item.position });
+      });
+      return { kind: "list", position: node.position, items };
+    }
   }
 }
 
@@ -107,6 +124,10 @@ function checkObject(node: YamlMap, shape: ObjectShape, diagnostics: Diagnostic[
       const description = field.shape.description.replace(/\.$/, "").replace(/^./, (c) => c.toLowerCase());
       diagnostics.push(diagnostic(context.position ?? node.position, `${context.owner} is missing the required key "${name}" (${description})`));
     }
+  }
+  const oneOf = shape.requireOneOf;
+  if (oneOf && !oneOf.keys.some((name) => seen.has(name) || suggested.has(name))) {
+    diagnostics.push(diagnostic(context.position ?? node.position, `${context.owner} ${oneOf.problem}`));
   }
   return { kind: "object", position: node.position, fields };
 }

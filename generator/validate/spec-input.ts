@@ -1,7 +1,7 @@
 // The validated spec as typed data, still carrying source positions for later rules.
 // Built from checked values, so every field here has already passed its shape.
 import type { SourcePosition } from "../diagnostics.ts";
-import type { CheckedMap, CheckedObject, CheckedValue } from "./check-shape.ts";
+import type { CheckedList, CheckedMap, CheckedObject, CheckedValue } from "./check-shape.ts";
 
 export type Fault = "client" | "server";
 
@@ -13,7 +13,8 @@ export interface Located<T> {
 export interface CodeInput {
   readonly code: string;
   readonly position: SourcePosition;
-  readonly description: string;
+  /** English. A code has this, `descriptionZh`, or both. */
+  readonly description: string | undefined;
   readonly descriptionZh: string | undefined;
   readonly retryable: boolean | undefined;
   readonly fault: Fault | undefined;
@@ -51,6 +52,24 @@ export interface SpecInput {
   };
   readonly categories: readonly CategoryInput[];
   readonly codes: readonly CodeInput[];
+  readonly products: readonly ProductInput[];
+}
+
+export interface ActionInput {
+  readonly name: string;
+  readonly position: SourcePosition;
+  readonly codes: readonly Located<string>[];
+}
+
+export interface ProductInput {
+  /** The product spec as shown in generated headers. */
+  readonly file: string;
+  readonly product: Located<string>;
+  readonly version: string;
+  readonly identifier: Located<string> | undefined;
+  readonly description: string | undefined;
+  readonly codes: readonly CodeInput[];
+  readonly actions: readonly ActionInput[];
 }
 
 export const DEFAULT_NAMING = { baseClass: "ApiError", codeEnum: "ErrorCode" } as const;
@@ -60,7 +79,7 @@ export const DEFAULT_ENVELOPE = { response: "Response", requestId: "RequestId", 
  * Reads typed input from a checked spec. Fields that failed their checks are absent from `root`,
  * so this fills defaults for them; the caller only builds a model when there were no diagnostics.
  */
-export function readSpecInput(root: CheckedObject, file: string): SpecInput {
+export function readSpecInput(root: CheckedObject, file: string, products: readonly ProductInput[]): SpecInput {
   const pkg = objectField(root, "package");
   const naming = objectField(root, "naming");
   const envelope = objectField(root, "envelope");
@@ -94,20 +113,45 @@ export function readSpecInput(root: CheckedObject, file: string): SpecInput {
         fault: stringField(category, "fault") as Fault | undefined,
       };
     }),
-    codes: mapEntries(root, "codes").map(({ key, keyPosition, value }) => {
-      const code = value as CheckedObject;
-      const name = code.fields.get("name");
-      return {
-        code: key,
-        position: keyPosition,
-        description: stringField(code, "description") ?? "",
-        descriptionZh: stringField(code, "description_zh"),
-        retryable: booleanField(code, "retryable"),
-        fault: stringField(code, "fault") as Fault | undefined,
-        name: name ? { value: name.value as string, position: name.valuePosition } : undefined,
-      };
-    }),
+    codes: readCodes(root),
+    products,
   };
+}
+
+/** Reads a checked product spec; `undefined` when it lacks what every later rule needs (its name). */
+export function readProductInput(product: CheckedObject, file: string): ProductInput | undefined {
+  const name = product.fields.get("product");
+  if (!name) return undefined;
+  const identifier = product.fields.get("name");
+  return {
+    file,
+    product: { value: name.value as string, position: name.valuePosition },
+    version: stringField(product, "version") ?? "",
+    identifier: identifier ? { value: identifier.value as string, position: identifier.valuePosition } : undefined,
+    description: stringField(product, "description"),
+    codes: readCodes(product),
+    actions: mapEntries(product, "actions").map(({ key, keyPosition, value }) => ({
+      name: key,
+      position: keyPosition,
+      codes: (value as CheckedList).items.map((item) => ({ value: item.value, position: item.position })),
+    })),
+  };
+}
+
+function readCodes(owner: CheckedObject): CodeInput[] {
+  return mapEntries(owner, "codes").map(({ key, keyPosition, value }) => {
+    const code = value as CheckedObject;
+    const name = code.fields.get("name");
+    return {
+      code: key,
+      position: keyPosition,
+      description: stringField(code, "description"),
+      descriptionZh: stringField(code, "description_zh"),
+      retryable: booleanField(code, "retryable"),
+      fault: stringField(code, "fault") as Fault | undefined,
+      name: name ? { value: name.value as string, position: name.valuePosition } : undefined,
+    };
+  });
 }
 
 function field(object: CheckedObject | undefined, name: string): CheckedValue | undefined {

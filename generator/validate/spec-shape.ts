@@ -39,6 +39,8 @@ export interface ObjectShape extends ShapeBase {
   /** How a message names one of these: "the package", "a code". */
   readonly noun: string;
   readonly fields: Readonly<Record<string, FieldShape>>;
+  /** At least one of these keys must be present; `problem` says so after the object's name. */
+  readonly requireOneOf?: { readonly keys: readonly string[]; readonly problem: string };
 }
 
 export interface MapShape extends ShapeBase {
@@ -51,7 +53,14 @@ export interface MapShape extends ShapeBase {
   readonly value: Shape;
 }
 
-export type Shape = StringShape | BooleanShape | IntegerShape | ObjectShape | MapShape;
+export interface ListShape extends ShapeBase {
+  readonly kind: "list";
+  /** How a message names one item: "code", "product spec". */
+  readonly itemNoun: string;
+  readonly item: StringShape;
+}
+
+export type Shape = StringShape | BooleanShape | IntegerShape | ObjectShape | MapShape | ListShape;
 
 export const IDENTIFIER_PATTERN = "^[A-Za-z_$][A-Za-z0-9_$]*$";
 const identifierRegex = new RegExp(IDENTIFIER_PATTERN);
@@ -106,8 +115,9 @@ export const codeShape: ObjectShape = {
   kind: "object",
   noun: "a code",
   description: "One error code.",
+  requireOneOf: { keys: ["description", "description_zh"], problem: "needs a description: add description (English), description_zh (Chinese), or both" },
   fields: {
-    description: { required: true, shape: text("What the error means, in English.") },
+    description: { shape: text("What the error means, in English. A code needs this or description_zh.") },
     description_zh: { shape: text("What the error means, in Chinese.") },
     retryable: { shape: { ...retryable, description: `${retryable.description} Defaults to the category's value, else false.` } },
     fault: { shape: fault },
@@ -129,6 +139,15 @@ export const categoryShape: ObjectShape = {
     retryable: { shape: retryable },
     fault: { shape: fault },
   },
+};
+
+const codesShape: MapShape = {
+  kind: "map",
+  keyNoun: "code",
+  description: "The error codes: the code string is the key.",
+  keyRule: checkCodeSyntax,
+  keyPattern: "^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)*$",
+  value: codeShape,
 };
 
 export const specShape: ObjectShape = {
@@ -208,15 +227,54 @@ export const specShape: ObjectShape = {
         value: categoryShape,
       },
     },
-    codes: {
+    codes: { required: true, shape: codesShape },
+    products: {
+      shape: {
+        kind: "list",
+        itemNoun: "product spec",
+        description: "Product specs to include, as paths relative to this file: each becomes a subpath of the package.",
+        item: { kind: "string", description: "A product spec file.", rule: (value) => (value.trim() === "" ? "must not be empty" : undefined) },
+      },
+    },
+  },
+};
+
+export const PRODUCT_NAME_PATTERN = "^[a-z][a-z0-9]*$";
+const productNameRegex = new RegExp(PRODUCT_NAME_PATTERN);
+export const ACTION_NAME_PATTERN = "^[A-Z][A-Za-z0-9]*$";
+const actionNameRegex = new RegExp(ACTION_NAME_PATTERN);
+
+export const productShape: ObjectShape = {
+  kind: "object",
+  noun: "the product spec",
+  description: "One product of the API: its codes and the codes each of its actions may return.",
+  fields: {
+    product: {
       required: true,
       shape: {
+        kind: "string",
+        description: "The product's name, lowercase: the package subpath (`<package>/lke`).",
+        pattern: PRODUCT_NAME_PATTERN,
+        rule: (value) => (productNameRegex.test(value) ? undefined : `must be lowercase letters and digits, starting with a letter (such as lke), got ${JSON.stringify(value)}`),
+      },
+    },
+    version: { required: true, shape: text("The product's API version, such as 2023-11-30.") },
+    name: { shape: identifier("Identifier prefix of the product's exports (LkeErrorCode, toLkeError). Default: the product name capitalised.") },
+    description: { shape: text("What the product is.") },
+    codes: { required: true, shape: codesShape },
+    actions: {
+      shape: {
         kind: "map",
-        keyNoun: "code",
-        description: "The error codes: the code string is the key.",
-        keyRule: checkCodeSyntax,
-        keyPattern: "^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)*$",
-        value: codeShape,
+        keyNoun: "action",
+        description: "The codes each API action may return: the action name is the key.",
+        keyRule: (key) => (actionNameRegex.test(key) ? undefined : `action "${key}" must be a PascalCase API action name, such as DescribeInstances`),
+        keyPattern: ACTION_NAME_PATTERN,
+        value: {
+          kind: "list",
+          itemNoun: "code",
+          description: "Codes the action may return: codes of this product or common codes.",
+          item: { kind: "string", description: "A code.", rule: (value) => checkCodeSyntax(value)?.replace(/^code /, "must be a valid code: ") },
+        },
       },
     },
   },

@@ -20,7 +20,7 @@ export interface ErrorDescription {
 }
 
 /** One code's line in a catalogue. Not part of the package's API. */
-export type CatalogueEntry = readonly [code: string, description: string, descriptionZh: string | null, retryable: boolean, fault: ErrorFault | null];
+export type CatalogueEntry = readonly [code: string, description: string | null, descriptionZh: string | null, retryable: boolean, fault: ErrorFault | null];
 
 /** `describeError` over one catalogue. Not part of the package's API. */
 export type Describer = (code: string, locale: ErrorLocale) => ErrorDescription | undefined;
@@ -39,7 +39,7 @@ function describeIn(index: Map<string, CatalogueEntry>, catalogue: readonly Cata
   const dot = code.indexOf(".");
   return {
     code,
-    description: locale === "zh" && descriptionZh !== null ? descriptionZh : description,
+    description: (locale === "zh" ? (descriptionZh ?? description) : (description ?? descriptionZh)) ?? "",
     category: dot === -1 ? code : code.slice(0, dot),
     retryable,
     fault: fault ?? undefined,

@@ -16,7 +16,7 @@ function describeIn(index, catalogue, code, locale) {
   const dot = code.indexOf(".");
   return {
     code,
-    description: locale === "zh" && descriptionZh !== null ? descriptionZh : description,
+    description: (locale === "zh" ? (descriptionZh ?? description) : (description ?? descriptionZh)) ?? "",
     category: dot === -1 ? code : code.slice(0, dot),
     retryable,
     fault: fault ?? undefined,

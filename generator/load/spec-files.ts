@@ -1,0 +1,93 @@
+// Where spec files come from: the disk for the command line, memory for tests. The load stage reads
+// through this and nothing else.
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, posix, relative, resolve, sep } from "node:path";
+import { ErrgenError } from "../diagnostics.ts";
+
+export interface SpecLocation {
+  /** Absolute path (or a virtual one in memory). */
+  readonly path: string;
+  /** The path as diagnostics show it: relative to the working directory when inside it. */
+  readonly displayPath: string;
+  /** The path relative to the spec's project (the nearest folder with a package.json), for generated headers. */
+  readonly sourceName: string;
+}
+
+export interface SpecFiles {
+  readonly root: SpecLocation;
+  /** The project the root spec belongs to: `generated/` goes here by default. */
+  readonly projectRoot: string;
+  /** A spec file's text, without a byte-order mark. Throws SpecReadError when it cannot be read. */
+  read(path: string): string;
+  /** The location of a file included by a spec, given its absolute path. */
+  locate(path: string): SpecLocation;
+  /** Resolves a path written in `from` (relative to that file's folder). */
+  resolve(from: SpecLocation, path: string): string;
+}
+
+/** A spec file that cannot be read: a usage problem (exit 2) for the root, a spec error for an include. */
+export class SpecReadError extends ErrgenError {
+  constructor(
+    readonly displayPath: string,
+    readonly reason: string,
+  ) {
+    super(`cannot read spec ${displayPath}: ${reason}`);
+  }
+}
+
+export function diskSpecFiles(specPath: string, cwd: string): SpecFiles {
+  const rootPath = resolve(cwd, specPath);
+  const projectRoot = findProjectRoot(dirname(rootPath));
+  const locate = (path: string): SpecLocation => ({ path, displayPath: displayPath(path, cwd), sourceName: toPosix(relative(projectRoot, path)) });
+  return {
+    root: locate(rootPath),
+    projectRoot,
+    locate,
+    resolve: (from, path) => resolve(dirname(from.path), path),
+    read(path) {
+      try {
+        return withoutBom(readFileSync(path, "utf8"));
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (error as Error).message;
+        throw new SpecReadError(displayPath(path, cwd), reason);
+      }
+    },
+  };
+}
+
+/** Spec files held in memory, keyed by POSIX path relative to a virtual project root: for tests. */
+export function memorySpecFiles(files: Readonly<Record<string, string>>, rootPath: string): SpecFiles {
+  const locate = (path: string): SpecLocation => ({ path, displayPath: path, sourceName: path });
+  return {
+    root: locate(rootPath),
+    projectRoot: "/virtual-project",
+    locate,
+    resolve: (from, path) => posix.normalize(posix.join(posix.dirname(from.path), path)),
+    read(path) {
+      const text = Object.hasOwn(files, path) ? files[path] : undefined;
+      if (text === undefined) throw new SpecReadError(path, "no such file");
+      return withoutBom(text);
+    },
+  };
+}
+
+function withoutBom(text: string): string {
+  return text.startsWith("\uFEFF") ? text.slice(1) : text;
+}
+
+function findProjectRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(resolve(dir, "package.json"))) return dir;
+    if (dirname(dir) === dir) return start;
+  }
+}
+
+export function displayPath(path: string, cwd: string): string {
+  const fromCwd = relative(cwd, path);
+  return toPosix(fromCwd.startsWith("..") || fromCwd === "" ? path : fromCwd);
+}
+
+function toPosix(path: string): string {
+  return sep === "/" ? path : path.split(sep).join("/");
+}
