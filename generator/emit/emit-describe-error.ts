@@ -5,23 +5,29 @@ import { names, type ModuleIR } from "./ir/module-ir.ts";
 import { MODULE } from "./modules.ts";
 import { stringLiteral } from "./safe-text.ts";
 
-/** A catalogue module: one line per code, `[code, description, descriptionZh, retryable, fault]` (null where the spec is silent). */
-export function catalogueModule(path: string, name: string, codes: readonly CodeModel[], docs: string): ModuleIR {
-  const entry = (code: CodeModel) => {
-    const text = (value: string | undefined) => (value === undefined ? "null" : stringLiteral(value));
-    return `[${stringLiteral(code.code)}, ${text(code.description)}, ${text(code.descriptionZh)}, ${code.retryable}, ${text(code.fault)}]`;
-  };
-  return {
-    path,
-    imports: [{ from: MODULE.describeError, names: names("type CatalogueEntry") }],
-    reexports: [],
-    // A list, not an object literal: codes such as `constructor` or `toString` must not meet Object's members.
-    declarations: [{ kind: "const", name, exported: true, type: "readonly CatalogueEntry[]", docs, value: { layout: "array", items: codes.map(entry) } }],
-  };
+/** A catalogue line: `[code, description, descriptionZh, retryable, fault]`, null where the spec is silent. */
+export function catalogueEntry(code: CodeModel): string {
+  const text = (value: string | undefined) => (value === undefined ? "null" : stringLiteral(value));
+  return `[${stringLiteral(code.code)}, ${text(code.description)}, ${text(code.descriptionZh)}, ${code.retryable}, ${text(code.fault)}]`;
 }
 
 export function emitCatalogue(model: Model): ModuleIR {
-  return catalogueModule(MODULE.catalogue, "CATALOGUE", model.codes, "Every code of the root spec with what the spec says about it. Not part of the package's API.");
+  return {
+    path: MODULE.catalogue,
+    imports: [{ from: MODULE.describeError, names: names("type CatalogueEntry") }],
+    reexports: [],
+    // A list, not an object literal: codes such as `constructor` or `toString` must not meet Object's members.
+    declarations: [
+      {
+        kind: "const",
+        name: "CATALOGUE",
+        exported: true,
+        type: "readonly CatalogueEntry[]",
+        docs: "Every code of the root spec with what the spec says about it. Not part of the package's API.",
+        value: { layout: "array", items: model.codes.map(catalogueEntry) },
+      },
+    ],
+  };
 }
 
 export function emitDescribeError(): ModuleIR {

@@ -1,5 +1,6 @@
 // `src/index.ts`: the package entry, re-exporting every public name by name.
 import type { Model } from "../model/model.ts";
+import { rootClasses } from "./emit-errors.ts";
 import { names, type ModuleIR } from "./ir/module-ir.ts";
 import { MODULE } from "./modules.ts";
 
@@ -16,7 +17,7 @@ export function emitIndex(model: Model): ModuleIR {
         names: names("isErrorEnvelope", "isSuccessEnvelope", ...types("ErrorBody", "ErrorResponse", "ErrorEnvelope", "SuccessResponse", "SuccessEnvelope", "ApiEnvelope")),
       },
       { from: MODULE.base, names: names(model.baseClass, "isApiError", ...types("ErrorFault", "ApiErrorOptions", "ApiErrorJSON")) },
-      { from: MODULE.errors, names: names(...model.classes.map((entry) => entry.name)) },
+      { from: MODULE.errors, names: names(...rootClasses(model).map((entry) => entry.name)) },
       { from: MODULE.categories, names: names(...model.categories.flatMap((category) => [category.guardName, `type ${category.typeName}`])) },
       { from: MODULE.toApiError, names: names("toApiError", "unwrapResponse") },
       { from: MODULE.describeError, names: names("describeError", ...types("ErrorDescription", "ErrorLocale")) },

@@ -2,6 +2,14 @@
 import type { Model } from "../model/model.ts";
 import type { EmittedFile } from "./emitted-file.ts";
 
+/** Conditions for one entry: types first in each, as TypeScript and the packaging linters require. */
+function entry(module: string) {
+  return {
+    import: { types: `./dist/esm/${module}.d.ts`, default: `./dist/esm/${module}.js` },
+    require: { types: `./dist/cjs/${module}.d.ts`, default: `./dist/cjs/${module}.js` },
+  };
+}
+
 export function emitPackageJson(model: Model): EmittedFile {
   const { name, version, description, license } = model.package;
   const manifest = {
@@ -12,10 +20,8 @@ export function emitPackageJson(model: Model): EmittedFile {
     type: "module",
     sideEffects: false,
     exports: {
-      ".": {
-        import: { types: "./dist/esm/index.d.ts", default: "./dist/esm/index.js" },
-        require: { types: "./dist/cjs/index.d.ts", default: "./dist/cjs/index.js" },
-      },
+      ".": entry("index"),
+      ...Object.fromEntries(model.products.map((product) => [`./${product.name}`, entry(product.module)])),
       "./package.json": "./package.json",
     },
     main: "./dist/cjs/index.js",

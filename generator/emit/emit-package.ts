@@ -3,7 +3,11 @@
 // `dist/cjs/*.js` and a `.d.ts` beside each build.
 import { compareText } from "../diagnostics.ts";
 import type { Model } from "../model/model.ts";
+import { emitActions } from "./emit-actions.ts";
 import { emitBase } from "./emit-base.ts";
+import { emitContext } from "./emit-context.ts";
+import { emitProduct } from "./emit-product.ts";
+import { emitShared } from "./emit-shared.ts";
 import { emitCategories } from "./emit-categories.ts";
 import { emitCodes } from "./emit-codes.ts";
 import { emitCatalogue, emitDescribeError } from "./emit-describe-error.ts";
@@ -19,11 +23,12 @@ import type { ModuleIR } from "./ir/module-ir.ts";
 import { printModule } from "./ir/print-ir.ts";
 
 export function emitModules(model: Model): ModuleIR[] {
-  return [
+  const context = emitContext(model);
+  const modules = [
     emitInternal(model),
     emitEnvelope(model),
     emitBase(model),
-    emitErrors(model),
+    emitErrors(context),
     emitCodes(model),
     emitCategories(model),
     emitToApiError(model),
@@ -31,6 +36,10 @@ export function emitModules(model: Model): ModuleIR[] {
     emitDescribeError(),
     emitIndex(model),
   ];
+  if (model.products.length > 0) modules.push(emitActions(model));
+  for (const shared of model.sharedModules) modules.push(emitShared(shared, context));
+  for (const product of model.products) modules.push(emitProduct(product, context));
+  return modules;
 }
 
 export function emitPackage(model: Model): EmittedFile[] {

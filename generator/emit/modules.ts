@@ -10,5 +10,6 @@ export const MODULE = {
   toApiError: "to-api-error",
   catalogue: "catalogue",
   describeError: "describe-error",
+  actions: "actions",
   index: "index",
 } as const;

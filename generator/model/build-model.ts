@@ -1,23 +1,23 @@
 // The model stage: validated spec input → the intermediate model. Sorting, defaults, inheritance
 // of `retryable` and `fault`, the class tree and where each class lives are decided here.
 import { compareText } from "../diagnostics.ts";
-import type { CategoryInput, CodeInput, ProductInput, SpecInput } from "../validate/spec-input.ts";
+import type { CategoryInput, CodeInput, SpecInput } from "../validate/spec-input.ts";
 import { buildProducts, buildSharedModules } from "./build-products.ts";
+import { ROOT_OWNER, declarationsOf, mergeDeclarations, type Declaration } from "./merge-declarations.ts";
 import type { CategoryModel, ClassHome, ClassModel, CodeModel, Model } from "./model.ts";
 import { ancestorsOf, categoryOf, fileNameOf } from "./naming.ts";
 import { resolveNames, type ResolvedNames } from "./resolve-names.ts";
 
-/** Who declares a code: the root spec, or products by name. */
-const ROOT = "";
-
 export function buildModel(input: SpecInput): Model {
   const products = [...input.products].sort((a, b) => compareText(a.product.value, b.product.value));
-  const declarations = codeDeclarations(input.codes, products);
-  const names = resolveNames({ codes: [...declarations.values()].map((list) => list[0]!.code), categories: input.categories });
+  const merged = new Map([...mergeDeclarations(input.codes, products)].map(([code, list]) => [code, list[0]!]));
+  const names = resolveNames({ codes: [...merged.values()], categories: input.categories });
   const categoryInputs = new Map<string, CategoryInput>(input.categories.map((category) => [category.name, category]));
+  /** A code as one spec declares it: its own descriptions, the class-level fields of the merged declaration. */
   const codeModel = (code: CodeInput): CodeModel => {
     const category = categoryOf(code.code);
     const meta = categoryInputs.get(category);
+    const classLevel = merged.get(code.code)!;
     const { identifier, className } = names.codes.get(code.code)!;
     return {
       code: code.code,
@@ -26,13 +26,13 @@ export function buildModel(input: SpecInput): Model {
       category,
       description: code.description,
       descriptionZh: code.descriptionZh,
-      retryable: code.retryable ?? meta?.retryable ?? false,
-      fault: code.fault ?? meta?.fault,
+      retryable: classLevel.retryable ?? meta?.retryable ?? false,
+      fault: classLevel.fault ?? meta?.fault,
     };
   };
-  // One model per code string: as the root declares it, else as the first product (by name) does.
-  const primary = new Map([...declarations].map(([code, list]) => [code, codeModel(list[0]!.code)]));
-  const homes = homesOf(declarations, names, input.categories);
+  // One model per code string, described as the root declares it, else as the first product (by name) does.
+  const primary = new Map([...merged].map(([code, declaration]) => [code, codeModel(declaration)]));
+  const homes = homesOf(declarationsOf(input.codes, products), names, input.categories);
   const categories = buildCategories(names, categoryInputs, primary, homes);
   const classes = buildClasses([...primary.values()], categories, input.naming.baseClass.value, homes);
   const byCategory = new Map(categories.map((category) => [category.name, category]));
@@ -53,49 +53,30 @@ export function buildModel(input: SpecInput): Model {
     categories: categories.filter((category) => category.home.kind === "root"),
     classes,
     products: buildProducts(products, { codeModel, classes, categories: byCategory }),
-    sharedModules: buildSharedModules(classes),
+    sharedModules: buildSharedModules(classes, byCategory),
   };
-}
-
-/** Every code string with the files that declare it: the root first, then products by name. */
-function codeDeclarations(root: readonly CodeInput[], products: readonly ProductInput[]): Map<string, { owner: string; code: CodeInput }[]> {
-  const result = new Map<string, { owner: string; code: CodeInput }[]>();
-  const add = (owner: string, code: CodeInput) => {
-    const list = result.get(code.code);
-    if (list) list.push({ owner, code });
-    else result.set(code.code, [{ owner, code }]);
-  };
-  for (const code of root) add(ROOT, code);
-  for (const product of products) for (const code of product.codes) add(product.product.value, code);
-  return result;
 }
 
 /**
  * The home of every class, codes' and categories': the root when the root spec uses it or anything
  * below it, else a shared module when two or more products do, else its one product's module.
  */
-function homesOf(
-  declarations: ReadonlyMap<string, readonly { owner: string }[]>,
-  names: ResolvedNames,
-  rootCategories: readonly CategoryInput[],
-): Map<string, ClassHome> {
+function homesOf(declarations: readonly Declaration[], names: ResolvedNames, rootCategories: readonly CategoryInput[]): Map<string, ClassHome> {
   const users = new Map<string, Set<string>>();
   const use = (path: string, owner: string) => {
     const set = users.get(path);
     if (set) set.add(owner);
     else users.set(path, new Set([owner]));
   };
-  for (const [code, list] of declarations) {
-    for (const { owner } of list) {
-      use(code, owner);
-      for (const ancestor of ancestorsOf(code)) use(ancestor, owner);
-    }
+  for (const { owner, code } of declarations) {
+    use(code.code, owner);
+    for (const ancestor of ancestorsOf(code.code)) use(ancestor, owner);
   }
-  for (const category of rootCategories) use(category.name, ROOT);
+  for (const category of rootCategories) use(category.name, ROOT_OWNER);
   const homes = new Map<string, ClassHome>();
-  for (const path of [...declarations.keys(), ...names.categories.keys()]) {
-    const owners = users.get(path) ?? new Set([ROOT]);
-    const home: ClassHome = owners.has(ROOT)
+  for (const path of [...names.codes.keys(), ...names.categories.keys()]) {
+    const owners = users.get(path) ?? new Set([ROOT_OWNER]);
+    const home: ClassHome = owners.has(ROOT_OWNER)
       ? { kind: "root" }
       : owners.size > 1
         ? { kind: "shared", module: `shared/${fileNameOf(categoryOf(path))}` }

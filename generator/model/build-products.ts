@@ -44,15 +44,19 @@ export function identifierOfProduct(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
-export function buildSharedModules(classes: readonly ClassModel[]): SharedModuleModel[] {
-  const modules = new Map<string, { category: string; classes: ClassModel[] }>();
+export function buildSharedModules(classes: readonly ClassModel[], categories: ReadonlyMap<string, CategoryModel>): SharedModuleModel[] {
+  const modules = new Map<string, ClassModel[]>();
   for (const entry of classes) {
     if (entry.home.kind !== "shared") continue;
-    const module = modules.get(entry.home.module);
-    if (module) module.classes.push(entry);
-    else modules.set(entry.home.module, { category: categoryOf(entry.code), classes: [entry] });
+    const list = modules.get(entry.home.module);
+    if (list) list.push(entry);
+    else modules.set(entry.home.module, [entry]);
   }
   return [...modules]
     .sort(([a], [b]) => compareText(a, b))
-    .map(([path, { category, classes: list }]) => ({ path, category, classes: list }));
+    .map(([path, list]) => {
+      // A shared class's category class is shared too (or root), and lives in the same module when shared.
+      const category = categories.get(categoryOf(list[0]!.code));
+      return { path, classes: list, category: category?.home.kind === "shared" && category.home.module === path ? category : undefined };
+    });
 }

@@ -74,9 +74,10 @@ export interface ProductExports {
 export interface SharedModuleModel {
   /** `shared/invalid-parameter`, relative to `src/`. */
   readonly path: string;
-  readonly category: string;
   /** Sorted by code. */
   readonly classes: readonly ClassModel[];
+  /** The category whose guard and type live here: one that several products use and the root does not. */
+  readonly category: CategoryModel | undefined;
 }
 
 export interface PackageModel {

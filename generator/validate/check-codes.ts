@@ -5,17 +5,22 @@ import type { CodeInput, SpecInput } from "./spec-input.ts";
 
 export function checkCodes(input: SpecInput): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const declarations = new Map<string, CodeInput>();
+  const declarations = new Map<string, CodeInput[]>();
   for (const code of [...input.codes, ...input.products.flatMap((product) => product.codes)]) {
-    const first = declarations.get(code.code);
-    if (first) diagnostics.push(...checkAgreement(first, code));
-    else declarations.set(code.code, code);
+    const earlier = declarations.get(code.code);
+    if (earlier) {
+      diagnostics.push(...earlier.flatMap((first) => checkAgreement(first, code)).slice(0, 3));
+      earlier.push(code);
+    } else declarations.set(code.code, [code]);
   }
   diagnostics.push(...checkProducts(input));
   return diagnostics;
 }
 
-/** A code declared again (in another product, or repeating a common code) must agree on what makes its class. */
+/**
+ * A code declared again (in another product, or repeating a common code) is the same class: where two
+ * declarations both say `retryable`, `fault` or `name`, they must agree. One that is silent takes the other's.
+ */
 function checkAgreement(first: CodeInput, again: CodeInput): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const say = (key: string, value: unknown, other: unknown, position: SourcePosition) => {
@@ -28,9 +33,10 @@ function checkAgreement(first: CodeInput, again: CodeInput): Diagnostic[] {
       ),
     );
   };
-  if (again.retryable !== first.retryable) say("retryable", again.retryable, first.retryable, again.position);
-  if (again.fault !== first.fault) say("fault", again.fault, first.fault, again.position);
-  if (again.name?.value !== first.name?.value) say("name", again.name?.value, first.name?.value, again.name?.position ?? again.position);
+  const differ = (a: unknown, b: unknown) => a !== undefined && b !== undefined && a !== b;
+  if (differ(again.retryable, first.retryable)) say("retryable", again.retryable, first.retryable, again.position);
+  if (differ(again.fault, first.fault)) say("fault", again.fault, first.fault, again.position);
+  if (differ(again.name?.value, first.name?.value)) say("name", again.name?.value, first.name?.value, again.name?.position ?? again.position);
   return problems;
 }
 

@@ -4,6 +4,7 @@
 import { diagnostic, formatPositionFrom, type Diagnostic, type SourcePosition } from "../diagnostics.ts";
 import { identifierOfProduct } from "../model/build-products.ts";
 import { RESERVED_WORDS, SHADOWED_GLOBALS, categoryOf, productExportsOf } from "../model/naming.ts";
+import { mergeDeclarations } from "../model/merge-declarations.ts";
 import { resolveNames } from "../model/resolve-names.ts";
 import type { CodeInput, Located, SpecInput } from "./spec-input.ts";
 
@@ -45,16 +46,9 @@ export function checkNames(input: SpecInput): Diagnostic[] {
   return diagnostics;
 }
 
-/** Root and product codes, each code string once (its first declaration): one class per code string. */
+/** Root and product codes, each code string once (one class per code string): see mergeDeclarations. */
 export function allCodes(input: SpecInput): CodeInput[] {
-  const seen = new Set<string>();
-  const result: CodeInput[] = [];
-  for (const code of [...input.codes, ...input.products.flatMap((product) => product.codes)]) {
-    if (seen.has(code.code)) continue;
-    seen.add(code.code);
-    result.push(code);
-  }
-  return result;
+  return [...mergeDeclarations(input.codes, input.products).values()].map((list) => list[0]!);
 }
 
 function reportCollisions(claims: readonly Claim[], fallback: SourcePosition, diagnostics: Diagnostic[], onlyFirstSide = false): void {

@@ -1,0 +1,163 @@
+// `src/products/<product>.ts`, the package subpath `<package>/<product>`: the product's codes (enum,
+// union, guard), its own classes and category guards, re-exports of the shared and common ones it
+// uses, per-action code types and guard, and its converter, unwrapper and describer.
+import type { ProductModel } from "../model/model.ts";
+import { categoryDeclarations } from "./emit-categories.ts";
+import { codeDoc } from "./code-doc.ts";
+import { catalogueEntry } from "./emit-describe-error.ts";
+import { ERROR_CLASSES } from "./emit-errors.ts";
+import { importsFor, moduleOfHome, type EmitContext } from "./emit-context.ts";
+import { errorClassIR } from "./error-class.ts";
+import { names, type DeclarationIR, type ImportIR, type ModuleIR } from "./ir/module-ir.ts";
+import { MODULE } from "./modules.ts";
+import { stringLiteral } from "./safe-text.ts";
+
+export function emitProduct(product: ProductModel, context: EmitContext): ModuleIR {
+  const { model } = context;
+  const base = model.baseClass;
+  const x = product.exports;
+  const own = product.classes.filter((entry) => entry.home.kind === "product" && entry.home.product === product.name);
+  const borrowed = product.classes.filter((entry) => !own.includes(entry));
+  const ownCategories = product.categories.filter((category) => category.home.kind === "product" && category.home.product === product.name);
+  const otherCategories = product.categories.filter((category) => !ownCategories.includes(category));
+  const title = `${product.name}${product.description ? ` (${product.description})` : ""}, API version ${product.version}`;
+  const codeIndex = new Map(product.codes.map((code, index) => [code.code, index]));
+
+  const runtime: ImportIR[] = [
+    { from: MODULE.base, names: names(base, ...(own.some((entry) => entry.overridesFault) ? ["type ErrorFault"] : [])) },
+    { from: MODULE.envelope, names: names("type ApiEnvelope", "type SuccessResponse") },
+    { from: MODULE.errors, names: names(ERROR_CLASSES) },
+    { from: MODULE.toApiError, names: names("convertError", "createClassLookup", "unwrapWith", "type ErrorClassLookup") },
+    { from: MODULE.describeError, names: names("createDescriber", "describeError", "type CatalogueEntry", "type Describer", "type ErrorDescription", "type ErrorLocale") },
+    { from: MODULE.actions, names: names("createActionMatcher", "type ActionMatcher") },
+    ...(ownCategories.length > 0 ? [{ from: MODULE.internal, names: names("isCodeIn") }] : []),
+  ];
+  const declarations: DeclarationIR[] = [
+    ...own.map((entry) => errorClassIR(entry, context.parents.has(entry.name))),
+    ...ownCategories.flatMap(categoryDeclarations),
+    {
+      kind: "enum",
+      name: x.codeEnum,
+      docs: `Every error code of ${title}: the member is the code's identifier, the value the code itself.`,
+      members: product.codes.map((code) => ({ name: code.identifier, value: code.code, docs: codeDoc(code) })),
+    },
+    { kind: "type", name: x.knownCode, exported: true, docs: `The string of every code of ${product.name}.`, type: { union: product.codes.map((code) => stringLiteral(code.code)) } },
+    { kind: "let", name: "knownProductCodes", exported: false, type: "ReadonlySet<string> | undefined", docs: "Filled on first use." },
+    {
+      kind: "function",
+      name: x.codeGuard,
+      exported: true,
+      docs: `Whether \`value\` is one of the codes of {@link ${x.codeEnum}}. Returns a boolean for any input and never throws.`,
+      parameters: [{ name: "value", type: "unknown" }],
+      returnType: `value is ${x.codeEnum}`,
+      body: [`knownProductCodes ??= new Set(Object.values(${x.codeEnum}));`, 'return typeof value === "string" && knownProductCodes.has(value);'],
+    },
+    {
+      kind: "interface",
+      name: x.actionErrors,
+      docs: `The codes each API action of ${product.name} may return, by action name.`,
+      properties: product.actions.map((action) => ({
+        name: action.name,
+        readonly: true,
+        type: action.codes.length === 0 ? "never" : action.codes.map(stringLiteral).join(" | "),
+        docs: `The codes \`${action.name}\` may return.`,
+      })),
+    },
+    { kind: "type", name: x.action, exported: true, docs: `An API action of ${product.name}.`, type: `keyof ${x.actionErrors}` },
+    {
+      kind: "type",
+      name: x.actionErrorCode,
+      exported: true,
+      typeParameters: `<A extends ${x.action}>`,
+      docs: `The codes action \`A\` may return: \`${x.actionErrorCode}<"${product.actions[0]?.name ?? "SomeAction"}">\`.`,
+      type: `${x.actionErrors}[A]`,
+    },
+    {
+      kind: "const",
+      name: "PRODUCT_ACTIONS",
+      exported: false,
+      type: "Readonly<Record<string, readonly number[]>>",
+      docs: `Each action's codes, as positions in {@link ${x.codeEnum}}'s values (which are in code order).`,
+      value: { layout: "object", items: product.actions.map((action) => `${action.name}: [${action.codes.map((code) => codeIndex.get(code) ?? -1).join(", ")}]`) },
+    },
+    { kind: "const", name: "matchesAction", exported: false, type: "ActionMatcher", docs: "The matcher over this product's actions.", value: `createActionMatcher(PRODUCT_ACTIONS, ${x.codeEnum})`, pure: true },
+    {
+      kind: "function",
+      name: x.actionGuard,
+      exported: true,
+      docs: `Whether \`error\` is an error of this package whose code is one that \`action\` may return. Narrows \`error.code\` to those codes.`,
+      typeParameters: `<A extends ${x.action}>`,
+      parameters: [{ name: "action", type: "A" }, { name: "error", type: "unknown" }],
+      returnType: `error is ${base} & { readonly code: ${x.actionErrorCode}<A> }`,
+      body: ["return matchesAction(action, error);"],
+    },
+    {
+      kind: "const",
+      name: "PRODUCT_CLASSES",
+      exported: false,
+      type: `readonly (typeof ${base})[]`,
+      docs: "The classes of this product's codes outside the root entry, for looking codes up.",
+      value: { layout: "array", items: product.classes.filter((entry) => entry.home.kind !== "root").map((entry) => entry.name) },
+    },
+    { kind: "const", name: "productClassOf", exported: false, type: "ErrorClassLookup", docs: "The lookup over this product's classes and the root's.", value: `createClassLookup([PRODUCT_CLASSES, ${ERROR_CLASSES}])`, pure: true },
+    {
+      kind: "function",
+      name: x.toError,
+      exported: true,
+      docs: `Like \`toApiError\`, knowing the codes of ${product.name} as well as the common ones.\n\n@throws TypeError when the input carries no string code.`,
+      parameters: [{ name: "input", type: "unknown" }],
+      returnType: base,
+      body: [`return convertError(input, productClassOf, ${stringLiteral(x.toError)});`],
+    },
+    {
+      kind: "function",
+      name: x.unwrap,
+      exported: true,
+      docs: `Like \`unwrapResponse\`, throwing the classes of ${product.name}.\n\n@throws ${base} (the most specific class) when the envelope is a failure.\n@throws TypeError when \`envelope\` is not a response envelope.`,
+      typeParameters: "<T>",
+      parameters: [{ name: "envelope", type: "ApiEnvelope<T>" }],
+      returnType: "SuccessResponse<T>",
+      body: [`return unwrapWith(envelope, productClassOf, ${stringLiteral(x.unwrap)});`],
+    },
+    {
+      kind: "const",
+      name: "PRODUCT_CATALOGUE",
+      exported: false,
+      type: "readonly CatalogueEntry[]",
+      docs: `What the spec of ${product.name} says about each of its codes.`,
+      value: { layout: "array", items: product.codes.map(catalogueEntry) },
+    },
+    { kind: "const", name: "describeProduct", exported: false, type: "Describer", docs: "The describer over this product's catalogue.", value: "createDescriber(PRODUCT_CATALOGUE)", pure: true },
+    {
+      kind: "function",
+      name: x.describe,
+      exported: true,
+      docs: `What the spec of ${product.name} says about \`code\` (else the common catalogue), in English (default) or Chinese; \`undefined\` for a code neither lists.`,
+      parameters: [{ name: "code", type: "string" }, { name: "locale", type: "ErrorLocale", initializer: '"en"' }],
+      returnType: "ErrorDescription | undefined",
+      body: ["return describeProduct(code, locale) ?? describeError(code, locale);"],
+    },
+  ];
+  const reexports = importsFor(context, product.module, [base, ...borrowed.map((entry) => entry.name)]);
+  for (const category of otherCategories) {
+    const from = moduleOfHome(category.home) === MODULE.errors ? MODULE.categories : moduleOfHome(category.home);
+    reexports.push({ from, names: names(category.guardName, `type ${category.typeName}`) });
+  }
+  return {
+    path: product.module,
+    imports: importsFor(context, product.module, own.map((entry) => entry.parent), runtime),
+    reexports: mergeByModule(reexports),
+    declarations,
+  };
+}
+
+/** One re-export statement per module, names in a stable order. */
+function mergeByModule(list: readonly ImportIR[]): ImportIR[] {
+  const byModule = new Map<string, ImportIR["names"][number][]>();
+  for (const entry of list) {
+    const names = byModule.get(entry.from) ?? [];
+    for (const name of entry.names) if (!names.some((n) => n.name === name.name)) names.push(name);
+    byModule.set(entry.from, names);
+  }
+  return [...byModule].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([from, names]) => ({ from, names }));
+}

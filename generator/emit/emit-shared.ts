@@ -1,0 +1,23 @@
+// `src/shared/<category>.ts`: classes (and the category's guard) that several products use, so that
+// each code string has exactly one class in the package and no product module imports another.
+import type { SharedModuleModel } from "../model/model.ts";
+import { categoryDeclarations } from "./emit-categories.ts";
+import { importsFor, type EmitContext } from "./emit-context.ts";
+import { errorClassIR } from "./error-class.ts";
+import { names, type ModuleIR } from "./ir/module-ir.ts";
+import { MODULE } from "./modules.ts";
+
+export function emitShared(module: SharedModuleModel, context: EmitContext): ModuleIR {
+  const extra = [];
+  if (module.classes.some((entry) => entry.overridesFault)) extra.push({ from: MODULE.base, names: names("type ErrorFault") });
+  if (module.category) extra.push({ from: MODULE.internal, names: names("isCodeIn") });
+  return {
+    path: module.path,
+    imports: importsFor(context, module.path, module.classes.map((entry) => entry.parent), extra),
+    reexports: [],
+    declarations: [
+      ...module.classes.map((entry) => errorClassIR(entry, context.parents.has(entry.name))),
+      ...(module.category ? categoryDeclarations(module.category) : []),
+    ],
+  };
+}

@@ -1,0 +1,48 @@
+// A code may be declared by the root spec and by several products; it is one class. Its class-level
+// fields (name, retryable, fault) are the first that any declaration gives, root first, then products
+// by name; descriptions stay each declaration's own.
+import { compareText } from "../diagnostics.ts";
+import type { CodeInput, ProductInput } from "../validate/spec-input.ts";
+
+/** Who declares a code: the root spec (""), or a product by name. */
+export const ROOT_OWNER = "";
+
+export interface Declaration {
+  readonly owner: string;
+  readonly code: CodeInput;
+}
+
+/**
+ * Every code string with its declarations, root first then products by name. The first entry of each
+ * list is the merged declaration: its own description, and the class-level fields any declaration gives.
+ */
+export function mergeDeclarations(root: readonly CodeInput[], products: readonly ProductInput[]): Map<string, CodeInput[]> {
+  const byCode = new Map<string, CodeInput[]>();
+  for (const declaration of declarationsOf(root, products)) {
+    const list = byCode.get(declaration.code.code);
+    if (list) list.push(declaration.code);
+    else byCode.set(declaration.code.code, [declaration.code]);
+  }
+  for (const [code, list] of byCode) {
+    const [first, ...rest] = list;
+    byCode.set(code, [
+      {
+        ...first!,
+        name: first!.name ?? rest.find((c) => c.name)?.name,
+        retryable: first!.retryable ?? rest.find((c) => c.retryable !== undefined)?.retryable,
+        fault: first!.fault ?? rest.find((c) => c.fault !== undefined)?.fault,
+      },
+      ...rest,
+    ]);
+  }
+  return byCode;
+}
+
+/** Root declarations first, then each product's, products by name. */
+export function declarationsOf(root: readonly CodeInput[], products: readonly ProductInput[]): Declaration[] {
+  const sorted = [...products].sort((a, b) => compareText(a.product.value, b.product.value));
+  return [
+    ...root.map((code) => ({ owner: ROOT_OWNER, code })),
+    ...sorted.flatMap((product) => product.codes.map((code) => ({ owner: product.product.value, code }))),
+  ];
+}
