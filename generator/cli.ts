@@ -2,21 +2,24 @@
 // Exit codes: 0 success (check: up to date); 1 spec errors (check: drift); 2 usage or internal error.
 import { parseArgs } from "node:util";
 import { ErrgenError, formatDiagnostic, type Diagnostic } from "./diagnostics.ts";
-import { check, generate, DEFAULT_SPEC } from "./errgen.ts";
+import { check, generate, DEFAULT_SPEC, type RunOptions } from "./errgen.ts";
+import { importCorpus } from "./import/import-corpus.ts";
 import { displayPath } from "./load/spec-files.ts";
 import { isUpToDate } from "./write/compare-package.ts";
 
 const USAGE = `Usage: errgen <command> [options]
 
 Commands:
-  generate   write the package the spec describes
-  check      exit 1 when the package on disk differs from what generate would write
+  generate                          write the package the spec describes
+  check                             exit 1 when the package on disk differs from what generate would write
+  import-corpus CORPUS_DIR SPEC_DIR turn the Tencent Cloud catalogue into a spec folder (root: SPEC_DIR/tencentcloud.yaml)
 
 Options:
-  --spec FILE   the spec (default: ${DEFAULT_SPEC})
-  --out DIR     the package folder (default: generated/<package name> in the spec's project)
-  --verbose     print each stage as it starts, with the time since the start
-  -h, --help    show this help`;
+  --spec FILE         the spec (default: ${DEFAULT_SPEC})
+  --out DIR           the package folder (default: generated/<package name> in the spec's project)
+  --products A,B,...  import-corpus: import only these products (default: all)
+  --verbose           print each stage as it starts, with the time since the start
+  -h, --help          show this help`;
 
 export interface Io {
   readonly cwd: string;
@@ -43,26 +46,42 @@ export function runCli(argv: readonly string[], io: Io): number {
   }
 }
 
+type CommandLine = ReturnType<typeof parseCommandLine>;
+
 function run(argv: readonly string[], io: Io): number {
-  const { command, spec, out, help, verbose } = parseCommandLine(argv);
-  if (help) {
+  const line = parseCommandLine(argv);
+  if (line.help) {
     io.stdout(`${USAGE}\n`);
     return 0;
   }
   const started = performance.now();
-  const onStage = verbose ? (stage: string) => io.stderr(`errgen: ${stage} (+${Math.round(performance.now() - started)} ms)\n`) : undefined;
-  const options = { spec, out, cwd: io.cwd, onStage };
-  if (command === "generate") {
-    const result = generate(options);
-    if (!result.ok) return reportDiagnostics(result.diagnostics, io);
-    const { written, unchanged, removed } = result.report;
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    io.stdout(
-      `errgen: ${displayPath(result.outDir, io.cwd)} (${result.model.codes.length} codes): ` +
-        `${written.length} written, ${unchanged.length} unchanged, ${removed.length} removed in ${seconds} s\n`,
-    );
-    return 0;
+  const onStage = line.verbose ? (stage: string) => io.stderr(`errgen: ${stage} (+${Math.round(performance.now() - started)} ms)\n`) : undefined;
+  const options: RunOptions = { spec: line.spec, out: line.out, cwd: io.cwd, onStage };
+  switch (line.command) {
+    case "generate":
+      return runGenerate(options, io, started);
+    case "check":
+      return runCheck(options, io);
+    case "import-corpus":
+      return runImport(line, io);
   }
+}
+
+function runGenerate(options: RunOptions, io: Io, started: number): number {
+  const result = generate(options);
+  if (!result.ok) return reportDiagnostics(result.diagnostics, io);
+  const { written, unchanged, removed } = result.report;
+  const { model } = result;
+  const codes = model.codes.length + model.products.reduce((sum, product) => sum + product.codes.length, 0);
+  const products = model.products.length > 0 ? `, ${model.products.length} products` : "";
+  io.stdout(
+    `errgen: ${displayPath(result.outDir, io.cwd)} (${codes} codes${products}): ` +
+      `${written.length} written, ${unchanged.length} unchanged, ${removed.length} removed in ${seconds(started)} s\n`,
+  );
+  return 0;
+}
+
+function runCheck(options: RunOptions, io: Io): number {
   const result = check(options);
   if (!result.ok) return reportDiagnostics(result.diagnostics, io);
   const where = displayPath(result.outDir, io.cwd);
@@ -80,11 +99,40 @@ function run(argv: readonly string[], io: Io): number {
   return 1;
 }
 
+function runImport(line: CommandLine, io: Io): number {
+  const [corpusDir, specDir] = line.positionals;
+  if (corpusDir === undefined || specDir === undefined) throw new UsageError("import-corpus needs CORPUS_DIR and SPEC_DIR");
+  const { plan, report, previousUnreadable } = importCorpus({ corpusDir, specDir, cwd: io.cwd, products: line.products });
+  const codes = plan.products.reduce((sum, product) => sum + product.codes.length, 0);
+  const actions = plan.products.reduce((sum, product) => sum + product.actions.length, 0);
+  const pairs = plan.products.reduce((sum, product) => sum + product.actions.reduce((n, action) => n + action.codes.length, 0), 0);
+  const skipped = plan.products.flatMap((product) => product.skipped.map((reason) => `  ${product.name}: ${reason}`));
+  const out = [
+    `errgen: imported ${plan.common.length} common codes and ${plan.products.length} products (${codes} codes, ${actions} actions, ${pairs} action codes) into ${displayPath(resolveIn(io.cwd, specDir), io.cwd)}`,
+    `errgen: ${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed`,
+    `errgen: ${plan.overrides.length} name: overrides settle identifier collisions`,
+  ];
+  if (previousUnreadable) out.push(`errgen: the previous specs could not be read (${previousUnreadable}); identifiers were assigned afresh`);
+  if (skipped.length > 0) out.push(`errgen: not imported (${skipped.length}):`, ...skipped);
+  io.stdout(`${out.join("\n")}\n`);
+  return 0;
+}
+
+function resolveIn(cwd: string, path: string): string {
+  return path.startsWith("/") ? path : `${cwd}/${path}`;
+}
+
+function seconds(started: number): string {
+  return ((performance.now() - started) / 1000).toFixed(2);
+}
+
 function reportDiagnostics(diagnostics: readonly Diagnostic[], io: Io): number {
   const count = diagnostics.length;
   io.stderr(`${diagnostics.map(formatDiagnostic).join("\n")}\nerrgen: ${count} error${count === 1 ? "" : "s"}; nothing was written\n`);
   return 1;
 }
+
+const COMMANDS = ["generate", "check", "import-corpus"] as const;
 
 function parseCommandLine(argv: readonly string[]) {
   let parsed;
@@ -93,16 +141,25 @@ function parseCommandLine(argv: readonly string[]) {
       args: [...argv],
       allowPositionals: true,
       strict: true,
-      options: { spec: { type: "string" }, out: { type: "string" }, verbose: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      options: {
+        spec: { type: "string" },
+        out: { type: "string" },
+        products: { type: "string" },
+        verbose: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const [command, ...rest] = parsed.positionals;
-  if (parsed.values.help) return { command: "generate", spec: undefined, out: undefined, help: true, verbose: false };
-  if (command !== "generate" && command !== "check") {
+  const [command, ...positionals] = parsed.positionals;
+  const { spec, out, verbose, help } = parsed.values;
+  const products = parsed.values.products?.split(",").map((name) => name.trim()).filter((name) => name !== "");
+  if (help) return { command: "generate" as const, positionals, spec, out, products, verbose: false, help: true };
+  if (!COMMANDS.includes(command as (typeof COMMANDS)[number])) {
     throw new UsageError(command === undefined ? "missing command" : `unknown command "${command}"`);
   }
-  if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
-  return { command, spec: parsed.values.spec, out: parsed.values.out, help: false, verbose: parsed.values.verbose ?? false } as const;
+  const expected = command === "import-corpus" ? 2 : 0;
+  if (positionals.length > expected) throw new UsageError(`unexpected argument "${positionals[expected]}"`);
+  return { command: command as (typeof COMMANDS)[number], positionals, spec, out, products, verbose: verbose ?? false, help: false };
 }

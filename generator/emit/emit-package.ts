@@ -43,9 +43,8 @@ export function emitModules(model: Model): ModuleIR[] {
 }
 
 export function emitPackage(model: Model): EmittedFile[] {
-  const header = generatedHeader(model.source);
   const files = [emitPackageJson(model), emitReadme(model), { path: "dist/cjs/package.json", contents: `${JSON.stringify({ type: "commonjs" }, null, 2)}\n` }];
-  for (const module of emitModules(model)) files.push(...printedModule(module, header));
+  for (const module of emitModules(model)) files.push(...printedModule(module, generatedHeader(module.source ?? model.source)));
   return files.sort((a, b) => compareText(a.path, b.path));
 }
 

@@ -145,7 +145,9 @@ export function emitProduct(product: ProductModel, context: EmitContext): Module
   }
   return {
     path: product.module,
-    imports: importsFor(context, product.module, own.map((entry) => entry.parent), runtime),
+    source: product.source,
+    // Parents of its own classes, and the shared classes its lookup lists (re-exporting binds no local name).
+    imports: importsFor(context, product.module, [...own.map((entry) => entry.parent), ...borrowed.filter((entry) => entry.home.kind === "shared").map((entry) => entry.name)], runtime),
     reexports: mergeByModule(reexports),
     declarations,
   };

@@ -35,9 +35,11 @@ export function checkNames(input: SpecInput): Diagnostic[] {
       diagnostics.push(diagnostic(located.position, `"${located.value}" is a reserved word in TypeScript and cannot name an export: choose another name`));
     }
   }
-  const { root, codes } = packageClaims(input);
+  const { root, codes, byPath } = packageClaims(input);
   reportCollisions([...root, ...codes], input.naming.baseClass.position, diagnostics);
-  for (const product of input.products) reportCollisions([...productClaims(product), ...codes], input.naming.baseClass.position, diagnostics, true);
+  for (const product of input.products) {
+    reportCollisions([...productClaims(product), ...namespaceOf(product.codes, byPath)], input.naming.baseClass.position, diagnostics, true);
+  }
   for (const claim of [...root, ...codes]) {
     if (SHADOWED_GLOBALS.has(claim.name)) {
       diagnostics.push(diagnostic(claim.position ?? input.naming.baseClass.position, `${claim.owner} would be named ${claim.name}, hiding the JavaScript global of that name: ${claim.fix}`));
@@ -69,8 +71,18 @@ function reportCollisions(claims: readonly Claim[], fallback: SourcePosition, di
   }
 }
 
-/** Names of the root entry, and of every class, category guard and category type in the package. */
-function packageClaims(input: SpecInput): { root: Claim[]; codes: Claim[] } {
+/** The claims a product module re-exports or defines for its codes: their classes, their ancestors', their categories'. */
+function namespaceOf(codes: readonly CodeInput[], byPath: ReadonlyMap<string, readonly Claim[]>): Claim[] {
+  const paths = new Set<string>();
+  for (const { code } of codes) {
+    paths.add(code);
+    for (let dot = code.lastIndexOf("."); dot !== -1; dot = code.lastIndexOf(".", dot - 1)) paths.add(code.slice(0, dot));
+  }
+  return [...paths].flatMap((path) => byPath.get(path) ?? []);
+}
+
+/** Names of the root entry, and of every class, category guard and category type in the package (also by code path). */
+function packageClaims(input: SpecInput): { root: Claim[]; codes: Claim[]; byPath: Map<string, Claim[]> } {
   const codes = allCodes(input);
   const names = resolveNames({ codes, categories: input.categories });
   const root: Claim[] = FIXED_EXPORTS.map((name) => ({ name, owner: `errgen's own export ${name}`, position: undefined, fix: "" }));
@@ -81,6 +93,11 @@ function packageClaims(input: SpecInput): { root: Claim[]; codes: Claim[] } {
   root.push({ name: `is${codeEnum.value}`, owner: `the guard of naming.codeEnum`, position: codeEnum.position, fix: renameNaming("codeEnum") });
 
   const claims: Claim[] = [];
+  const byPath = new Map<string, Claim[]>();
+  const add = (path: string, claim: Claim) => {
+    claims.push(claim);
+    byPath.set(path, [...(byPath.get(path) ?? []), claim]);
+  };
   const codePositions = new Map<string, SourcePosition>();
   const firstCodeOfCategory = new Map<string, SourcePosition>();
   for (const code of codes) {
@@ -90,17 +107,17 @@ function packageClaims(input: SpecInput): { root: Claim[]; codes: Claim[] } {
     const position = code.name?.position ?? code.position;
     codePositions.set(code.code, position);
     const via = code.name ? " through its name: override" : "";
-    claims.push({ name: className, owner: `code "${code.code}" (class ${className}${via})`, position, fix: "give the code another identifier with `name:`", isCode: true });
+    add(code.code, { name: className, owner: `code "${code.code}" (class ${className}${via})`, position, fix: "give the code another identifier with `name:`", isCode: true });
   }
   const categoryPositions = new Map(input.categories.map((category) => [category.name, category.position]));
   for (const [category, { guardName, typeName, className }] of names.categories) {
     const position = codePositions.get(category) ?? categoryPositions.get(category) ?? firstCodeOfCategory.get(category);
     const fix = codePositions.has(category) ? "give the code another identifier with `name:`" : "rename the category's codes";
-    claims.push({ name: guardName, owner: `category "${category}" (guard ${guardName})`, position, fix, isCode: true });
-    claims.push({ name: typeName, owner: `category "${category}" (type ${typeName})`, position, fix, isCode: true });
-    if (!names.codes.has(category)) claims.push({ name: className, owner: `category "${category}" (class ${className})`, position, fix, isCode: true });
+    add(category, { name: guardName, owner: `category "${category}" (guard ${guardName})`, position, fix, isCode: true });
+    add(category, { name: typeName, owner: `category "${category}" (type ${typeName})`, position, fix, isCode: true });
+    if (!names.codes.has(category)) add(category, { name: className, owner: `category "${category}" (class ${className})`, position, fix, isCode: true });
   }
-  return { root, codes: claims };
+  return { root, codes: claims, byPath };
 }
 
 /** A product module's own exports (LkeErrorCode, toLkeError, …). */

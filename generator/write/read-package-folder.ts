@@ -9,11 +9,11 @@ export interface PackageFolder {
   readonly files: ReadonlyMap<string, string>;
   /** Anything that is not a regular file or folder (links, sockets): never errgen's. */
   readonly others: readonly string[];
-  /** Whether the folder shows errgen wrote it: its README or entry carries the generated header. */
+  /** Whether the folder shows errgen wrote it: one of its ownership files carries the generated header. */
   readonly ownedByErrgen: boolean;
 }
 
-export function readPackageFolder(dir: string): PackageFolder {
+export function readPackageFolder(dir: string, ownershipFiles: readonly string[] = ["README.md", "src/index.ts"]): PackageFolder {
   const files = new Map<string, string>();
   const others: string[] = [];
   let exists = true;
@@ -23,7 +23,7 @@ export function readPackageFolder(dir: string): PackageFolder {
     exists = false;
   }
   if (exists) walk(dir, "", files, others);
-  const ownedByErrgen = ["README.md", "src/index.ts"].some((path) => isGeneratedText(files.get(path) ?? ""));
+  const ownedByErrgen = ownershipFiles.some((path) => isGeneratedText(files.get(path) ?? ""));
   return { exists, files, others, ownedByErrgen };
 }
 

@@ -18,20 +18,27 @@ export interface WriteReport {
 /** The output folder holds files errgen did not write; replacing it would delete them. */
 export class WriteRefusedError extends ErrgenError {}
 
-export function writePackage(outDir: string, files: readonly EmittedFile[]): WriteReport {
+export interface WriteOptions {
+  /** Files whose generated header proves that errgen wrote an existing folder. Default: the package's README and entry. */
+  readonly ownershipFiles?: readonly string[];
+}
+
+export function writePackage(outDir: string, files: readonly EmittedFile[], options: WriteOptions = {}): WriteReport {
   const parent = dirname(outDir);
   mkdirSync(parent, { recursive: true });
   const release = acquireLock(parent, basename(outDir));
   try {
     recoverInterruptedSwap(outDir);
-    return replaceFolder(outDir, files);
+    return replaceFolder(outDir, files, options.ownershipFiles ?? PACKAGE_OWNERSHIP_FILES);
   } finally {
     release();
   }
 }
 
-function replaceFolder(outDir: string, files: readonly EmittedFile[]): WriteReport {
-  const existing = readPackageFolder(outDir);
+const PACKAGE_OWNERSHIP_FILES = ["README.md", "src/index.ts"];
+
+function replaceFolder(outDir: string, files: readonly EmittedFile[], ownershipFiles: readonly string[]): WriteReport {
+  const existing = readPackageFolder(outDir, ownershipFiles);
   const next = new Set(files.map((file) => file.path));
   const foreign = [...existing.files.keys()].filter((path) => !next.has(path) && !isGeneratedText(existing.files.get(path)!));
   foreign.push(...existing.others);

@@ -22,7 +22,7 @@ export class ActionOfflineError extends TencentCloudApiError {
  *
  * CAM signature/authentication error.
  *
- * CAM 签名/鉴权错误。
+ * CAM签名/鉴权错误。
  *
  * Not retryable.
  */
@@ -188,7 +188,7 @@ export class DryRunOperationError extends TencentCloudApiError {
  */
 export class FailedOperationError extends TencentCloudApiError {
   /** The code this class stands for. */
-  static override readonly code: "FailedOperation" = "FailedOperation";
+  static override readonly code: "FailedOperation" | `FailedOperation.${string}` = "FailedOperation";
   /** The class name. */
   static override readonly errorName: string = "FailedOperationError";
   /** The exact code: `FailedOperation`, or a code below it that this package does not know yet. */
@@ -238,7 +238,7 @@ export class InvalidActionError extends TencentCloudApiError {
  */
 export class InvalidParameterError extends TencentCloudApiError {
   /** The code this class stands for. */
-  static override readonly code: "InvalidParameter" = "InvalidParameter";
+  static override readonly code: "InvalidParameter" | `InvalidParameter.${string}` = "InvalidParameter";
   /** The class name. */
   static override readonly errorName: string = "InvalidParameterError";
   /** The exact code: `InvalidParameter`, or a code below it that this package does not know yet. */
@@ -254,7 +254,7 @@ export class InvalidParameterError extends TencentCloudApiError {
  */
 export class InvalidParameterValueError extends TencentCloudApiError {
   /** The code this class stands for. */
-  static override readonly code: "InvalidParameterValue" = "InvalidParameterValue";
+  static override readonly code: "InvalidParameterValue" | `InvalidParameterValue.${string}` = "InvalidParameterValue";
   /** The class name. */
   static override readonly errorName: string = "InvalidParameterValueError";
   /** The exact code: `InvalidParameterValue`, or a code below it that this package does not know yet. */
@@ -318,7 +318,7 @@ export class IpNotInWhitelistError extends TencentCloudApiError {
  */
 export class LimitExceededError extends TencentCloudApiError {
   /** The code this class stands for. */
-  static override readonly code: "LimitExceeded" = "LimitExceeded";
+  static override readonly code: "LimitExceeded" | `LimitExceeded.${string}` = "LimitExceeded";
   /** The class name. */
   static override readonly errorName: string = "LimitExceededError";
   /** The exact code: `LimitExceeded`, or a code below it that this package does not know yet. */
@@ -512,7 +512,7 @@ export class ResourceNotFoundError extends TencentCloudApiError {
  */
 export class ResourceUnavailableError extends TencentCloudApiError {
   /** The code this class stands for. */
-  static override readonly code: "ResourceUnavailable" = "ResourceUnavailable";
+  static override readonly code: "ResourceUnavailable" | `ResourceUnavailable.${string}` = "ResourceUnavailable";
   /** The class name. */
   static override readonly errorName: string = "ResourceUnavailableError";
   /** The exact code: `ResourceUnavailable`, or a code below it that this package does not know yet. */

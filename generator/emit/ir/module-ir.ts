@@ -8,6 +8,8 @@
 export interface ModuleIR {
   /** Relative to `src/`, without extension: `errors`, `products/lke`. */
   readonly path: string;
+  /** The spec file the module comes from, for its header, when not the root spec. */
+  readonly source?: string;
   readonly imports: readonly ImportIR[];
   readonly declarations: readonly DeclarationIR[];
   readonly reexports: readonly ImportIR[];

@@ -22,7 +22,7 @@ export declare class ActionOfflineError extends TencentCloudApiError {
  *
  * CAM signature/authentication error.
  *
- * CAM 签名/鉴权错误。
+ * CAM签名/鉴权错误。
  *
  * Not retryable.
  */
@@ -188,7 +188,7 @@ export declare class DryRunOperationError extends TencentCloudApiError {
  */
 export declare class FailedOperationError extends TencentCloudApiError {
   /** The code this class stands for. */
-  static readonly code: "FailedOperation";
+  static readonly code: "FailedOperation" | `FailedOperation.${string}`;
   /** The class name. */
   static readonly errorName: string;
   /** The exact code: `FailedOperation`, or a code below it that this package does not know yet. */
@@ -238,7 +238,7 @@ export declare class InvalidActionError extends TencentCloudApiError {
  */
 export declare class InvalidParameterError extends TencentCloudApiError {
   /** The code this class stands for. */
-  static readonly code: "InvalidParameter";
+  static readonly code: "InvalidParameter" | `InvalidParameter.${string}`;
   /** The class name. */
   static readonly errorName: string;
   /** The exact code: `InvalidParameter`, or a code below it that this package does not know yet. */
@@ -254,7 +254,7 @@ export declare class InvalidParameterError extends TencentCloudApiError {
  */
 export declare class InvalidParameterValueError extends TencentCloudApiError {
   /** The code this class stands for. */
-  static readonly code: "InvalidParameterValue";
+  static readonly code: "InvalidParameterValue" | `InvalidParameterValue.${string}`;
   /** The class name. */
   static readonly errorName: string;
   /** The exact code: `InvalidParameterValue`, or a code below it that this package does not know yet. */
@@ -318,7 +318,7 @@ export declare class IpNotInWhitelistError extends TencentCloudApiError {
  */
 export declare class LimitExceededError extends TencentCloudApiError {
   /** The code this class stands for. */
-  static readonly code: "LimitExceeded";
+  static readonly code: "LimitExceeded" | `LimitExceeded.${string}`;
   /** The class name. */
   static readonly errorName: string;
   /** The exact code: `LimitExceeded`, or a code below it that this package does not know yet. */
@@ -512,7 +512,7 @@ export declare class ResourceNotFoundError extends TencentCloudApiError {
  */
 export declare class ResourceUnavailableError extends TencentCloudApiError {
   /** The code this class stands for. */
-  static readonly code: "ResourceUnavailable";
+  static readonly code: "ResourceUnavailable" | `ResourceUnavailable.${string}`;
   /** The class name. */
   static readonly errorName: string;
   /** The exact code: `ResourceUnavailable`, or a code below it that this package does not know yet. */
