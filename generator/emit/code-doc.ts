@@ -9,6 +9,12 @@ export function codeDoc(entry: Documented): string {
   return [...descriptions(entry), [`Code: \`${entry.code}\`.`, ...facts(entry)].join(" ")].join("\n\n");
 }
 
+/** For an enum member: what the code means; the member's value already says which code it is. */
+export function memberDoc(entry: Documented): string {
+  const texts = descriptions(entry);
+  return texts.length > 0 ? texts.join("\n\n") : `Code \`${entry.code}\`.`;
+}
+
 /** For a category that is not itself a code: what it covers, its descriptions and facts. */
 export function categoryDoc(entry: Documented): string {
   const summary = `Errors of the \`${entry.code}\` category: any code that starts with \`${entry.code}.\`.`;

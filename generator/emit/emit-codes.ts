@@ -1,6 +1,6 @@
 // `src/codes.ts`: the enum of every code, the union of their strings, and its guard.
 import type { Model } from "../model/model.ts";
-import { codeDoc } from "./code-doc.ts";
+import { memberDoc } from "./code-doc.ts";
 import type { ModuleIR } from "./ir/module-ir.ts";
 import { MODULE } from "./modules.ts";
 import { stringLiteral } from "./safe-text.ts";
@@ -15,7 +15,7 @@ export function emitCodes(model: Model): ModuleIR {
         kind: "enum",
         name: model.codeEnum,
         docs: `Every error code of ${model.package.name}: the member is the code's identifier, the value the code itself.`,
-        members: model.codes.map((code) => ({ name: code.identifier, value: code.code, docs: codeDoc(code) })),
+        members: model.codes.map((code) => ({ name: code.identifier, value: code.code, docs: memberDoc(code) })),
       },
       {
         kind: "type",

@@ -3,7 +3,7 @@
 // uses, per-action code types and guard, and its converter, unwrapper and describer.
 import type { ProductModel } from "../model/model.ts";
 import { categoryDeclarations } from "./emit-categories.ts";
-import { codeDoc } from "./code-doc.ts";
+import { memberDoc } from "./code-doc.ts";
 import { catalogueEntry } from "./emit-describe-error.ts";
 import { ERROR_CLASSES } from "./emit-errors.ts";
 import { importsFor, moduleOfHome, type EmitContext } from "./emit-context.ts";
@@ -39,7 +39,7 @@ export function emitProduct(product: ProductModel, context: EmitContext): Module
       kind: "enum",
       name: x.codeEnum,
       docs: `Every error code of ${title}: the member is the code's identifier, the value the code itself.`,
-      members: product.codes.map((code) => ({ name: code.identifier, value: code.code, docs: codeDoc(code) })),
+      members: product.codes.map((code) => ({ name: code.identifier, value: code.code, docs: memberDoc(code) })),
     },
     { kind: "type", name: x.knownCode, exported: true, docs: `The string of every code of ${product.name}.`, type: { union: product.codes.map((code) => stringLiteral(code.code)) } },
     { kind: "let", name: "knownProductCodes", exported: false, type: "ReadonlySet<string> | undefined", docs: "Filled on first use." },
@@ -60,7 +60,6 @@ export function emitProduct(product: ProductModel, context: EmitContext): Module
         name: action.name,
         readonly: true,
         type: action.codes.length === 0 ? "never" : action.codes.map(stringLiteral).join(" | "),
-        docs: `The codes \`${action.name}\` may return.`,
       })),
     },
     { kind: "type", name: x.action, exported: true, docs: `An API action of ${product.name}.`, type: `keyof ${x.actionErrors}` },

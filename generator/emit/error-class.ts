@@ -5,20 +5,21 @@ import { categoryDoc, codeDoc } from "./code-doc.ts";
 import type { ClassIR } from "./ir/module-ir.ts";
 import { stringLiteral } from "./safe-text.ts";
 
-/** A class with subclasses types its static `code` as its whole family, so theirs can narrow it. */
+/**
+ * A class with subclasses types its static `code` as its whole family, so theirs can narrow it. Its
+ * members override the base class's and share their documentation, so only the class carries docs:
+ * with 15,000 classes, repeating member docs would add megabytes of identical comments.
+ */
 export function errorClassIR(model: ClassModel, hasSubclasses: boolean): ClassIR {
   const code = stringLiteral(model.code);
   const family = `${code} | \`${model.code}.\${string}\``;
   const statics: ClassIR["statics"][number][] = [
-    { name: "code", override: true, readonly: true, type: hasSubclasses ? family : code, value: code, docs: "The code this class stands for." },
-    { name: "errorName", override: true, readonly: true, type: "string", value: stringLiteral(model.name), docs: "The class name." },
+    { name: "code", override: true, readonly: true, type: hasSubclasses ? family : code, value: code },
+    { name: "errorName", override: true, readonly: true, type: "string", value: stringLiteral(model.name) },
   ];
-  if (model.overridesRetryable) {
-    statics.push({ name: "retryable", override: true, readonly: true, type: "boolean", value: String(model.retryable), docs: "Whether errors of this class may succeed when the request is repeated." });
-  }
+  if (model.overridesRetryable) statics.push({ name: "retryable", override: true, readonly: true, type: "boolean", value: String(model.retryable) });
   if (model.overridesFault) {
-    const value = model.fault ? stringLiteral(model.fault) : "undefined";
-    statics.push({ name: "fault", override: true, readonly: true, type: "ErrorFault | undefined", value, docs: "Whose fault errors of this class are." });
+    statics.push({ name: "fault", override: true, readonly: true, type: "ErrorFault | undefined", value: model.fault ? stringLiteral(model.fault) : "undefined" });
   }
   return {
     kind: "class",
@@ -26,15 +27,7 @@ export function errorClassIR(model: ClassModel, hasSubclasses: boolean): ClassIR
     extends: model.parent,
     docs: model.kind === "code" ? codeDoc(model) : categoryDoc(model),
     statics,
-    fields: [
-      {
-        name: "code",
-        declare: true,
-        readonly: true,
-        type: family,
-        docs: `The exact code: \`${model.code}\`, or a code below it that this package does not know yet.`,
-      },
-    ],
+    fields: [{ name: "code", declare: true, readonly: true, type: family }],
     methods: [],
   };
 }

@@ -5,38 +5,47 @@ import type { CodeInput, SpecInput } from "./spec-input.ts";
 
 export function checkCodes(input: SpecInput): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const declarations = new Map<string, CodeInput[]>();
+  // Each code's class-level fields as first given, each with the declaration that gave it.
+  const given = new Map<string, ClassLevel>();
   for (const code of [...input.codes, ...input.products.flatMap((product) => product.codes)]) {
-    const earlier = declarations.get(code.code);
-    if (earlier) {
-      diagnostics.push(...earlier.flatMap((first) => checkAgreement(first, code)).slice(0, 3));
-      earlier.push(code);
-    } else declarations.set(code.code, [code]);
+    const first = given.get(code.code);
+    if (first) diagnostics.push(...checkAgreement(first, code));
+    given.set(code.code, {
+      retryable: first?.retryable ?? (code.retryable === undefined ? undefined : code),
+      fault: first?.fault ?? (code.fault === undefined ? undefined : code),
+      name: first?.name ?? (code.name === undefined ? undefined : code),
+    });
   }
   diagnostics.push(...checkProducts(input));
   return diagnostics;
+}
+
+/** For one code, the first declaration that gave each class-level field. */
+interface ClassLevel {
+  readonly retryable: CodeInput | undefined;
+  readonly fault: CodeInput | undefined;
+  readonly name: CodeInput | undefined;
 }
 
 /**
  * A code declared again (in another product, or repeating a common code) is the same class: where two
  * declarations both say `retryable`, `fault` or `name`, they must agree. One that is silent takes the other's.
  */
-function checkAgreement(first: CodeInput, again: CodeInput): Diagnostic[] {
+function checkAgreement(first: ClassLevel, again: CodeInput): Diagnostic[] {
   const problems: Diagnostic[] = [];
-  const say = (key: string, value: unknown, other: unknown, position: SourcePosition) => {
-    const shown = (v: unknown) => (v === undefined ? "no " + key : `${key}: ${String(v)}`);
+  const compare = (key: "retryable" | "fault" | "name", value: unknown, earlier: CodeInput | undefined, earlierValue: unknown, position: SourcePosition) => {
+    if (value === undefined || earlier === undefined || value === earlierValue) return;
     problems.push(
       diagnostic(
         position,
-        `code "${again.code}" has ${shown(value)} here but ${shown(other)} at ${formatPositionFrom(first.position, position)}: ` +
+        `code "${again.code}" has ${key}: ${String(value)} here but ${key}: ${String(earlierValue)} at ${formatPositionFrom(earlier.position, position)}: ` +
           `a code is one class in the package, so its ${key} must agree (descriptions may differ)`,
       ),
     );
   };
-  const differ = (a: unknown, b: unknown) => a !== undefined && b !== undefined && a !== b;
-  if (differ(again.retryable, first.retryable)) say("retryable", again.retryable, first.retryable, again.position);
-  if (differ(again.fault, first.fault)) say("fault", again.fault, first.fault, again.position);
-  if (differ(again.name?.value, first.name?.value)) say("name", again.name?.value, first.name?.value, again.name?.position ?? again.position);
+  compare("retryable", again.retryable, first.retryable, first.retryable?.retryable, again.position);
+  compare("fault", again.fault, first.fault, first.fault?.fault, again.position);
+  compare("name", again.name?.value, first.name, first.name?.name?.value, again.name?.position ?? again.position);
   return problems;
 }
 

@@ -41,47 +41,48 @@ export type CheckedValue = string | number | boolean | CheckedObject | CheckedMa
 
 /** Where a value sits, for messages: `"retryable" of code "Oops"`, `"package.version"`. */
 export interface ValueContext {
-  /** How messages name the value. */
-  readonly label: string;
+  /** How messages name the value; built only when there is a message to write. */
+  readonly label: () => string;
   /** How messages name the object when the value is one: `package`, `code "Oops"`. */
   readonly owner: string;
   /** Where missing-key problems point: the key that holds the value. */
   readonly position: SourcePosition | undefined;
 }
 
-const ROOT: ValueContext = { label: "the spec", owner: "the spec", position: undefined };
+const ROOT: ValueContext = { label: () => "the spec", owner: "the spec", position: undefined };
+
+function report(diagnostics: Diagnostic[], node: YamlNode, context: ValueContext, message: string): undefined {
+  diagnostics.push(diagnostic(node.position, `${context.label()} ${message}`));
+  return undefined;
+}
 
 export function checkShape(node: YamlNode, shape: Shape, diagnostics: Diagnostic[], context: ValueContext = ROOT): CheckedValue | undefined {
-  const problem = (message: string): undefined => {
-    diagnostics.push(diagnostic(node.position, `${context.label} ${message}`));
-    return undefined;
-  };
   switch (shape.kind) {
     case "string": {
-      if (node.kind !== "scalar" || typeof node.value !== "string") return problem(mismatch(node, "a string"));
+      if (node.kind !== "scalar" || typeof node.value !== "string") return report(diagnostics, node, context, mismatch(node, "a string"));
       if (shape.oneOf && !shape.oneOf.includes(node.value)) {
-        return problem(`must be one of ${shape.oneOf.map((v) => `"${v}"`).join(", ")}, got ${JSON.stringify(node.value)}`);
+        return report(diagnostics, node, context, `must be one of ${shape.oneOf.map((v) => `"${v}"`).join(", ")}, got ${JSON.stringify(node.value)}`);
       }
       const broken = shape.rule?.(node.value);
-      return broken === undefined ? node.value : problem(broken);
+      return broken === undefined ? node.value : report(diagnostics, node, context, broken);
     }
     case "boolean":
-      return node.kind === "scalar" && typeof node.value === "boolean" ? node.value : problem(mismatch(node, "true or false"));
+      return node.kind === "scalar" && typeof node.value === "boolean" ? node.value : report(diagnostics, node, context, mismatch(node, "true or false"));
     case "integer": {
-      if (node.kind !== "scalar" || typeof node.value !== "number" || !Number.isInteger(node.value)) return problem(mismatch(node, "an integer"));
-      if (shape.oneOf && !shape.oneOf.includes(node.value)) return problem(`must be ${shape.oneOf.join(" or ")}, got ${node.source}${shape.oneOfHint ?? ""}`);
+      if (node.kind !== "scalar" || typeof node.value !== "number" || !Number.isInteger(node.value)) return report(diagnostics, node, context, mismatch(node, "an integer"));
+      if (shape.oneOf && !shape.oneOf.includes(node.value)) return report(diagnostics, node, context, `must be ${shape.oneOf.join(" or ")}, got ${node.source}${shape.oneOfHint ?? ""}`);
       return node.value;
     }
     case "object":
-      return node.kind === "map" ? checkObject(node, shape, diagnostics, context) : problem(mismatch(node, "a mapping"));
+      return node.kind === "map" ? checkObject(node, shape, diagnostics, context) : report(diagnostics, node, context, mismatch(node, "a mapping"));
     case "map":
-      return node.kind === "map" ? checkMap(node, shape, diagnostics) : problem(mismatch(node, `a mapping of each ${shape.keyNoun} to its details`));
+      return node.kind === "map" ? checkMap(node, shape, diagnostics) : report(diagnostics, node, context, mismatch(node, `a mapping of each ${shape.keyNoun} to its details`));
     case "list": {
-      if (node.kind !== "seq") return problem(mismatch(node, `a list of ${shape.itemNoun}s`));
+      if (node.kind !== "seq") return report(diagnostics, node, context, mismatch(node, `a list of ${shape.itemNoun}s`));
       const items: { value: string; position: SourcePosition }[] = [];
       node.items.forEach((item, index) => {
-        const label = `${shape.itemNoun} ${index + 1} of ${context.label}`;
-        const value = checkShape(item, shape.item, diagnostics, { label, owner: label, position: item.position });
+        const label = () => `${shape.itemNoun} ${index + 1} of ${context.label()}`;
+        const value = checkShape(item, shape.item, diagnostics, { label, owner: shape.itemNoun, position: item.position });
         if (typeof value === "string") items.push({ value, position: item.position });
       });
       return { kind: "list", position: node.position, items };
@@ -89,10 +90,26 @@ export function checkShape(node: YamlNode, shape: Shape, diagnostics: Diagnostic
   }
 }
 
+/** Per shape, computed once: its keys, and its required fields with their descriptions. */
+const shapeKeys = new WeakMap<ObjectShape, { known: string[]; required: [string, string][] }>();
+
+function keysOf(shape: ObjectShape) {
+  let keys = shapeKeys.get(shape);
+  if (!keys) {
+    const required = Object.entries(shape.fields).filter(([, field]) => field.required);
+    keys = {
+      known: Object.keys(shape.fields),
+      required: required.map(([name, field]) => [name, field.shape.description.replace(/\.$/, "").replace(/^./, (c) => c.toLowerCase())]),
+    };
+    shapeKeys.set(shape, keys);
+  }
+  return keys;
+}
+
 function checkObject(node: YamlMap, shape: ObjectShape, diagnostics: Diagnostic[], context: ValueContext): CheckedObject {
   const fields = new Map<string, CheckedField>();
   const seen = new Map<string, SourcePosition>();
-  const known = Object.keys(shape.fields);
+  const { known, required } = keysOf(shape);
   const suggested = new Set<string>();
   for (const { key, value } of node.entries) {
     const name = scalarKey(key);
@@ -114,14 +131,13 @@ function checkObject(node: YamlMap, shape: ObjectShape, diagnostics: Diagnostic[
       diagnostics.push(diagnostic(key.position, `unknown key "${name}" in ${context.owner}${hint}`));
       continue;
     }
-    const label = context === ROOT ? `"${name}"` : context.owner.includes(" ") ? `"${name}" of ${context.owner}` : `"${context.owner}.${name}"`;
+    const label = () => (context === ROOT ? `"${name}"` : context.owner.includes(" ") ? `"${name}" of ${context.owner}` : `"${context.owner}.${name}"`);
     const checked = checkShape(value, field.shape, diagnostics, { label, owner: name, position: key.position });
     if (checked !== undefined) fields.set(name, { keyPosition: key.position, valuePosition: value.position, value: checked });
   }
-  for (const [name, field] of Object.entries(shape.fields)) {
+  for (const [name, description] of required) {
     // A misspelt key was already reported with the right spelling; saying it is missing too would be noise.
-    if (field.required && !seen.has(name) && !suggested.has(name)) {
-      const description = field.shape.description.replace(/\.$/, "").replace(/^./, (c) => c.toLowerCase());
+    if (!seen.has(name) && !suggested.has(name)) {
       diagnostics.push(diagnostic(context.position ?? node.position, `${context.owner} is missing the required key "${name}" (${description})`));
     }
   }
@@ -151,7 +167,7 @@ function checkMap(node: YamlMap, shape: MapShape, diagnostics: Diagnostic[]): Ch
     const problem = shape.keyRule(name);
     if (problem !== undefined) diagnostics.push(diagnostic(key.position, problem));
     const owner = `${shape.keyNoun} "${name}"`;
-    const checked = checkShape(value, shape.value, diagnostics, { label: owner, owner, position: key.position });
+    const checked = checkShape(value, shape.value, diagnostics, { label: () => owner, owner, position: key.position });
     if (problem === undefined && checked !== undefined) entries.push({ key: name, keyPosition: key.position, value: checked });
   }
   return { kind: "map", position: node.position, entries };

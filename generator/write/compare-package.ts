@@ -1,6 +1,6 @@
 // `check`: compares the package errgen would write with the folder on disk, in memory. Never writes.
 import type { EmittedFile } from "../emit/emitted-file.ts";
-import { readPackageFolder } from "./read-package-folder.ts";
+import { hasContents, readPackageFolder } from "./read-package-folder.ts";
 
 export interface PackageDrift {
   readonly differing: readonly string[];
@@ -16,7 +16,7 @@ export function comparePackage(outDir: string, files: readonly EmittedFile[]): P
   for (const file of files) {
     const current = existing.files.get(file.path);
     if (current === undefined) missing.push(file.path);
-    else if (current !== file.contents) differing.push(file.path);
+    else if (!hasContents(current, file.contents)) differing.push(file.path);
   }
   const extra = [...existing.files.keys(), ...existing.others].filter((path) => !expected.has(path)).sort();
   return { differing, missing, extra };

@@ -1,12 +1,19 @@
 // Reads an existing output folder: what errgen compares against (check) and replaces (generate).
-import { lstatSync, readFileSync, readdirSync } from "node:fs";
+// Contents are read only when sizes cannot tell files apart.
+import { lstatSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { isGeneratedText } from "./generated-marker.ts";
+
+export interface ExistingFile {
+  readonly size: number;
+  /** The file's text, read on first use. */
+  text(): string;
+}
 
 export interface PackageFolder {
   readonly exists: boolean;
   /** Regular files by path relative to the folder, with `/` separators. */
-  readonly files: ReadonlyMap<string, string>;
+  readonly files: ReadonlyMap<string, ExistingFile>;
   /** Anything that is not a regular file or folder (links, sockets): never errgen's. */
   readonly others: readonly string[];
   /** Whether the folder shows errgen wrote it: one of its ownership files carries the generated header. */
@@ -14,7 +21,7 @@ export interface PackageFolder {
 }
 
 export function readPackageFolder(dir: string, ownershipFiles: readonly string[] = ["README.md", "src/index.ts"]): PackageFolder {
-  const files = new Map<string, string>();
+  const files = new Map<string, ExistingFile>();
   const others: string[] = [];
   let exists = true;
   try {
@@ -23,15 +30,28 @@ export function readPackageFolder(dir: string, ownershipFiles: readonly string[]
     exists = false;
   }
   if (exists) walk(dir, "", files, others);
-  const ownedByErrgen = ownershipFiles.some((path) => isGeneratedText(files.get(path) ?? ""));
+  const ownedByErrgen = ownershipFiles.some((path) => isGeneratedText(files.get(path)?.text() ?? ""));
   return { exists, files, others, ownedByErrgen };
 }
 
-function walk(root: string, prefix: string, files: Map<string, string>, others: string[]): void {
+/** Whether a file on disk holds exactly `contents`: the size first, the bytes only when sizes match. */
+export function hasContents(file: ExistingFile | undefined, contents: string): boolean {
+  return file !== undefined && file.size === Buffer.byteLength(contents) && file.text() === contents;
+}
+
+function walk(root: string, prefix: string, files: Map<string, ExistingFile>, others: string[]): void {
   for (const entry of readdirSync(join(root, prefix), { withFileTypes: true })) {
     const path = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
     if (entry.isDirectory()) walk(root, path, files, others);
-    else if (entry.isFile()) files.set(path, readFileSync(join(root, path), "utf8"));
+    else if (entry.isFile()) files.set(path, existingFile(join(root, path)));
     else others.push(path);
   }
+}
+
+function existingFile(path: string): ExistingFile {
+  let text: string | undefined;
+  return {
+    size: statSync(path).size,
+    text: () => (text ??= readFileSync(path, "utf8")),
+  };
 }

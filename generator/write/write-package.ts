@@ -7,7 +7,7 @@ import { basename, dirname, join } from "node:path";
 import { ErrgenError } from "../diagnostics.ts";
 import type { EmittedFile } from "../emit/emitted-file.ts";
 import { isGeneratedText } from "./generated-marker.ts";
-import { readPackageFolder } from "./read-package-folder.ts";
+import { hasContents, readPackageFolder } from "./read-package-folder.ts";
 
 export interface WriteReport {
   readonly written: readonly string[];
@@ -40,7 +40,7 @@ const PACKAGE_OWNERSHIP_FILES = ["README.md", "src/index.ts"];
 function replaceFolder(outDir: string, files: readonly EmittedFile[], ownershipFiles: readonly string[]): WriteReport {
   const existing = readPackageFolder(outDir, ownershipFiles);
   const next = new Set(files.map((file) => file.path));
-  const foreign = [...existing.files.keys()].filter((path) => !next.has(path) && !isGeneratedText(existing.files.get(path)!));
+  const foreign = [...existing.files].filter(([path, file]) => !next.has(path) && !isGeneratedText(file.text())).map(([path]) => path);
   foreign.push(...existing.others);
   if (foreign.length > 0 || (existing.files.size > 0 && !existing.ownedByErrgen)) {
     const listed = (foreign.length > 0 ? foreign : [...existing.files.keys()]).sort().slice(0, 10).join(", ");
@@ -50,7 +50,8 @@ function replaceFolder(outDir: string, files: readonly EmittedFile[], ownershipF
   }
   const written: string[] = [];
   const unchanged: string[] = [];
-  for (const file of files) (existing.files.get(file.path) === file.contents ? unchanged : written).push(file.path);
+  const same = new Set(files.filter((file) => hasContents(existing.files.get(file.path), file.contents)).map((file) => file.path));
+  for (const file of files) (same.has(file.path) ? unchanged : written).push(file.path);
   const removed = [...existing.files.keys()].filter((path) => !next.has(path)).sort();
   if (written.length === 0 && removed.length === 0) return { written, unchanged, removed };
 
@@ -59,7 +60,7 @@ function replaceFolder(outDir: string, files: readonly EmittedFile[], ownershipF
   for (const file of files) {
     const target = join(staging, file.path);
     mkdirSync(dirname(target), { recursive: true });
-    if (existing.files.get(file.path) === file.contents) keepUnchanged(join(outDir, file.path), target);
+    if (same.has(file.path)) keepUnchanged(join(outDir, file.path), target);
     else writeFileSync(target, file.contents);
   }
   swapIn(staging, outDir, existing.exists);

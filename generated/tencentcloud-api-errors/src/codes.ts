@@ -5,304 +5,228 @@ export enum CommonErrorCode {
    * This API has been deprecated.
    *
    * 接口已下线。
-   *
-   * Code: `ActionOffline`. Not retryable.
    */
   ActionOffline = "ActionOffline",
   /**
    * Authorization in the request header is invalid.
    *
    * 请求头部的 Authorization 不符合腾讯云标准。
-   *
-   * Code: `AuthFailure.InvalidAuthorization`. Not retryable.
    */
   AuthFailureInvalidAuthorization = "AuthFailure.InvalidAuthorization",
   /**
    * Invalid key (not a TencentCloud API key type).
    *
    * 密钥非法（不是云 API 密钥类型）。
-   *
-   * Code: `AuthFailure.InvalidSecretId`. Not retryable.
    */
   AuthFailureInvalidSecretId = "AuthFailure.InvalidSecretId",
   /**
    * MFA failed.
    *
    * MFA 错误。
-   *
-   * Code: `AuthFailure.MFAFailure`. Not retryable.
    */
   AuthFailureMFAFailure = "AuthFailure.MFAFailure",
   /**
    * Key does not exist. Check if the key has been deleted or disabled in the console, and if not, check if the key is correctly entered. Note that whitespaces should not exist before or after the key.
    *
    * 密钥不存在。请在控制台检查密钥是否已被删除或者禁用，如状态正常，请检查密钥是否填写正确，注意前后不得有空格。
-   *
-   * Code: `AuthFailure.SecretIdNotFound`. Not retryable.
    */
   AuthFailureSecretIdNotFound = "AuthFailure.SecretIdNotFound",
   /**
    * Signature expired. Timestamp and server time cannot differ by more than five minutes. Please ensure your current local time matches the standard time.
    *
    * 签名过期。Timestamp 和服务器时间相差不得超过五分钟，请检查本地时间是否和标准时间同步。
-   *
-   * Code: `AuthFailure.SignatureExpire`. Not retryable.
    */
   AuthFailureSignatureExpire = "AuthFailure.SignatureExpire",
   /**
    * Invalid signature. Signature calculation error. Please ensure you've followed the signature calculation process described in the Signature API documentation.
    *
    * 签名错误。签名计算错误，请对照调用方式中的签名方法文档检查签名计算过程。
-   *
-   * Code: `AuthFailure.SignatureFailure`. Not retryable.
    */
   AuthFailureSignatureFailure = "AuthFailure.SignatureFailure",
   /**
    * Token error.
    *
    * token 错误。
-   *
-   * Code: `AuthFailure.TokenFailure`. Not retryable.
    */
   AuthFailureTokenFailure = "AuthFailure.TokenFailure",
   /**
    * The request is not authorized. For more information, see the CAM documentation.
    *
    * 请求未授权。请参考 CAM 文档对鉴权的说明。
-   *
-   * Code: `AuthFailure.UnauthorizedOperation`. Not retryable.
    */
   AuthFailureUnauthorizedOperation = "AuthFailure.UnauthorizedOperation",
   /**
    * DryRun Operation. It means that the request would have succeeded, but the DryRun parameter was used.
    *
    * DryRun 操作，代表请求将会是成功的，只是多传了 DryRun 参数。
-   *
-   * Code: `DryRunOperation`. Not retryable.
    */
   DryRunOperation = "DryRunOperation",
   /**
    * Operation failed.
    *
    * 操作失败。
-   *
-   * Code: `FailedOperation`. Not retryable.
    */
   FailedOperation = "FailedOperation",
   /**
    * Internal error.
    *
    * 内部错误。
-   *
-   * Code: `InternalError`. Not retryable. A server fault.
    */
   InternalError = "InternalError",
   /**
    * The API does not exist.
    *
    * 接口不存在。
-   *
-   * Code: `InvalidAction`. Not retryable.
    */
   InvalidAction = "InvalidAction",
   /**
    * Incorrect parameter.
    *
    * 参数错误（包括参数格式、类型等错误）。
-   *
-   * Code: `InvalidParameter`. Not retryable.
    */
   InvalidParameter = "InvalidParameter",
   /**
    * Invalid parameter value.
    *
    * 参数取值错误。
-   *
-   * Code: `InvalidParameterValue`. Not retryable.
    */
   InvalidParameterValue = "InvalidParameterValue",
   /**
    * The multipart format of the request body is incorrect.
    *
    * 请求 body 的 multipart 格式错误。
-   *
-   * Code: `InvalidRequest`. Not retryable.
    */
   InvalidRequest = "InvalidRequest",
   /**
    * Your IP is in uin IP blacklist.
    *
    * IP 地址在黑名单中。
-   *
-   * Code: `IpInBlacklist`. Not retryable.
    */
   IpInBlacklist = "IpInBlacklist",
   /**
    * Your IP is not in uin IP whitelist.
    *
    * IP 地址不在白名单中。
-   *
-   * Code: `IpNotInWhitelist`. Not retryable.
    */
   IpNotInWhitelist = "IpNotInWhitelist",
   /**
    * Quota limit exceeded.
    *
    * 超过配额限制。
-   *
-   * Code: `LimitExceeded`. Not retryable.
    */
   LimitExceeded = "LimitExceeded",
   /**
    * A parameter is missing.
    *
    * 缺少参数。
-   *
-   * Code: `MissingParameter`. Not retryable.
    */
   MissingParameter = "MissingParameter",
   /**
    * The product does not exist.
    *
    * 产品不存在
-   *
-   * Code: `NoSuchProduct`. Not retryable.
    */
   NoSuchProduct = "NoSuchProduct",
   /**
    * The API version does not exist.
    *
    * 接口版本不存在。
-   *
-   * Code: `NoSuchVersion`. Not retryable.
    */
   NoSuchVersion = "NoSuchVersion",
   /**
    * The number of requests exceeds the frequency limit.
    *
    * 请求的次数超过了频率限制。
-   *
-   * Code: `RequestLimitExceeded`. Retryable.
    */
   RequestLimitExceeded = "RequestLimitExceeded",
   /**
    * Uin exceeds the frequency limit.
    *
    * 主账号超过频率限制。
-   *
-   * Code: `RequestLimitExceeded.GlobalRegionUinLimitExceeded`. Retryable.
    */
   RequestLimitExceededGlobalRegionUinLimitExceeded = "RequestLimitExceeded.GlobalRegionUinLimitExceeded",
   /**
    * The number of ip requests exceeds the frequency limit.
    *
    * IP 限频。
-   *
-   * Code: `RequestLimitExceeded.IPLimitExceeded`. Retryable.
    */
   RequestLimitExceededIPLimitExceeded = "RequestLimitExceeded.IPLimitExceeded",
   /**
    * The number of uin requests exceeds the frequency limit.
    *
    * 主账号限频。
-   *
-   * Code: `RequestLimitExceeded.UinLimitExceeded`. Retryable.
    */
   RequestLimitExceededUinLimitExceeded = "RequestLimitExceeded.UinLimitExceeded",
   /**
    * The request size exceeds the upper limit.
    *
    * 请求包超过限制大小。
-   *
-   * Code: `RequestSizeLimitExceeded`. Not retryable.
    */
   RequestSizeLimitExceeded = "RequestSizeLimitExceeded",
   /**
    * Resource is in use.
    *
    * 资源被占用。
-   *
-   * Code: `ResourceInUse`. Not retryable.
    */
   ResourceInUse = "ResourceInUse",
   /**
    * Insufficient resource.
    *
    * 资源不足。
-   *
-   * Code: `ResourceInsufficient`. Not retryable.
    */
   ResourceInsufficient = "ResourceInsufficient",
   /**
    * The resource does not exist.
    *
    * 资源不存在。
-   *
-   * Code: `ResourceNotFound`. Not retryable.
    */
   ResourceNotFound = "ResourceNotFound",
   /**
    * Resource is unavailable.
    *
    * 资源不可用。
-   *
-   * Code: `ResourceUnavailable`. Not retryable.
    */
   ResourceUnavailable = "ResourceUnavailable",
   /**
    * The response size exceeds the upper limit.
    *
    * 返回包超过限制大小。
-   *
-   * Code: `ResponseSizeLimitExceeded`. Not retryable. A server fault.
    */
   ResponseSizeLimitExceeded = "ResponseSizeLimitExceeded",
   /**
    * Service is unavailable now.
    *
    * 当前服务暂时不可用。
-   *
-   * Code: `ServiceUnavailable`. Not retryable. A server fault.
    */
   ServiceUnavailable = "ServiceUnavailable",
   /**
    * Unauthorized operation.
    *
    * 未授权操作。
-   *
-   * Code: `UnauthorizedOperation`. Not retryable.
    */
   UnauthorizedOperation = "UnauthorizedOperation",
   /**
    * Unknown parameter.
    *
    * 未知参数错误，用户多传未定义的参数会导致错误。
-   *
-   * Code: `UnknownParameter`. Not retryable.
    */
   UnknownParameter = "UnknownParameter",
   /**
    * Unsupported operation.
    *
    * 操作不支持。
-   *
-   * Code: `UnsupportedOperation`. Not retryable.
    */
   UnsupportedOperation = "UnsupportedOperation",
   /**
    * HTTP(S) request protocol error; only GET and POST requests are supported.
    *
    * http(s) 请求协议错误，只支持 GET 和 POST 请求。
-   *
-   * Code: `UnsupportedProtocol`. Not retryable.
    */
   UnsupportedProtocol = "UnsupportedProtocol",
   /**
    * API does not support the requested region.
    *
    * 接口不支持所传地域。
-   *
-   * Code: `UnsupportedRegion`. Not retryable.
    */
   UnsupportedRegion = "UnsupportedRegion",
 }

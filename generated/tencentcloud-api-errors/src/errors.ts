@@ -9,11 +9,8 @@ import { TencentCloudApiError, type ErrorFault } from "./base.js";
  * Code: `ActionOffline`. Not retryable.
  */
 export class ActionOfflineError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static override readonly code: "ActionOffline" = "ActionOffline";
-  /** The class name. */
   static override readonly errorName: string = "ActionOfflineError";
-  /** The exact code: `ActionOffline`, or a code below it that this package does not know yet. */
   declare readonly code: "ActionOffline" | `ActionOffline.${string}`;
 }
 
@@ -27,11 +24,8 @@ export class ActionOfflineError extends TencentCloudApiError {
  * Not retryable.
  */
 export class AuthFailureError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static override readonly code: "AuthFailure" | `AuthFailure.${string}` = "AuthFailure";
-  /** The class name. */
   static override readonly errorName: string = "AuthFailureError";
-  /** The exact code: `AuthFailure`, or a code below it that this package does not know yet. */
   declare readonly code: "AuthFailure" | `AuthFailure.${string}`;
 }
 
@@ -43,11 +37,8 @@ export class AuthFailureError extends TencentCloudApiError {
  * Code: `AuthFailure.InvalidAuthorization`. Not retryable.
  */
 export class AuthFailureInvalidAuthorizationError extends AuthFailureError {
-  /** The code this class stands for. */
   static override readonly code: "AuthFailure.InvalidAuthorization" = "AuthFailure.InvalidAuthorization";
-  /** The class name. */
   static override readonly errorName: string = "AuthFailureInvalidAuthorizationError";
-  /** The exact code: `AuthFailure.InvalidAuthorization`, or a code below it that this package does not know yet. */
   declare readonly code: "AuthFailure.InvalidAuthorization" | `AuthFailure.InvalidAuthorization.${string}`;
 }
 
@@ -59,11 +50,8 @@ export class AuthFailureInvalidAuthorizationError extends AuthFailureError {
  * Code: `AuthFailure.InvalidSecretId`. Not retryable.
  */
 export class AuthFailureInvalidSecretIdError extends AuthFailureError {
-  /** The code this class stands for. */
   static override readonly code: "AuthFailure.InvalidSecretId" = "AuthFailure.InvalidSecretId";
-  /** The class name. */
   static override readonly errorName: string = "AuthFailureInvalidSecretIdError";
-  /** The exact code: `AuthFailure.InvalidSecretId`, or a code below it that this package does not know yet. */
   declare readonly code: "AuthFailure.InvalidSecretId" | `AuthFailure.InvalidSecretId.${string}`;
 }
 
@@ -75,11 +63,8 @@ export class AuthFailureInvalidSecretIdError extends AuthFailureError {
  * Code: `AuthFailure.MFAFailure`. Not retryable.
  */
 export class AuthFailureMFAFailureError extends AuthFailureError {
-  /** The code this class stands for. */
   static override readonly code: "AuthFailure.MFAFailure" = "AuthFailure.MFAFailure";
-  /** The class name. */
   static override readonly errorName: string = "AuthFailureMFAFailureError";
-  /** The exact code: `AuthFailure.MFAFailure`, or a code below it that this package does not know yet. */
   declare readonly code: "AuthFailure.MFAFailure" | `AuthFailure.MFAFailure.${string}`;
 }
 
@@ -91,11 +76,8 @@ export class AuthFailureMFAFailureError extends AuthFailureError {
  * Code: `AuthFailure.SecretIdNotFound`. Not retryable.
  */
 export class AuthFailureSecretIdNotFoundError extends AuthFailureError {
-  /** The code this class stands for. */
   static override readonly code: "AuthFailure.SecretIdNotFound" = "AuthFailure.SecretIdNotFound";
-  /** The class name. */
   static override readonly errorName: string = "AuthFailureSecretIdNotFoundError";
-  /** The exact code: `AuthFailure.SecretIdNotFound`, or a code below it that this package does not know yet. */
   declare readonly code: "AuthFailure.SecretIdNotFound" | `AuthFailure.SecretIdNotFound.${string}`;
 }
 
@@ -107,11 +89,8 @@ export class AuthFailureSecretIdNotFoundError extends AuthFailureError {
  * Code: `AuthFailure.SignatureExpire`. Not retryable.
  */
 export class AuthFailureSignatureExpireError extends AuthFailureError {
-  /** The code this class stands for. */
   static override readonly code: "AuthFailure.SignatureExpire" = "AuthFailure.SignatureExpire";
-  /** The class name. */
   static override readonly errorName: string = "AuthFailureSignatureExpireError";
-  /** The exact code: `AuthFailure.SignatureExpire`, or a code below it that this package does not know yet. */
   declare readonly code: "AuthFailure.SignatureExpire" | `AuthFailure.SignatureExpire.${string}`;
 }
 
@@ -123,11 +102,8 @@ export class AuthFailureSignatureExpireError extends AuthFailureError {
  * Code: `AuthFailure.SignatureFailure`. Not retryable.
  */
 export class AuthFailureSignatureFailureError extends AuthFailureError {
-  /** The code this class stands for. */
   static override readonly code: "AuthFailure.SignatureFailure" = "AuthFailure.SignatureFailure";
-  /** The class name. */
   static override readonly errorName: string = "AuthFailureSignatureFailureError";
-  /** The exact code: `AuthFailure.SignatureFailure`, or a code below it that this package does not know yet. */
   declare readonly code: "AuthFailure.SignatureFailure" | `AuthFailure.SignatureFailure.${string}`;
 }
 
@@ -139,11 +115,8 @@ export class AuthFailureSignatureFailureError extends AuthFailureError {
  * Code: `AuthFailure.TokenFailure`. Not retryable.
  */
 export class AuthFailureTokenFailureError extends AuthFailureError {
-  /** The code this class stands for. */
   static override readonly code: "AuthFailure.TokenFailure" = "AuthFailure.TokenFailure";
-  /** The class name. */
   static override readonly errorName: string = "AuthFailureTokenFailureError";
-  /** The exact code: `AuthFailure.TokenFailure`, or a code below it that this package does not know yet. */
   declare readonly code: "AuthFailure.TokenFailure" | `AuthFailure.TokenFailure.${string}`;
 }
 
@@ -155,11 +128,8 @@ export class AuthFailureTokenFailureError extends AuthFailureError {
  * Code: `AuthFailure.UnauthorizedOperation`. Not retryable.
  */
 export class AuthFailureUnauthorizedOperationError extends AuthFailureError {
-  /** The code this class stands for. */
   static override readonly code: "AuthFailure.UnauthorizedOperation" = "AuthFailure.UnauthorizedOperation";
-  /** The class name. */
   static override readonly errorName: string = "AuthFailureUnauthorizedOperationError";
-  /** The exact code: `AuthFailure.UnauthorizedOperation`, or a code below it that this package does not know yet. */
   declare readonly code: "AuthFailure.UnauthorizedOperation" | `AuthFailure.UnauthorizedOperation.${string}`;
 }
 
@@ -171,11 +141,8 @@ export class AuthFailureUnauthorizedOperationError extends AuthFailureError {
  * Code: `DryRunOperation`. Not retryable.
  */
 export class DryRunOperationError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static override readonly code: "DryRunOperation" = "DryRunOperation";
-  /** The class name. */
   static override readonly errorName: string = "DryRunOperationError";
-  /** The exact code: `DryRunOperation`, or a code below it that this package does not know yet. */
   declare readonly code: "DryRunOperation" | `DryRunOperation.${string}`;
 }
 
@@ -187,11 +154,8 @@ export class DryRunOperationError extends TencentCloudApiError {
  * Code: `FailedOperation`. Not retryable.
  */
 export class FailedOperationError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static override readonly code: "FailedOperation" | `FailedOperation.${string}` = "FailedOperation";
-  /** The class name. */
   static override readonly errorName: string = "FailedOperationError";
-  /** The exact code: `FailedOperation`, or a code below it that this package does not know yet. */
   declare readonly code: "FailedOperation" | `FailedOperation.${string}`;
 }
 
@@ -203,13 +167,9 @@ export class FailedOperationError extends TencentCloudApiError {
  * Code: `InternalError`. Not retryable. A server fault.
  */
 export class InternalError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static override readonly code: "InternalError" = "InternalError";
-  /** The class name. */
   static override readonly errorName: string = "InternalError";
-  /** Whose fault errors of this class are. */
   static override readonly fault: ErrorFault | undefined = "server";
-  /** The exact code: `InternalError`, or a code below it that this package does not know yet. */
   declare readonly code: "InternalError" | `InternalError.${string}`;
 }
 
@@ -221,11 +181,8 @@ export class InternalError extends TencentCloudApiError {
  * Code: `InvalidAction`. Not retryable.
  */
 export class InvalidActionError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static override readonly code: "InvalidAction" = "InvalidAction";
-  /** The class name. */
   static override readonly errorName: string = "InvalidActionError";
-  /** The exact code: `InvalidAction`, or a code below it that this package does not know yet. */
   declare readonly code: "InvalidAction" | `InvalidAction.${string}`;
 }
 
@@ -237,11 +194,8 @@ export class InvalidActionError extends TencentCloudApiError {
  * Code: `InvalidParameter`. Not retryable.
  */
 export class InvalidParameterError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static override readonly code: "InvalidParameter" | `InvalidParameter.${string}` = "InvalidParameter";
-  /** The class name. */
   static override readonly errorName: string = "InvalidParameterError";
-  /** The exact code: `InvalidParameter`, or a code below it that this package does not know yet. */
   declare readonly code: "InvalidParameter" | `InvalidParameter.${string}`;
 }
 
@@ -253,11 +207,8 @@ export class InvalidParameterError extends TencentCloudApiError {
  * Code: `InvalidParameterValue`. Not retryable.
  */
 export class InvalidParameterValueError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static override readonly code: "InvalidParameterValue" | `InvalidParameterValue.${string}` = "InvalidParameterValue";
-  /** The class name. */
   static override readonly errorName: string = "InvalidParameterValueError";
-  /** The exact code: `InvalidParameterValue`, or a code below it that this package does not know yet. */
   declare readonly code: "InvalidParameterValue" | `InvalidParameterValue.${string}`;
 }
 
@@ -269,11 +220,8 @@ export class InvalidParameterValueError extends TencentCloudApiError {
  * Code: `InvalidRequest`. Not retryable.
  */
 export class InvalidRequestError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static override readonly code: "InvalidRequest" = "InvalidRequest";
-  /** The class name. */
   static override readonly errorName: string = "InvalidRequestError";
-  /** The exact code: `InvalidRequest`, or a code below it that this package does not know yet. */
   declare readonly code: "InvalidRequest" | `InvalidRequest.${string}`;
 }
 
@@ -285,11 +233,8 @@ export class InvalidRequestError extends TencentCloudApiError {
  * Code: `IpInBlacklist`. Not retryable.
  */
 export class IpInBlacklistError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static override readonly code: "IpInBlacklist" = "IpInBlacklist";
-  /** The class name. */
   static override readonly errorName: string = "IpInBlacklistError";
-  /** The exact code: `IpInBlacklist`, or a code below it that this package does not know yet. */
   declare readonly code: "IpInBlacklist" | `IpInBlacklist.${string}`;
 }
 
@@ -301,11 +246,8 @@ export class IpInBlacklistError extends TencentCloudApiError {
  * Code: `IpNotInWhitelist`. Not retryable.
  */
 export class IpNotInWhitelistError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static override readonly code: "IpNotInWhitelist" = "IpNotInWhitelist";
-  /** The class name. */
   static override readonly errorName: string = "IpNotInWhitelistError";
-  /** The exact code: `IpNotInWhitelist`, or a code below it that this package does not know yet. */
   declare readonly code: "IpNotInWhitelist" | `IpNotInWhitelist.${string}`;
 }
 
@@ -317,11 +259,8 @@ export class IpNotInWhitelistError extends TencentCloudApiError {
  * Code: `LimitExceeded`. Not retryable.
  */
 export class LimitExceededError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static override readonly code: "LimitExceeded" | `LimitExceeded.${string}` = "LimitExceeded";
-  /** The class name. */
   static override readonly errorName: string = "LimitExceededError";
-  /** The exact code: `LimitExceeded`, or a code below it that this package does not know yet. */
   declare readonly code: "LimitExceeded" | `LimitExceeded.${string}`;
 }
 
@@ -333,11 +272,8 @@ export class LimitExceededError extends TencentCloudApiError {
  * Code: `MissingParameter`. Not retryable.
  */
 export class MissingParameterError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static override readonly code: "MissingParameter" = "MissingParameter";
-  /** The class name. */
   static override readonly errorName: string = "MissingParameterError";
-  /** The exact code: `MissingParameter`, or a code below it that this package does not know yet. */
   declare readonly code: "MissingParameter" | `MissingParameter.${string}`;
 }
 
@@ -349,11 +285,8 @@ export class MissingParameterError extends TencentCloudApiError {
  * Code: `NoSuchProduct`. Not retryable.
  */
 export class NoSuchProductError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static override readonly code: "NoSuchProduct" = "NoSuchProduct";
-  /** The class name. */
   static override readonly errorName: string = "NoSuchProductError";
-  /** The exact code: `NoSuchProduct`, or a code below it that this package does not know yet. */
   declare readonly code: "NoSuchProduct" | `NoSuchProduct.${string}`;
 }
 
@@ -365,11 +298,8 @@ export class NoSuchProductError extends TencentCloudApiError {
  * Code: `NoSuchVersion`. Not retryable.
  */
 export class NoSuchVersionError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static override readonly code: "NoSuchVersion" = "NoSuchVersion";
-  /** The class name. */
   static override readonly errorName: string = "NoSuchVersionError";
-  /** The exact code: `NoSuchVersion`, or a code below it that this package does not know yet. */
   declare readonly code: "NoSuchVersion" | `NoSuchVersion.${string}`;
 }
 
@@ -381,13 +311,9 @@ export class NoSuchVersionError extends TencentCloudApiError {
  * Code: `RequestLimitExceeded`. Retryable.
  */
 export class RequestLimitExceededError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static override readonly code: "RequestLimitExceeded" | `RequestLimitExceeded.${string}` = "RequestLimitExceeded";
-  /** The class name. */
   static override readonly errorName: string = "RequestLimitExceededError";
-  /** Whether errors of this class may succeed when the request is repeated. */
   static override readonly retryable: boolean = true;
-  /** The exact code: `RequestLimitExceeded`, or a code below it that this package does not know yet. */
   declare readonly code: "RequestLimitExceeded" | `RequestLimitExceeded.${string}`;
 }
 
@@ -399,11 +325,8 @@ export class RequestLimitExceededError extends TencentCloudApiError {
  * Code: `RequestLimitExceeded.GlobalRegionUinLimitExceeded`. Retryable.
  */
 export class RequestLimitExceededGlobalRegionUinLimitExceededError extends RequestLimitExceededError {
-  /** The code this class stands for. */
   static override readonly code: "RequestLimitExceeded.GlobalRegionUinLimitExceeded" = "RequestLimitExceeded.GlobalRegionUinLimitExceeded";
-  /** The class name. */
   static override readonly errorName: string = "RequestLimitExceededGlobalRegionUinLimitExceededError";
-  /** The exact code: `RequestLimitExceeded.GlobalRegionUinLimitExceeded`, or a code below it that this package does not know yet. */
   declare readonly code: "RequestLimitExceeded.GlobalRegionUinLimitExceeded" | `RequestLimitExceeded.GlobalRegionUinLimitExceeded.${string}`;
 }
 
@@ -415,11 +338,8 @@ export class RequestLimitExceededGlobalRegionUinLimitExceededError extends Reque
  * Code: `RequestLimitExceeded.IPLimitExceeded`. Retryable.
  */
 export class RequestLimitExceededIPLimitExceededError extends RequestLimitExceededError {
-  /** The code this class stands for. */
   static override readonly code: "RequestLimitExceeded.IPLimitExceeded" = "RequestLimitExceeded.IPLimitExceeded";
-  /** The class name. */
   static override readonly errorName: string = "RequestLimitExceededIPLimitExceededError";
-  /** The exact code: `RequestLimitExceeded.IPLimitExceeded`, or a code below it that this package does not know yet. */
   declare readonly code: "RequestLimitExceeded.IPLimitExceeded" | `RequestLimitExceeded.IPLimitExceeded.${string}`;
 }
 
@@ -431,11 +351,8 @@ export class RequestLimitExceededIPLimitExceededError extends RequestLimitExceed
  * Code: `RequestLimitExceeded.UinLimitExceeded`. Retryable.
  */
 export class RequestLimitExceededUinLimitExceededError extends RequestLimitExceededError {
-  /** The code this class stands for. */
   static override readonly code: "RequestLimitExceeded.UinLimitExceeded" = "RequestLimitExceeded.UinLimitExceeded";
-  /** The class name. */
   static override readonly errorName: string = "RequestLimitExceededUinLimitExceededError";
-  /** The exact code: `RequestLimitExceeded.UinLimitExceeded`, or a code below it that this package does not know yet. */
   declare readonly code: "RequestLimitExceeded.UinLimitExceeded" | `RequestLimitExceeded.UinLimitExceeded.${string}`;
 }
 
@@ -447,11 +364,8 @@ export class RequestLimitExceededUinLimitExceededError extends RequestLimitExcee
  * Code: `RequestSizeLimitExceeded`. Not retryable.
  */
 export class RequestSizeLimitExceededError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static override readonly code: "RequestSizeLimitExceeded" = "RequestSizeLimitExceeded";
-  /** The class name. */
   static override readonly errorName: string = "RequestSizeLimitExceededError";
-  /** The exact code: `RequestSizeLimitExceeded`, or a code below it that this package does not know yet. */
   declare readonly code: "RequestSizeLimitExceeded" | `RequestSizeLimitExceeded.${string}`;
 }
 
@@ -463,11 +377,8 @@ export class RequestSizeLimitExceededError extends TencentCloudApiError {
  * Code: `ResourceInUse`. Not retryable.
  */
 export class ResourceInUseError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static override readonly code: "ResourceInUse" = "ResourceInUse";
-  /** The class name. */
   static override readonly errorName: string = "ResourceInUseError";
-  /** The exact code: `ResourceInUse`, or a code below it that this package does not know yet. */
   declare readonly code: "ResourceInUse" | `ResourceInUse.${string}`;
 }
 
@@ -479,11 +390,8 @@ export class ResourceInUseError extends TencentCloudApiError {
  * Code: `ResourceInsufficient`. Not retryable.
  */
 export class ResourceInsufficientError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static override readonly code: "ResourceInsufficient" = "ResourceInsufficient";
-  /** The class name. */
   static override readonly errorName: string = "ResourceInsufficientError";
-  /** The exact code: `ResourceInsufficient`, or a code below it that this package does not know yet. */
   declare readonly code: "ResourceInsufficient" | `ResourceInsufficient.${string}`;
 }
 
@@ -495,11 +403,8 @@ export class ResourceInsufficientError extends TencentCloudApiError {
  * Code: `ResourceNotFound`. Not retryable.
  */
 export class ResourceNotFoundError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static override readonly code: "ResourceNotFound" = "ResourceNotFound";
-  /** The class name. */
   static override readonly errorName: string = "ResourceNotFoundError";
-  /** The exact code: `ResourceNotFound`, or a code below it that this package does not know yet. */
   declare readonly code: "ResourceNotFound" | `ResourceNotFound.${string}`;
 }
 
@@ -511,11 +416,8 @@ export class ResourceNotFoundError extends TencentCloudApiError {
  * Code: `ResourceUnavailable`. Not retryable.
  */
 export class ResourceUnavailableError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static override readonly code: "ResourceUnavailable" | `ResourceUnavailable.${string}` = "ResourceUnavailable";
-  /** The class name. */
   static override readonly errorName: string = "ResourceUnavailableError";
-  /** The exact code: `ResourceUnavailable`, or a code below it that this package does not know yet. */
   declare readonly code: "ResourceUnavailable" | `ResourceUnavailable.${string}`;
 }
 
@@ -527,13 +429,9 @@ export class ResourceUnavailableError extends TencentCloudApiError {
  * Code: `ResponseSizeLimitExceeded`. Not retryable. A server fault.
  */
 export class ResponseSizeLimitExceededError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static override readonly code: "ResponseSizeLimitExceeded" = "ResponseSizeLimitExceeded";
-  /** The class name. */
   static override readonly errorName: string = "ResponseSizeLimitExceededError";
-  /** Whose fault errors of this class are. */
   static override readonly fault: ErrorFault | undefined = "server";
-  /** The exact code: `ResponseSizeLimitExceeded`, or a code below it that this package does not know yet. */
   declare readonly code: "ResponseSizeLimitExceeded" | `ResponseSizeLimitExceeded.${string}`;
 }
 
@@ -545,13 +443,9 @@ export class ResponseSizeLimitExceededError extends TencentCloudApiError {
  * Code: `ServiceUnavailable`. Not retryable. A server fault.
  */
 export class ServiceUnavailableError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static override readonly code: "ServiceUnavailable" = "ServiceUnavailable";
-  /** The class name. */
   static override readonly errorName: string = "ServiceUnavailableError";
-  /** Whose fault errors of this class are. */
   static override readonly fault: ErrorFault | undefined = "server";
-  /** The exact code: `ServiceUnavailable`, or a code below it that this package does not know yet. */
   declare readonly code: "ServiceUnavailable" | `ServiceUnavailable.${string}`;
 }
 
@@ -563,11 +457,8 @@ export class ServiceUnavailableError extends TencentCloudApiError {
  * Code: `UnauthorizedOperation`. Not retryable.
  */
 export class UnauthorizedOperationError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static override readonly code: "UnauthorizedOperation" = "UnauthorizedOperation";
-  /** The class name. */
   static override readonly errorName: string = "UnauthorizedOperationError";
-  /** The exact code: `UnauthorizedOperation`, or a code below it that this package does not know yet. */
   declare readonly code: "UnauthorizedOperation" | `UnauthorizedOperation.${string}`;
 }
 
@@ -579,11 +470,8 @@ export class UnauthorizedOperationError extends TencentCloudApiError {
  * Code: `UnknownParameter`. Not retryable.
  */
 export class UnknownParameterError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static override readonly code: "UnknownParameter" = "UnknownParameter";
-  /** The class name. */
   static override readonly errorName: string = "UnknownParameterError";
-  /** The exact code: `UnknownParameter`, or a code below it that this package does not know yet. */
   declare readonly code: "UnknownParameter" | `UnknownParameter.${string}`;
 }
 
@@ -595,11 +483,8 @@ export class UnknownParameterError extends TencentCloudApiError {
  * Code: `UnsupportedOperation`. Not retryable.
  */
 export class UnsupportedOperationError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static override readonly code: "UnsupportedOperation" = "UnsupportedOperation";
-  /** The class name. */
   static override readonly errorName: string = "UnsupportedOperationError";
-  /** The exact code: `UnsupportedOperation`, or a code below it that this package does not know yet. */
   declare readonly code: "UnsupportedOperation" | `UnsupportedOperation.${string}`;
 }
 
@@ -611,11 +496,8 @@ export class UnsupportedOperationError extends TencentCloudApiError {
  * Code: `UnsupportedProtocol`. Not retryable.
  */
 export class UnsupportedProtocolError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static override readonly code: "UnsupportedProtocol" = "UnsupportedProtocol";
-  /** The class name. */
   static override readonly errorName: string = "UnsupportedProtocolError";
-  /** The exact code: `UnsupportedProtocol`, or a code below it that this package does not know yet. */
   declare readonly code: "UnsupportedProtocol" | `UnsupportedProtocol.${string}`;
 }
 
@@ -627,11 +509,8 @@ export class UnsupportedProtocolError extends TencentCloudApiError {
  * Code: `UnsupportedRegion`. Not retryable.
  */
 export class UnsupportedRegionError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static override readonly code: "UnsupportedRegion" = "UnsupportedRegion";
-  /** The class name. */
   static override readonly errorName: string = "UnsupportedRegionError";
-  /** The exact code: `UnsupportedRegion`, or a code below it that this package does not know yet. */
   declare readonly code: "UnsupportedRegion" | `UnsupportedRegion.${string}`;
 }
 

@@ -9,11 +9,8 @@ import { TencentCloudApiError, type ErrorFault } from "./base.js";
  * Code: `ActionOffline`. Not retryable.
  */
 export declare class ActionOfflineError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static readonly code: "ActionOffline";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `ActionOffline`, or a code below it that this package does not know yet. */
   readonly code: "ActionOffline" | `ActionOffline.${string}`;
 }
 
@@ -27,11 +24,8 @@ export declare class ActionOfflineError extends TencentCloudApiError {
  * Not retryable.
  */
 export declare class AuthFailureError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static readonly code: "AuthFailure" | `AuthFailure.${string}`;
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `AuthFailure`, or a code below it that this package does not know yet. */
   readonly code: "AuthFailure" | `AuthFailure.${string}`;
 }
 
@@ -43,11 +37,8 @@ export declare class AuthFailureError extends TencentCloudApiError {
  * Code: `AuthFailure.InvalidAuthorization`. Not retryable.
  */
 export declare class AuthFailureInvalidAuthorizationError extends AuthFailureError {
-  /** The code this class stands for. */
   static readonly code: "AuthFailure.InvalidAuthorization";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `AuthFailure.InvalidAuthorization`, or a code below it that this package does not know yet. */
   readonly code: "AuthFailure.InvalidAuthorization" | `AuthFailure.InvalidAuthorization.${string}`;
 }
 
@@ -59,11 +50,8 @@ export declare class AuthFailureInvalidAuthorizationError extends AuthFailureErr
  * Code: `AuthFailure.InvalidSecretId`. Not retryable.
  */
 export declare class AuthFailureInvalidSecretIdError extends AuthFailureError {
-  /** The code this class stands for. */
   static readonly code: "AuthFailure.InvalidSecretId";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `AuthFailure.InvalidSecretId`, or a code below it that this package does not know yet. */
   readonly code: "AuthFailure.InvalidSecretId" | `AuthFailure.InvalidSecretId.${string}`;
 }
 
@@ -75,11 +63,8 @@ export declare class AuthFailureInvalidSecretIdError extends AuthFailureError {
  * Code: `AuthFailure.MFAFailure`. Not retryable.
  */
 export declare class AuthFailureMFAFailureError extends AuthFailureError {
-  /** The code this class stands for. */
   static readonly code: "AuthFailure.MFAFailure";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `AuthFailure.MFAFailure`, or a code below it that this package does not know yet. */
   readonly code: "AuthFailure.MFAFailure" | `AuthFailure.MFAFailure.${string}`;
 }
 
@@ -91,11 +76,8 @@ export declare class AuthFailureMFAFailureError extends AuthFailureError {
  * Code: `AuthFailure.SecretIdNotFound`. Not retryable.
  */
 export declare class AuthFailureSecretIdNotFoundError extends AuthFailureError {
-  /** The code this class stands for. */
   static readonly code: "AuthFailure.SecretIdNotFound";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `AuthFailure.SecretIdNotFound`, or a code below it that this package does not know yet. */
   readonly code: "AuthFailure.SecretIdNotFound" | `AuthFailure.SecretIdNotFound.${string}`;
 }
 
@@ -107,11 +89,8 @@ export declare class AuthFailureSecretIdNotFoundError extends AuthFailureError {
  * Code: `AuthFailure.SignatureExpire`. Not retryable.
  */
 export declare class AuthFailureSignatureExpireError extends AuthFailureError {
-  /** The code this class stands for. */
   static readonly code: "AuthFailure.SignatureExpire";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `AuthFailure.SignatureExpire`, or a code below it that this package does not know yet. */
   readonly code: "AuthFailure.SignatureExpire" | `AuthFailure.SignatureExpire.${string}`;
 }
 
@@ -123,11 +102,8 @@ export declare class AuthFailureSignatureExpireError extends AuthFailureError {
  * Code: `AuthFailure.SignatureFailure`. Not retryable.
  */
 export declare class AuthFailureSignatureFailureError extends AuthFailureError {
-  /** The code this class stands for. */
   static readonly code: "AuthFailure.SignatureFailure";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `AuthFailure.SignatureFailure`, or a code below it that this package does not know yet. */
   readonly code: "AuthFailure.SignatureFailure" | `AuthFailure.SignatureFailure.${string}`;
 }
 
@@ -139,11 +115,8 @@ export declare class AuthFailureSignatureFailureError extends AuthFailureError {
  * Code: `AuthFailure.TokenFailure`. Not retryable.
  */
 export declare class AuthFailureTokenFailureError extends AuthFailureError {
-  /** The code this class stands for. */
   static readonly code: "AuthFailure.TokenFailure";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `AuthFailure.TokenFailure`, or a code below it that this package does not know yet. */
   readonly code: "AuthFailure.TokenFailure" | `AuthFailure.TokenFailure.${string}`;
 }
 
@@ -155,11 +128,8 @@ export declare class AuthFailureTokenFailureError extends AuthFailureError {
  * Code: `AuthFailure.UnauthorizedOperation`. Not retryable.
  */
 export declare class AuthFailureUnauthorizedOperationError extends AuthFailureError {
-  /** The code this class stands for. */
   static readonly code: "AuthFailure.UnauthorizedOperation";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `AuthFailure.UnauthorizedOperation`, or a code below it that this package does not know yet. */
   readonly code: "AuthFailure.UnauthorizedOperation" | `AuthFailure.UnauthorizedOperation.${string}`;
 }
 
@@ -171,11 +141,8 @@ export declare class AuthFailureUnauthorizedOperationError extends AuthFailureEr
  * Code: `DryRunOperation`. Not retryable.
  */
 export declare class DryRunOperationError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static readonly code: "DryRunOperation";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `DryRunOperation`, or a code below it that this package does not know yet. */
   readonly code: "DryRunOperation" | `DryRunOperation.${string}`;
 }
 
@@ -187,11 +154,8 @@ export declare class DryRunOperationError extends TencentCloudApiError {
  * Code: `FailedOperation`. Not retryable.
  */
 export declare class FailedOperationError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static readonly code: "FailedOperation" | `FailedOperation.${string}`;
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `FailedOperation`, or a code below it that this package does not know yet. */
   readonly code: "FailedOperation" | `FailedOperation.${string}`;
 }
 
@@ -203,13 +167,9 @@ export declare class FailedOperationError extends TencentCloudApiError {
  * Code: `InternalError`. Not retryable. A server fault.
  */
 export declare class InternalError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static readonly code: "InternalError";
-  /** The class name. */
   static readonly errorName: string;
-  /** Whose fault errors of this class are. */
   static readonly fault: ErrorFault | undefined;
-  /** The exact code: `InternalError`, or a code below it that this package does not know yet. */
   readonly code: "InternalError" | `InternalError.${string}`;
 }
 
@@ -221,11 +181,8 @@ export declare class InternalError extends TencentCloudApiError {
  * Code: `InvalidAction`. Not retryable.
  */
 export declare class InvalidActionError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static readonly code: "InvalidAction";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `InvalidAction`, or a code below it that this package does not know yet. */
   readonly code: "InvalidAction" | `InvalidAction.${string}`;
 }
 
@@ -237,11 +194,8 @@ export declare class InvalidActionError extends TencentCloudApiError {
  * Code: `InvalidParameter`. Not retryable.
  */
 export declare class InvalidParameterError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static readonly code: "InvalidParameter" | `InvalidParameter.${string}`;
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `InvalidParameter`, or a code below it that this package does not know yet. */
   readonly code: "InvalidParameter" | `InvalidParameter.${string}`;
 }
 
@@ -253,11 +207,8 @@ export declare class InvalidParameterError extends TencentCloudApiError {
  * Code: `InvalidParameterValue`. Not retryable.
  */
 export declare class InvalidParameterValueError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static readonly code: "InvalidParameterValue" | `InvalidParameterValue.${string}`;
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `InvalidParameterValue`, or a code below it that this package does not know yet. */
   readonly code: "InvalidParameterValue" | `InvalidParameterValue.${string}`;
 }
 
@@ -269,11 +220,8 @@ export declare class InvalidParameterValueError extends TencentCloudApiError {
  * Code: `InvalidRequest`. Not retryable.
  */
 export declare class InvalidRequestError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static readonly code: "InvalidRequest";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `InvalidRequest`, or a code below it that this package does not know yet. */
   readonly code: "InvalidRequest" | `InvalidRequest.${string}`;
 }
 
@@ -285,11 +233,8 @@ export declare class InvalidRequestError extends TencentCloudApiError {
  * Code: `IpInBlacklist`. Not retryable.
  */
 export declare class IpInBlacklistError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static readonly code: "IpInBlacklist";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `IpInBlacklist`, or a code below it that this package does not know yet. */
   readonly code: "IpInBlacklist" | `IpInBlacklist.${string}`;
 }
 
@@ -301,11 +246,8 @@ export declare class IpInBlacklistError extends TencentCloudApiError {
  * Code: `IpNotInWhitelist`. Not retryable.
  */
 export declare class IpNotInWhitelistError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static readonly code: "IpNotInWhitelist";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `IpNotInWhitelist`, or a code below it that this package does not know yet. */
   readonly code: "IpNotInWhitelist" | `IpNotInWhitelist.${string}`;
 }
 
@@ -317,11 +259,8 @@ export declare class IpNotInWhitelistError extends TencentCloudApiError {
  * Code: `LimitExceeded`. Not retryable.
  */
 export declare class LimitExceededError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static readonly code: "LimitExceeded" | `LimitExceeded.${string}`;
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `LimitExceeded`, or a code below it that this package does not know yet. */
   readonly code: "LimitExceeded" | `LimitExceeded.${string}`;
 }
 
@@ -333,11 +272,8 @@ export declare class LimitExceededError extends TencentCloudApiError {
  * Code: `MissingParameter`. Not retryable.
  */
 export declare class MissingParameterError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static readonly code: "MissingParameter";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `MissingParameter`, or a code below it that this package does not know yet. */
   readonly code: "MissingParameter" | `MissingParameter.${string}`;
 }
 
@@ -349,11 +285,8 @@ export declare class MissingParameterError extends TencentCloudApiError {
  * Code: `NoSuchProduct`. Not retryable.
  */
 export declare class NoSuchProductError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static readonly code: "NoSuchProduct";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `NoSuchProduct`, or a code below it that this package does not know yet. */
   readonly code: "NoSuchProduct" | `NoSuchProduct.${string}`;
 }
 
@@ -365,11 +298,8 @@ export declare class NoSuchProductError extends TencentCloudApiError {
  * Code: `NoSuchVersion`. Not retryable.
  */
 export declare class NoSuchVersionError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static readonly code: "NoSuchVersion";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `NoSuchVersion`, or a code below it that this package does not know yet. */
   readonly code: "NoSuchVersion" | `NoSuchVersion.${string}`;
 }
 
@@ -381,13 +311,9 @@ export declare class NoSuchVersionError extends TencentCloudApiError {
  * Code: `RequestLimitExceeded`. Retryable.
  */
 export declare class RequestLimitExceededError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static readonly code: "RequestLimitExceeded" | `RequestLimitExceeded.${string}`;
-  /** The class name. */
   static readonly errorName: string;
-  /** Whether errors of this class may succeed when the request is repeated. */
   static readonly retryable: boolean;
-  /** The exact code: `RequestLimitExceeded`, or a code below it that this package does not know yet. */
   readonly code: "RequestLimitExceeded" | `RequestLimitExceeded.${string}`;
 }
 
@@ -399,11 +325,8 @@ export declare class RequestLimitExceededError extends TencentCloudApiError {
  * Code: `RequestLimitExceeded.GlobalRegionUinLimitExceeded`. Retryable.
  */
 export declare class RequestLimitExceededGlobalRegionUinLimitExceededError extends RequestLimitExceededError {
-  /** The code this class stands for. */
   static readonly code: "RequestLimitExceeded.GlobalRegionUinLimitExceeded";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `RequestLimitExceeded.GlobalRegionUinLimitExceeded`, or a code below it that this package does not know yet. */
   readonly code: "RequestLimitExceeded.GlobalRegionUinLimitExceeded" | `RequestLimitExceeded.GlobalRegionUinLimitExceeded.${string}`;
 }
 
@@ -415,11 +338,8 @@ export declare class RequestLimitExceededGlobalRegionUinLimitExceededError exten
  * Code: `RequestLimitExceeded.IPLimitExceeded`. Retryable.
  */
 export declare class RequestLimitExceededIPLimitExceededError extends RequestLimitExceededError {
-  /** The code this class stands for. */
   static readonly code: "RequestLimitExceeded.IPLimitExceeded";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `RequestLimitExceeded.IPLimitExceeded`, or a code below it that this package does not know yet. */
   readonly code: "RequestLimitExceeded.IPLimitExceeded" | `RequestLimitExceeded.IPLimitExceeded.${string}`;
 }
 
@@ -431,11 +351,8 @@ export declare class RequestLimitExceededIPLimitExceededError extends RequestLim
  * Code: `RequestLimitExceeded.UinLimitExceeded`. Retryable.
  */
 export declare class RequestLimitExceededUinLimitExceededError extends RequestLimitExceededError {
-  /** The code this class stands for. */
   static readonly code: "RequestLimitExceeded.UinLimitExceeded";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `RequestLimitExceeded.UinLimitExceeded`, or a code below it that this package does not know yet. */
   readonly code: "RequestLimitExceeded.UinLimitExceeded" | `RequestLimitExceeded.UinLimitExceeded.${string}`;
 }
 
@@ -447,11 +364,8 @@ export declare class RequestLimitExceededUinLimitExceededError extends RequestLi
  * Code: `RequestSizeLimitExceeded`. Not retryable.
  */
 export declare class RequestSizeLimitExceededError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static readonly code: "RequestSizeLimitExceeded";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `RequestSizeLimitExceeded`, or a code below it that this package does not know yet. */
   readonly code: "RequestSizeLimitExceeded" | `RequestSizeLimitExceeded.${string}`;
 }
 
@@ -463,11 +377,8 @@ export declare class RequestSizeLimitExceededError extends TencentCloudApiError 
  * Code: `ResourceInUse`. Not retryable.
  */
 export declare class ResourceInUseError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static readonly code: "ResourceInUse";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `ResourceInUse`, or a code below it that this package does not know yet. */
   readonly code: "ResourceInUse" | `ResourceInUse.${string}`;
 }
 
@@ -479,11 +390,8 @@ export declare class ResourceInUseError extends TencentCloudApiError {
  * Code: `ResourceInsufficient`. Not retryable.
  */
 export declare class ResourceInsufficientError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static readonly code: "ResourceInsufficient";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `ResourceInsufficient`, or a code below it that this package does not know yet. */
   readonly code: "ResourceInsufficient" | `ResourceInsufficient.${string}`;
 }
 
@@ -495,11 +403,8 @@ export declare class ResourceInsufficientError extends TencentCloudApiError {
  * Code: `ResourceNotFound`. Not retryable.
  */
 export declare class ResourceNotFoundError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static readonly code: "ResourceNotFound";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `ResourceNotFound`, or a code below it that this package does not know yet. */
   readonly code: "ResourceNotFound" | `ResourceNotFound.${string}`;
 }
 
@@ -511,11 +416,8 @@ export declare class ResourceNotFoundError extends TencentCloudApiError {
  * Code: `ResourceUnavailable`. Not retryable.
  */
 export declare class ResourceUnavailableError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static readonly code: "ResourceUnavailable" | `ResourceUnavailable.${string}`;
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `ResourceUnavailable`, or a code below it that this package does not know yet. */
   readonly code: "ResourceUnavailable" | `ResourceUnavailable.${string}`;
 }
 
@@ -527,13 +429,9 @@ export declare class ResourceUnavailableError extends TencentCloudApiError {
  * Code: `ResponseSizeLimitExceeded`. Not retryable. A server fault.
  */
 export declare class ResponseSizeLimitExceededError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static readonly code: "ResponseSizeLimitExceeded";
-  /** The class name. */
   static readonly errorName: string;
-  /** Whose fault errors of this class are. */
   static readonly fault: ErrorFault | undefined;
-  /** The exact code: `ResponseSizeLimitExceeded`, or a code below it that this package does not know yet. */
   readonly code: "ResponseSizeLimitExceeded" | `ResponseSizeLimitExceeded.${string}`;
 }
 
@@ -545,13 +443,9 @@ export declare class ResponseSizeLimitExceededError extends TencentCloudApiError
  * Code: `ServiceUnavailable`. Not retryable. A server fault.
  */
 export declare class ServiceUnavailableError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static readonly code: "ServiceUnavailable";
-  /** The class name. */
   static readonly errorName: string;
-  /** Whose fault errors of this class are. */
   static readonly fault: ErrorFault | undefined;
-  /** The exact code: `ServiceUnavailable`, or a code below it that this package does not know yet. */
   readonly code: "ServiceUnavailable" | `ServiceUnavailable.${string}`;
 }
 
@@ -563,11 +457,8 @@ export declare class ServiceUnavailableError extends TencentCloudApiError {
  * Code: `UnauthorizedOperation`. Not retryable.
  */
 export declare class UnauthorizedOperationError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static readonly code: "UnauthorizedOperation";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `UnauthorizedOperation`, or a code below it that this package does not know yet. */
   readonly code: "UnauthorizedOperation" | `UnauthorizedOperation.${string}`;
 }
 
@@ -579,11 +470,8 @@ export declare class UnauthorizedOperationError extends TencentCloudApiError {
  * Code: `UnknownParameter`. Not retryable.
  */
 export declare class UnknownParameterError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static readonly code: "UnknownParameter";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `UnknownParameter`, or a code below it that this package does not know yet. */
   readonly code: "UnknownParameter" | `UnknownParameter.${string}`;
 }
 
@@ -595,11 +483,8 @@ export declare class UnknownParameterError extends TencentCloudApiError {
  * Code: `UnsupportedOperation`. Not retryable.
  */
 export declare class UnsupportedOperationError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static readonly code: "UnsupportedOperation";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `UnsupportedOperation`, or a code below it that this package does not know yet. */
   readonly code: "UnsupportedOperation" | `UnsupportedOperation.${string}`;
 }
 
@@ -611,11 +496,8 @@ export declare class UnsupportedOperationError extends TencentCloudApiError {
  * Code: `UnsupportedProtocol`. Not retryable.
  */
 export declare class UnsupportedProtocolError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static readonly code: "UnsupportedProtocol";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `UnsupportedProtocol`, or a code below it that this package does not know yet. */
   readonly code: "UnsupportedProtocol" | `UnsupportedProtocol.${string}`;
 }
 
@@ -627,11 +509,8 @@ export declare class UnsupportedProtocolError extends TencentCloudApiError {
  * Code: `UnsupportedRegion`. Not retryable.
  */
 export declare class UnsupportedRegionError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static readonly code: "UnsupportedRegion";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `UnsupportedRegion`, or a code below it that this package does not know yet. */
   readonly code: "UnsupportedRegion" | `UnsupportedRegion.${string}`;
 }
 

@@ -24,24 +24,18 @@ export enum LkeErrorCode {
    * Operation failed.
    *
    * 操作失败。
-   *
-   * Code: `FailedOperation`. Not retryable.
    */
   FailedOperation = "FailedOperation",
   /**
    * Parameter error.
    *
    * 参数错误。
-   *
-   * Code: `InvalidParameter`. Not retryable.
    */
   InvalidParameter = "InvalidParameter",
   /**
    * Missing required parameters.
    *
    * 缺少参数错误。
-   *
-   * Code: `MissingParameter`. Not retryable.
    */
   MissingParameter = "MissingParameter",
 }
@@ -63,217 +57,111 @@ export function isLkeErrorCode(value: unknown): value is LkeErrorCode {
 
 /** The codes each API action of lke may return, by action name. */
 export interface LkeActionErrors {
-  /** The codes `CallbackWorkflowToolNode` may return. */
   readonly CallbackWorkflowToolNode: "FailedOperation" | "MissingParameter";
-  /** The codes `CheckAttributeLabelExist` may return. */
   readonly CheckAttributeLabelExist: "FailedOperation" | "MissingParameter";
-  /** The codes `CheckAttributeLabelRefer` may return. */
   readonly CheckAttributeLabelRefer: "FailedOperation" | "MissingParameter";
-  /** The codes `CreateApp` may return. */
   readonly CreateApp: "FailedOperation" | "MissingParameter";
-  /** The codes `CreateAttributeLabel` may return. */
   readonly CreateAttributeLabel: "FailedOperation";
-  /** The codes `CreateDocCate` may return. */
   readonly CreateDocCate: "FailedOperation";
-  /** The codes `CreateQA` may return. */
   readonly CreateQA: "FailedOperation";
-  /** The codes `CreateQACate` may return. */
   readonly CreateQACate: "FailedOperation";
-  /** The codes `CreateRejectedQuestion` may return. */
   readonly CreateRejectedQuestion: "FailedOperation";
-  /** The codes `CreateRelease` may return. */
   readonly CreateRelease: "FailedOperation";
-  /** The codes `CreateSharedKnowledge` may return. */
   readonly CreateSharedKnowledge: "FailedOperation";
-  /** The codes `CreateVar` may return. */
   readonly CreateVar: "FailedOperation" | "MissingParameter";
-  /** The codes `CreateWorkflowRun` may return. */
   readonly CreateWorkflowRun: "FailedOperation" | "MissingParameter";
-  /** The codes `DeleteAgent` may return. */
   readonly DeleteAgent: "FailedOperation";
-  /** The codes `DeleteApp` may return. */
   readonly DeleteApp: "FailedOperation";
-  /** The codes `DeleteAttributeLabel` may return. */
   readonly DeleteAttributeLabel: "FailedOperation";
-  /** The codes `DeleteDoc` may return. */
   readonly DeleteDoc: "FailedOperation";
-  /** The codes `DeleteDocCate` may return. */
   readonly DeleteDocCate: "FailedOperation";
-  /** The codes `DeleteQA` may return. */
   readonly DeleteQA: "FailedOperation";
-  /** The codes `DeleteQACate` may return. */
   readonly DeleteQACate: "FailedOperation";
-  /** The codes `DeleteRejectedQuestion` may return. */
   readonly DeleteRejectedQuestion: "FailedOperation";
-  /** The codes `DeleteSharedKnowledge` may return. */
   readonly DeleteSharedKnowledge: "FailedOperation";
-  /** The codes `DeleteVar` may return. */
   readonly DeleteVar: "FailedOperation";
-  /** The codes `DescribeApp` may return. */
   readonly DescribeApp: "FailedOperation";
-  /** The codes `DescribeAppAgentList` may return. */
   readonly DescribeAppAgentList: "FailedOperation";
-  /** The codes `DescribeAttributeLabel` may return. */
   readonly DescribeAttributeLabel: "FailedOperation";
-  /** The codes `DescribeCallStatsGraph` may return. */
   readonly DescribeCallStatsGraph: "FailedOperation";
-  /** The codes `DescribeConcurrencyUsage` may return. */
   readonly DescribeConcurrencyUsage: "FailedOperation";
-  /** The codes `DescribeConcurrencyUsageGraph` may return. */
   readonly DescribeConcurrencyUsageGraph: "FailedOperation";
-  /** The codes `DescribeDoc` may return. */
   readonly DescribeDoc: "FailedOperation";
-  /** The codes `DescribeKnowledgeUsage` may return. */
   readonly DescribeKnowledgeUsage: "FailedOperation";
-  /** The codes `DescribeKnowledgeUsagePieGraph` may return. */
   readonly DescribeKnowledgeUsagePieGraph: "FailedOperation";
-  /** The codes `DescribeNodeRun` may return. */
   readonly DescribeNodeRun: "FailedOperation" | "MissingParameter";
-  /** The codes `DescribeQA` may return. */
   readonly DescribeQA: "FailedOperation" | "MissingParameter";
-  /** The codes `DescribeRefer` may return. */
   readonly DescribeRefer: "FailedOperation" | "MissingParameter";
-  /** The codes `DescribeRelease` may return. */
   readonly DescribeRelease: "FailedOperation" | "MissingParameter";
-  /** The codes `DescribeReleaseInfo` may return. */
   readonly DescribeReleaseInfo: "FailedOperation" | "MissingParameter";
-  /** The codes `DescribeRobotBizIDByAppKey` may return. */
   readonly DescribeRobotBizIDByAppKey: "FailedOperation";
-  /** The codes `DescribeSearchStatsGraph` may return. */
   readonly DescribeSearchStatsGraph: "FailedOperation";
-  /** The codes `DescribeSegments` may return. */
   readonly DescribeSegments: "FailedOperation";
-  /** The codes `DescribeSharedKnowledge` may return. */
   readonly DescribeSharedKnowledge: "FailedOperation";
-  /** The codes `DescribeStorageCredential` may return. */
   readonly DescribeStorageCredential: "FailedOperation";
-  /** The codes `DescribeTokenUsage` may return. */
   readonly DescribeTokenUsage: "FailedOperation";
-  /** The codes `DescribeTokenUsageGraph` may return. */
   readonly DescribeTokenUsageGraph: "FailedOperation";
-  /** The codes `DescribeUnsatisfiedReplyContext` may return. */
   readonly DescribeUnsatisfiedReplyContext: "FailedOperation" | "InvalidParameter";
-  /** The codes `DescribeWorkflowRun` may return. */
   readonly DescribeWorkflowRun: "FailedOperation" | "MissingParameter";
-  /** The codes `ExportAttributeLabel` may return. */
   readonly ExportAttributeLabel: "FailedOperation" | "MissingParameter";
-  /** The codes `ExportQAList` may return. */
   readonly ExportQAList: "FailedOperation" | "MissingParameter";
-  /** The codes `ExportUnsatisfiedReply` may return. */
   readonly ExportUnsatisfiedReply: "FailedOperation" | "MissingParameter";
-  /** The codes `GenerateQA` may return. */
   readonly GenerateQA: "FailedOperation";
-  /** The codes `GetAnswerTypeDataCount` may return. */
   readonly GetAnswerTypeDataCount: "FailedOperation" | "MissingParameter";
-  /** The codes `GetAppKnowledgeCount` may return. */
   readonly GetAppKnowledgeCount: "FailedOperation";
-  /** The codes `GetAppSecret` may return. */
   readonly GetAppSecret: "FailedOperation";
-  /** The codes `GetDocPreview` may return. */
   readonly GetDocPreview: "FailedOperation";
-  /** The codes `GetLikeDataCount` may return. */
   readonly GetLikeDataCount: "FailedOperation" | "MissingParameter";
-  /** The codes `GetMsgRecord` may return. */
   readonly GetMsgRecord: "FailedOperation" | "MissingParameter";
-  /** The codes `GetTaskStatus` may return. */
   readonly GetTaskStatus: "FailedOperation" | "MissingParameter";
-  /** The codes `GetVarList` may return. */
   readonly GetVarList: "FailedOperation" | "MissingParameter";
-  /** The codes `GetWsToken` may return. */
   readonly GetWsToken: "FailedOperation";
-  /** The codes `GroupDoc` may return. */
   readonly GroupDoc: "FailedOperation";
-  /** The codes `GroupQA` may return. */
   readonly GroupQA: "FailedOperation";
-  /** The codes `IgnoreUnsatisfiedReply` may return. */
   readonly IgnoreUnsatisfiedReply: "FailedOperation";
-  /** The codes `IsTransferIntent` may return. */
   readonly IsTransferIntent: "FailedOperation";
-  /** The codes `ListApp` may return. */
   readonly ListApp: "FailedOperation";
-  /** The codes `ListAppKnowledgeDetail` may return. */
   readonly ListAppKnowledgeDetail: "FailedOperation";
-  /** The codes `ListAttributeLabel` may return. */
   readonly ListAttributeLabel: "FailedOperation";
-  /** The codes `ListChannel` may return. */
   readonly ListChannel: "FailedOperation";
-  /** The codes `ListDoc` may return. */
   readonly ListDoc: "FailedOperation";
-  /** The codes `ListDocCate` may return. */
   readonly ListDocCate: "FailedOperation";
-  /** The codes `ListModel` may return. */
   readonly ListModel: "FailedOperation";
-  /** The codes `ListQA` may return. */
   readonly ListQA: "FailedOperation";
-  /** The codes `ListQACate` may return. */
   readonly ListQACate: "FailedOperation";
-  /** The codes `ListReferShareKnowledge` may return. */
   readonly ListReferShareKnowledge: "FailedOperation";
-  /** The codes `ListRejectedQuestion` may return. */
   readonly ListRejectedQuestion: "FailedOperation";
-  /** The codes `ListRejectedQuestionPreview` may return. */
   readonly ListRejectedQuestionPreview: "FailedOperation";
-  /** The codes `ListRelease` may return. */
   readonly ListRelease: "FailedOperation";
-  /** The codes `ListReleaseConfigPreview` may return. */
   readonly ListReleaseConfigPreview: "FailedOperation";
-  /** The codes `ListReleaseDocPreview` may return. */
   readonly ListReleaseDocPreview: "FailedOperation";
-  /** The codes `ListReleaseQAPreview` may return. */
   readonly ListReleaseQAPreview: "FailedOperation";
-  /** The codes `ListSelectDoc` may return. */
   readonly ListSelectDoc: "FailedOperation";
-  /** The codes `ListSharedKnowledge` may return. */
   readonly ListSharedKnowledge: "FailedOperation";
-  /** The codes `ListUnsatisfiedReply` may return. */
   readonly ListUnsatisfiedReply: "FailedOperation" | "InvalidParameter";
-  /** The codes `ListUsageCallDetail` may return. */
   readonly ListUsageCallDetail: "FailedOperation" | "InvalidParameter";
-  /** The codes `ListWorkflowRuns` may return. */
   readonly ListWorkflowRuns: "FailedOperation" | "MissingParameter";
-  /** The codes `ModifyApp` may return. */
   readonly ModifyApp: "FailedOperation" | "MissingParameter";
-  /** The codes `ModifyAttributeLabel` may return. */
   readonly ModifyAttributeLabel: "FailedOperation" | "MissingParameter";
-  /** The codes `ModifyDoc` may return. */
   readonly ModifyDoc: "FailedOperation" | "MissingParameter";
-  /** The codes `ModifyDocAttrRange` may return. */
   readonly ModifyDocAttrRange: "FailedOperation";
-  /** The codes `ModifyDocCate` may return. */
   readonly ModifyDocCate: "FailedOperation";
-  /** The codes `ModifyQA` may return. */
   readonly ModifyQA: "FailedOperation";
-  /** The codes `ModifyQAAttrRange` may return. */
   readonly ModifyQAAttrRange: "FailedOperation";
-  /** The codes `ModifyQACate` may return. */
   readonly ModifyQACate: "FailedOperation";
-  /** The codes `ModifyRejectedQuestion` may return. */
   readonly ModifyRejectedQuestion: "FailedOperation";
-  /** The codes `RateMsgRecord` may return. */
   readonly RateMsgRecord: "FailedOperation";
-  /** The codes `ReferShareKnowledge` may return. */
   readonly ReferShareKnowledge: "FailedOperation";
-  /** The codes `RenameDoc` may return. */
   readonly RenameDoc: "FailedOperation";
-  /** The codes `RetryDocAudit` may return. */
   readonly RetryDocAudit: "FailedOperation";
-  /** The codes `RetryDocParse` may return. */
   readonly RetryDocParse: "FailedOperation";
-  /** The codes `RetryRelease` may return. */
   readonly RetryRelease: "FailedOperation";
-  /** The codes `SaveDoc` may return. */
   readonly SaveDoc: "FailedOperation";
-  /** The codes `StopDocParse` may return. */
   readonly StopDocParse: "FailedOperation";
-  /** The codes `StopWorkflowRun` may return. */
   readonly StopWorkflowRun: "FailedOperation" | "MissingParameter";
-  /** The codes `UpdateSharedKnowledge` may return. */
   readonly UpdateSharedKnowledge: "FailedOperation" | "MissingParameter";
-  /** The codes `UpdateVar` may return. */
   readonly UpdateVar: "FailedOperation" | "MissingParameter";
-  /** The codes `UploadAttributeLabel` may return. */
   readonly UploadAttributeLabel: "FailedOperation" | "MissingParameter";
-  /** The codes `VerifyQA` may return. */
   readonly VerifyQA: "FailedOperation" | "MissingParameter";
 }
 

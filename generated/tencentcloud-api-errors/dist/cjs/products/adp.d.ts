@@ -20,29 +20,13 @@ import {
 
 /** Every error code of adp, API version 2026-05-20: the member is the code's identifier, the value the code itself. */
 export declare enum AdpErrorCode {
-  /**
-   * 操作失败。
-   *
-   * Code: `FailedOperation`. Not retryable.
-   */
+  /** 操作失败。 */
   FailedOperation = "FailedOperation",
-  /**
-   * 内部错误。
-   *
-   * Code: `InternalError`. Not retryable. A server fault.
-   */
+  /** 内部错误。 */
   InternalError = "InternalError",
-  /**
-   * 参数错误。
-   *
-   * Code: `InvalidParameter`. Not retryable.
-   */
+  /** 参数错误。 */
   InvalidParameter = "InvalidParameter",
-  /**
-   * 资源不存在。
-   *
-   * Code: `ResourceNotFound`. Not retryable.
-   */
+  /** 资源不存在。 */
   ResourceNotFound = "ResourceNotFound",
 }
 
@@ -58,167 +42,86 @@ export declare function isAdpErrorCode(value: unknown): value is AdpErrorCode;
 
 /** The codes each API action of adp may return, by action name. */
 export interface AdpActionErrors {
-  /** The codes `CopyAgentFromApp` may return. */
   readonly CopyAgentFromApp: never;
-  /** The codes `CopyApp` may return. */
   readonly CopyApp: never;
-  /** The codes `CreateAgent` may return. */
   readonly CreateAgent: never;
-  /** The codes `CreateApp` may return. */
   readonly CreateApp: never;
-  /** The codes `CreateAppTrigger` may return. */
   readonly CreateAppTrigger: never;
-  /** The codes `CreateConversation` may return. */
   readonly CreateConversation: never;
-  /** The codes `CreateMsgRecordCategory` may return. */
   readonly CreateMsgRecordCategory: "InternalError" | "InvalidParameter";
-  /** The codes `CreatePlugin` may return. */
   readonly CreatePlugin: "InternalError" | "InvalidParameter";
-  /** The codes `CreateRelease` may return. */
   readonly CreateRelease: "InternalError" | "InvalidParameter";
-  /** The codes `CreateSkill` may return. */
   readonly CreateSkill: "InternalError" | "InvalidParameter";
-  /** The codes `CreateSkillShare` may return. */
   readonly CreateSkillShare: "InternalError" | "InvalidParameter";
-  /** The codes `CreateSpace` may return. */
   readonly CreateSpace: "FailedOperation";
-  /** The codes `CreateVariable` may return. */
   readonly CreateVariable: "FailedOperation";
-  /** The codes `CreateWebSocketToken` may return. */
   readonly CreateWebSocketToken: "FailedOperation";
-  /** The codes `CreateWorkspaceCredential` may return. */
   readonly CreateWorkspaceCredential: "FailedOperation";
-  /** The codes `DeleteAgent` may return. */
   readonly DeleteAgent: "FailedOperation";
-  /** The codes `DeleteApp` may return. */
   readonly DeleteApp: "FailedOperation";
-  /** The codes `DeleteAppTrigger` may return. */
   readonly DeleteAppTrigger: "FailedOperation";
-  /** The codes `DeleteConversation` may return. */
   readonly DeleteConversation: "FailedOperation";
-  /** The codes `DeleteMsgRecordCategory` may return. */
   readonly DeleteMsgRecordCategory: "InternalError" | "InvalidParameter" | "ResourceNotFound";
-  /** The codes `DeletePlugin` may return. */
   readonly DeletePlugin: "InternalError" | "InvalidParameter" | "ResourceNotFound";
-  /** The codes `DeleteSkill` may return. */
   readonly DeleteSkill: "InternalError" | "InvalidParameter" | "ResourceNotFound";
-  /** The codes `DeleteSkillShare` may return. */
   readonly DeleteSkillShare: "InternalError" | "InvalidParameter" | "ResourceNotFound";
-  /** The codes `DeleteSpace` may return. */
   readonly DeleteSpace: "FailedOperation";
-  /** The codes `DeleteVariable` may return. */
   readonly DeleteVariable: "FailedOperation";
-  /** The codes `DescribeAccountList` may return. */
   readonly DescribeAccountList: "FailedOperation";
-  /** The codes `DescribeAgentDetail` may return. */
   readonly DescribeAgentDetail: "FailedOperation";
-  /** The codes `DescribeAgentReleasePreviewList` may return. */
   readonly DescribeAgentReleasePreviewList: "FailedOperation" | "InternalError" | "InvalidParameter";
-  /** The codes `DescribeAgentSummaryList` may return. */
   readonly DescribeAgentSummaryList: "FailedOperation" | "InternalError" | "InvalidParameter";
-  /** The codes `DescribeApp` may return. */
   readonly DescribeApp: "FailedOperation" | "InternalError" | "InvalidParameter";
-  /** The codes `DescribeAppSummaryList` may return. */
   readonly DescribeAppSummaryList: "FailedOperation" | "InternalError" | "InvalidParameter";
-  /** The codes `DescribeAppTrigger` may return. */
   readonly DescribeAppTrigger: "FailedOperation" | "InternalError" | "InvalidParameter";
-  /** The codes `DescribeAppTriggerInstance` may return. */
   readonly DescribeAppTriggerInstance: "FailedOperation" | "InternalError" | "InvalidParameter";
-  /** The codes `DescribeAppTriggerRunLogList` may return. */
   readonly DescribeAppTriggerRunLogList: "FailedOperation" | "InternalError" | "InvalidParameter";
-  /** The codes `DescribeAppTriggerSummaryList` may return. */
   readonly DescribeAppTriggerSummaryList: "FailedOperation" | "InternalError" | "InvalidParameter";
-  /** The codes `DescribeAuditLogList` may return. */
   readonly DescribeAuditLogList: "FailedOperation";
-  /** The codes `DescribeAuditLogMeta` may return. */
   readonly DescribeAuditLogMeta: "FailedOperation";
-  /** The codes `DescribeConcurrencyLimitDetailList` may return. */
   readonly DescribeConcurrencyLimitDetailList: "InternalError" | "InvalidParameter";
-  /** The codes `DescribeConsumptionDetailList` may return. */
   readonly DescribeConsumptionDetailList: "InternalError" | "InvalidParameter";
-  /** The codes `DescribeConversation` may return. */
   readonly DescribeConversation: "InternalError" | "InvalidParameter";
-  /** The codes `DescribeConversationList` may return. */
   readonly DescribeConversationList: "InternalError" | "InvalidParameter";
-  /** The codes `DescribeConversationMessageList` may return. */
   readonly DescribeConversationMessageList: "InternalError" | "InvalidParameter";
-  /** The codes `DescribeLatestRelease` may return. */
   readonly DescribeLatestRelease: "InternalError" | "InvalidParameter";
-  /** The codes `DescribeMetricOverviewList` may return. */
   readonly DescribeMetricOverviewList: "InternalError" | "InvalidParameter";
-  /** The codes `DescribeModelList` may return. */
   readonly DescribeModelList: "InternalError" | "InvalidParameter";
-  /** The codes `DescribeMsgRecordCategoryList` may return. */
   readonly DescribeMsgRecordCategoryList: "InternalError" | "InvalidParameter";
-  /** The codes `DescribeMsgRecordList` may return. */
   readonly DescribeMsgRecordList: "InternalError" | "InvalidParameter";
-  /** The codes `DescribePlugin` may return. */
   readonly DescribePlugin: "InternalError" | "InvalidParameter";
-  /** The codes `DescribePluginSummaryList` may return. */
   readonly DescribePluginSummaryList: "InternalError" | "InvalidParameter";
-  /** The codes `DescribeReleaseList` may return. */
   readonly DescribeReleaseList: "InternalError" | "InvalidParameter";
-  /** The codes `DescribeReleaseSummary` may return. */
   readonly DescribeReleaseSummary: "InternalError" | "InvalidParameter";
-  /** The codes `DescribeSkillCategoryList` may return. */
   readonly DescribeSkillCategoryList: "InternalError" | "InvalidParameter";
-  /** The codes `DescribeSkillDetail` may return. */
   readonly DescribeSkillDetail: "InternalError" | "InvalidParameter";
-  /** The codes `DescribeSkillReferenceList` may return. */
   readonly DescribeSkillReferenceList: "InternalError" | "InvalidParameter";
-  /** The codes `DescribeSkillSummaryList` may return. */
   readonly DescribeSkillSummaryList: "InternalError" | "InvalidParameter";
-  /** The codes `DescribeSpaceList` may return. */
   readonly DescribeSpaceList: "FailedOperation";
-  /** The codes `DescribeSystemVariableList` may return. */
   readonly DescribeSystemVariableList: "FailedOperation";
-  /** The codes `DescribeUsageDetailList` may return. */
   readonly DescribeUsageDetailList: "InternalError" | "InvalidParameter";
-  /** The codes `DescribeUsageSummaryList` may return. */
   readonly DescribeUsageSummaryList: "InternalError" | "InvalidParameter";
-  /** The codes `DescribeVariable` may return. */
   readonly DescribeVariable: "InternalError" | "InvalidParameter";
-  /** The codes `DescribeVariableList` may return. */
   readonly DescribeVariableList: "InternalError" | "InvalidParameter";
-  /** The codes `FavoritePlugin` may return. */
   readonly FavoritePlugin: "InternalError" | "InvalidParameter";
-  /** The codes `FavoriteSkill` may return. */
   readonly FavoriteSkill: "InternalError" | "InvalidParameter";
-  /** The codes `ModifyAgent` may return. */
   readonly ModifyAgent: "InternalError" | "InvalidParameter";
-  /** The codes `ModifyApp` may return. */
   readonly ModifyApp: "InternalError" | "InvalidParameter";
-  /** The codes `ModifyAppTrigger` may return. */
   readonly ModifyAppTrigger: "InternalError" | "InvalidParameter";
-  /** The codes `ModifyConversation` may return. */
   readonly ModifyConversation: "InternalError" | "InvalidParameter";
-  /** The codes `ModifyMsgRecordCategory` may return. */
   readonly ModifyMsgRecordCategory: "InternalError" | "InvalidParameter" | "ResourceNotFound";
-  /** The codes `ModifyPlugin` may return. */
   readonly ModifyPlugin: "InternalError" | "InvalidParameter" | "ResourceNotFound";
-  /** The codes `ModifySkill` may return. */
   readonly ModifySkill: "InternalError" | "InvalidParameter" | "ResourceNotFound";
-  /** The codes `ModifySpace` may return. */
   readonly ModifySpace: "FailedOperation";
-  /** The codes `ModifyVariable` may return. */
   readonly ModifyVariable: "FailedOperation";
-  /** The codes `PauseAppTrigger` may return. */
   readonly PauseAppTrigger: "FailedOperation";
-  /** The codes `ReleaseSkill` may return. */
   readonly ReleaseSkill: "FailedOperation";
-  /** The codes `ResetConversation` may return. */
   readonly ResetConversation: "FailedOperation";
-  /** The codes `ResumeAppTrigger` may return. */
   readonly ResumeAppTrigger: "FailedOperation";
-  /** The codes `RetryRelease` may return. */
   readonly RetryRelease: "FailedOperation";
-  /** The codes `RollbackRelease` may return. */
   readonly RollbackRelease: "FailedOperation";
-  /** The codes `RunAppTriggerNow` may return. */
   readonly RunAppTriggerNow: "FailedOperation";
-  /** The codes `UnfavoritePlugin` may return. */
   readonly UnfavoritePlugin: "FailedOperation";
-  /** The codes `UnfavoriteSkill` may return. */
   readonly UnfavoriteSkill: "FailedOperation";
 }
 

@@ -34,11 +34,8 @@ import {
  * Code: `FailedOperation.EngineServerError`. Not retryable.
  */
 export declare class FailedOperationEngineServerError extends FailedOperationError {
-  /** The code this class stands for. */
   static readonly code: "FailedOperation.EngineServerError";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `FailedOperation.EngineServerError`, or a code below it that this package does not know yet. */
   readonly code: "FailedOperation.EngineServerError" | `FailedOperation.EngineServerError.${string}`;
 }
 
@@ -48,11 +45,8 @@ export declare class FailedOperationEngineServerError extends FailedOperationErr
  * Code: `FailedOperation.FileParseError`. Not retryable.
  */
 export declare class FailedOperationFileParseError extends FailedOperationError {
-  /** The code this class stands for. */
   static readonly code: "FailedOperation.FileParseError";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `FailedOperation.FileParseError`, or a code below it that this package does not know yet. */
   readonly code: "FailedOperation.FileParseError" | `FailedOperation.FileParseError.${string}`;
 }
 
@@ -62,11 +56,8 @@ export declare class FailedOperationFileParseError extends FailedOperationError 
  * Code: `FailedOperation.FileParseTimeout`. Not retryable.
  */
 export declare class FailedOperationFileParseTimeoutError extends FailedOperationError {
-  /** The code this class stands for. */
   static readonly code: "FailedOperation.FileParseTimeout";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `FailedOperation.FileParseTimeout`, or a code below it that this package does not know yet. */
   readonly code: "FailedOperation.FileParseTimeout" | `FailedOperation.FileParseTimeout.${string}`;
 }
 
@@ -76,11 +67,8 @@ export declare class FailedOperationFileParseTimeoutError extends FailedOperatio
  * Code: `FailedOperation.InternalError`. Not retryable.
  */
 export declare class FailedOperationInternalError extends FailedOperationError {
-  /** The code this class stands for. */
   static readonly code: "FailedOperation.InternalError";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `FailedOperation.InternalError`, or a code below it that this package does not know yet. */
   readonly code: "FailedOperation.InternalError" | `FailedOperation.InternalError.${string}`;
 }
 
@@ -92,11 +80,8 @@ export declare class FailedOperationInternalError extends FailedOperationError {
  * Code: `FailedOperation.NonsupportParse`. Not retryable.
  */
 export declare class FailedOperationNonsupportParseError extends FailedOperationError {
-  /** The code this class stands for. */
   static readonly code: "FailedOperation.NonsupportParse";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `FailedOperation.NonsupportParse`, or a code below it that this package does not know yet. */
   readonly code: "FailedOperation.NonsupportParse" | `FailedOperation.NonsupportParse.${string}`;
 }
 
@@ -108,11 +93,8 @@ export declare class FailedOperationNonsupportParseError extends FailedOperation
  * Code: `FailedOperation.OcrFailed`. Not retryable.
  */
 export declare class FailedOperationOcrFailedError extends FailedOperationError {
-  /** The code this class stands for. */
   static readonly code: "FailedOperation.OcrFailed";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `FailedOperation.OcrFailed`, or a code below it that this package does not know yet. */
   readonly code: "FailedOperation.OcrFailed" | `FailedOperation.OcrFailed.${string}`;
 }
 
@@ -124,11 +106,8 @@ export declare class FailedOperationOcrFailedError extends FailedOperationError 
  * Code: `FailedOperation.UnKnowError`. Not retryable.
  */
 export declare class FailedOperationUnKnowError extends FailedOperationError {
-  /** The code this class stands for. */
   static readonly code: "FailedOperation.UnKnowError";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `FailedOperation.UnKnowError`, or a code below it that this package does not know yet. */
   readonly code: "FailedOperation.UnKnowError" | `FailedOperation.UnKnowError.${string}`;
 }
 
@@ -140,11 +119,8 @@ export declare class FailedOperationUnKnowError extends FailedOperationError {
  * Code: `FailedOperation.UnOpenError`. Not retryable.
  */
 export declare class FailedOperationUnOpenError extends FailedOperationError {
-  /** The code this class stands for. */
   static readonly code: "FailedOperation.UnOpenError";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `FailedOperation.UnOpenError`, or a code below it that this package does not know yet. */
   readonly code: "FailedOperation.UnOpenError" | `FailedOperation.UnOpenError.${string}`;
 }
 
@@ -156,11 +132,8 @@ export declare class FailedOperationUnOpenError extends FailedOperationError {
  * Code: `FailedOperation.UploadResultFileFailed`. Not retryable.
  */
 export declare class FailedOperationUploadResultFileFailedError extends FailedOperationError {
-  /** The code this class stands for. */
   static readonly code: "FailedOperation.UploadResultFileFailed";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `FailedOperation.UploadResultFileFailed`, or a code below it that this package does not know yet. */
   readonly code: "FailedOperation.UploadResultFileFailed" | `FailedOperation.UploadResultFileFailed.${string}`;
 }
 
@@ -170,11 +143,8 @@ export declare class FailedOperationUploadResultFileFailedError extends FailedOp
  * Code: `InvalidParameter.FileURLInvalid`. Not retryable.
  */
 export declare class InvalidParameterFileURLInvalidError extends InvalidParameterError {
-  /** The code this class stands for. */
   static readonly code: "InvalidParameter.FileURLInvalid";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `InvalidParameter.FileURLInvalid`, or a code below it that this package does not know yet. */
   readonly code: "InvalidParameter.FileURLInvalid" | `InvalidParameter.FileURLInvalid.${string}`;
 }
 
@@ -184,11 +154,8 @@ export declare class InvalidParameterFileURLInvalidError extends InvalidParamete
  * Code: `InvalidParameter.InvalidFileFormat`. Not retryable.
  */
 export declare class InvalidParameterInvalidFileFormatError extends InvalidParameterError {
-  /** The code this class stands for. */
   static readonly code: "InvalidParameter.InvalidFileFormat";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `InvalidParameter.InvalidFileFormat`, or a code below it that this package does not know yet. */
   readonly code: "InvalidParameter.InvalidFileFormat" | `InvalidParameter.InvalidFileFormat.${string}`;
 }
 
@@ -198,11 +165,8 @@ export declare class InvalidParameterInvalidFileFormatError extends InvalidParam
  * Code: `InvalidParameter.InvalidFileType`. Not retryable.
  */
 export declare class InvalidParameterInvalidFileTypeError extends InvalidParameterError {
-  /** The code this class stands for. */
   static readonly code: "InvalidParameter.InvalidFileType";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `InvalidParameter.InvalidFileType`, or a code below it that this package does not know yet. */
   readonly code: "InvalidParameter.InvalidFileType" | `InvalidParameter.InvalidFileType.${string}`;
 }
 
@@ -214,11 +178,8 @@ export declare class InvalidParameterInvalidFileTypeError extends InvalidParamet
  * Code: `InvalidParameterValue.InvalidParameterValueLimit`. Not retryable.
  */
 export declare class InvalidParameterValueInvalidParameterValueLimitError extends InvalidParameterValueError {
-  /** The code this class stands for. */
   static readonly code: "InvalidParameterValue.InvalidParameterValueLimit";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `InvalidParameterValue.InvalidParameterValueLimit`, or a code below it that this package does not know yet. */
   readonly code: "InvalidParameterValue.InvalidParameterValueLimit" | `InvalidParameterValue.InvalidParameterValueLimit.${string}`;
 }
 
@@ -230,11 +191,8 @@ export declare class InvalidParameterValueInvalidParameterValueLimitError extend
  * Code: `LimitExceeded.ExceededMaxPagesError`. Not retryable.
  */
 export declare class LimitExceededExceededMaxPagesError extends LimitExceededError {
-  /** The code this class stands for. */
   static readonly code: "LimitExceeded.ExceededMaxPagesError";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `LimitExceeded.ExceededMaxPagesError`, or a code below it that this package does not know yet. */
   readonly code: "LimitExceeded.ExceededMaxPagesError" | `LimitExceeded.ExceededMaxPagesError.${string}`;
 }
 
@@ -246,11 +204,8 @@ export declare class LimitExceededExceededMaxPagesError extends LimitExceededErr
  * Code: `LimitExceeded.TooLargeFileError`. Not retryable.
  */
 export declare class LimitExceededTooLargeFileError extends LimitExceededError {
-  /** The code this class stands for. */
   static readonly code: "LimitExceeded.TooLargeFileError";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `LimitExceeded.TooLargeFileError`, or a code below it that this package does not know yet. */
   readonly code: "LimitExceeded.TooLargeFileError" | `LimitExceeded.TooLargeFileError.${string}`;
 }
 
@@ -262,11 +217,8 @@ export declare class LimitExceededTooLargeFileError extends LimitExceededError {
  * Code: `ResourceUnavailable.InArrears`. Not retryable.
  */
 export declare class ResourceUnavailableInArrearsError extends ResourceUnavailableError {
-  /** The code this class stands for. */
   static readonly code: "ResourceUnavailable.InArrears";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `ResourceUnavailable.InArrears`, or a code below it that this package does not know yet. */
   readonly code: "ResourceUnavailable.InArrears" | `ResourceUnavailable.InArrears.${string}`;
 }
 
@@ -278,11 +230,8 @@ export declare class ResourceUnavailableInArrearsError extends ResourceUnavailab
  * Code: `ResourceUnavailable.ResourcePackageRunOut`. Not retryable.
  */
 export declare class ResourceUnavailableResourcePackageRunOutError extends ResourceUnavailableError {
-  /** The code this class stands for. */
   static readonly code: "ResourceUnavailable.ResourcePackageRunOut";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `ResourceUnavailable.ResourcePackageRunOut`, or a code below it that this package does not know yet. */
   readonly code: "ResourceUnavailable.ResourcePackageRunOut" | `ResourceUnavailable.ResourcePackageRunOut.${string}`;
 }
 
@@ -292,11 +241,8 @@ export declare class ResourceUnavailableResourcePackageRunOutError extends Resou
  * Not retryable.
  */
 export declare class ResourcesSoldOutError extends TencentCloudApiError {
-  /** The code this class stands for. */
   static readonly code: "ResourcesSoldOut" | `ResourcesSoldOut.${string}`;
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `ResourcesSoldOut`, or a code below it that this package does not know yet. */
   readonly code: "ResourcesSoldOut" | `ResourcesSoldOut.${string}`;
 }
 
@@ -308,11 +254,8 @@ export declare class ResourcesSoldOutError extends TencentCloudApiError {
  * Code: `ResourcesSoldOut.ChargeStatusException`. Not retryable.
  */
 export declare class ResourcesSoldOutChargeStatusExceptionError extends ResourcesSoldOutError {
-  /** The code this class stands for. */
   static readonly code: "ResourcesSoldOut.ChargeStatusException";
-  /** The class name. */
   static readonly errorName: string;
-  /** The exact code: `ResourcesSoldOut.ChargeStatusException`, or a code below it that this package does not know yet. */
   readonly code: "ResourcesSoldOut.ChargeStatusException" | `ResourcesSoldOut.ChargeStatusException.${string}`;
 }
 
@@ -328,164 +271,108 @@ export declare enum LkeapErrorCode {
    * Operation failed.
    *
    * 操作失败。
-   *
-   * Code: `FailedOperation`. Not retryable.
    */
   FailedOperation = "FailedOperation",
   /**
    * Engine layer internal error.
    *
    * 引擎层内部错误。
-   *
-   * Code: `FailedOperation.EngineServerError`. Not retryable.
    */
   FailedOperationEngineServerError = "FailedOperation.EngineServerError",
-  /**
-   * 解析失败。
-   *
-   * Code: `FailedOperation.FileParseError`. Not retryable.
-   */
+  /** 解析失败。 */
   FailedOperationFileParseError = "FailedOperation.FileParseError",
-  /**
-   * 文档解析超时。
-   *
-   * Code: `FailedOperation.FileParseTimeout`. Not retryable.
-   */
+  /** 文档解析超时。 */
   FailedOperationFileParseTimeout = "FailedOperation.FileParseTimeout",
-  /**
-   * 内部错误。
-   *
-   * Code: `FailedOperation.InternalError`. Not retryable.
-   */
+  /** 内部错误。 */
   FailedOperationInternalError = "FailedOperation.InternalError",
   /**
    * Currently, it is not supported to parse this file.
    *
    * 暂不支持解析该文件。
-   *
-   * Code: `FailedOperation.NonsupportParse`. Not retryable.
    */
   FailedOperationNonsupportParse = "FailedOperation.NonsupportParse",
   /**
    * FailedOperation.OcrFailed
    *
    * FailedOperation.OcrFailed
-   *
-   * Code: `FailedOperation.OcrFailed`. Not retryable.
    */
   FailedOperationOcrFailed = "FailedOperation.OcrFailed",
   /**
    * Internal unknown error.
    *
    * 内部未知错误。
-   *
-   * Code: `FailedOperation.UnKnowError`. Not retryable.
    */
   FailedOperationUnKnowError = "FailedOperation.UnKnowError",
   /**
    * The service is not activated.
    *
    * 服务未开通。
-   *
-   * Code: `FailedOperation.UnOpenError`. Not retryable.
    */
   FailedOperationUnOpenError = "FailedOperation.UnOpenError",
   /**
    * Failed to access to the URL of genetated file of recognition result. Please retry later.
    *
    * 生成识别结果文件访问url失败，请稍后重试。
-   *
-   * Code: `FailedOperation.UploadResultFileFailed`. Not retryable.
    */
   FailedOperationUploadResultFileFailed = "FailedOperation.UploadResultFileFailed",
   /**
    * Internal error.
    *
    * 内部错误。
-   *
-   * Code: `InternalError`. Not retryable. A server fault.
    */
   InternalError = "InternalError",
   /**
    * Parameter error.
    *
    * 参数错误。
-   *
-   * Code: `InvalidParameter`. Not retryable.
    */
   InvalidParameter = "InvalidParameter",
-  /**
-   * 文件url链接不正确。
-   *
-   * Code: `InvalidParameter.FileURLInvalid`. Not retryable.
-   */
+  /** 文件url链接不正确。 */
   InvalidParameterFileURLInvalid = "InvalidParameter.FileURLInvalid",
-  /**
-   * 无效的文件格式。
-   *
-   * Code: `InvalidParameter.InvalidFileFormat`. Not retryable.
-   */
+  /** 无效的文件格式。 */
   InvalidParameterInvalidFileFormat = "InvalidParameter.InvalidFileFormat",
-  /**
-   * 无效的文件类型。
-   *
-   * Code: `InvalidParameter.InvalidFileType`. Not retryable.
-   */
+  /** 无效的文件类型。 */
   InvalidParameterInvalidFileType = "InvalidParameter.InvalidFileType",
   /**
    * Parameter value error.
    *
    * 参数值错误。
-   *
-   * Code: `InvalidParameterValue.InvalidParameterValueLimit`. Not retryable.
    */
   InvalidParameterValueInvalidParameterValueLimit = "InvalidParameterValue.InvalidParameterValueLimit",
   /**
    * Exceeds the maximum file page limit.
    *
    * 超过最大文件页数限制
-   *
-   * Code: `LimitExceeded.ExceededMaxPagesError`. Not retryable.
    */
   LimitExceededExceededMaxPagesError = "LimitExceeded.ExceededMaxPagesError",
   /**
    * File too large.
    *
    * 文件太大
-   *
-   * Code: `LimitExceeded.TooLargeFileError`. Not retryable.
    */
   LimitExceededTooLargeFileError = "LimitExceeded.TooLargeFileError",
   /**
    * Too many and frequent requests.
    *
    * 请求的次数超过了频率限制。
-   *
-   * Code: `RequestLimitExceeded`. Retryable.
    */
   RequestLimitExceeded = "RequestLimitExceeded",
   /**
    * The account is in arrears.
    *
    * 账号已欠费。
-   *
-   * Code: `ResourceUnavailable.InArrears`. Not retryable.
    */
   ResourceUnavailableInArrears = "ResourceUnavailable.InArrears",
   /**
    * The account resource package is exhausted.
    *
    * 账号资源包耗尽。
-   *
-   * Code: `ResourceUnavailable.ResourcePackageRunOut`. Not retryable.
    */
   ResourceUnavailableResourcePackageRunOut = "ResourceUnavailable.ResourcePackageRunOut",
   /**
    * The billing status is abnormal.
    *
    * 计费状态异常。
-   *
-   * Code: `ResourcesSoldOut.ChargeStatusException`. Not retryable.
    */
   ResourcesSoldOutChargeStatusException = "ResourcesSoldOut.ChargeStatusException",
 }
@@ -520,27 +407,16 @@ export declare function isLkeapErrorCode(value: unknown): value is LkeapErrorCod
 
 /** The codes each API action of lkeap may return, by action name. */
 export interface LkeapActionErrors {
-  /** The codes `CancelTask` may return. */
   readonly CancelTask: "InternalError";
-  /** The codes `ChatCompletions` may return. */
   readonly ChatCompletions: "FailedOperation" | "FailedOperation.EngineServerError" | "ResourceUnavailable.ResourcePackageRunOut";
-  /** The codes `CreateReconstructDocumentFlow` may return. */
   readonly CreateReconstructDocumentFlow: "FailedOperation" | "FailedOperation.InternalError" | "InvalidParameter.FileURLInvalid" | "InvalidParameter.InvalidFileFormat" | "InvalidParameter.InvalidFileType" | "LimitExceeded.ExceededMaxPagesError" | "LimitExceeded.TooLargeFileError" | "ResourceUnavailable.ResourcePackageRunOut" | "ResourcesSoldOut.ChargeStatusException";
-  /** The codes `CreateSplitDocumentFlow` may return. */
   readonly CreateSplitDocumentFlow: "FailedOperation" | "InternalError" | "InvalidParameter.FileURLInvalid" | "InvalidParameter.InvalidFileFormat" | "InvalidParameter.InvalidFileType" | "LimitExceeded.ExceededMaxPagesError" | "LimitExceeded.TooLargeFileError" | "RequestLimitExceeded" | "ResourceUnavailable.ResourcePackageRunOut";
-  /** The codes `GetCharacterUsage` may return. */
   readonly GetCharacterUsage: "FailedOperation" | "InternalError" | "InvalidParameter.FileURLInvalid" | "InvalidParameter.InvalidFileFormat" | "InvalidParameter.InvalidFileType" | "LimitExceeded.ExceededMaxPagesError" | "LimitExceeded.TooLargeFileError" | "RequestLimitExceeded" | "ResourceUnavailable.ResourcePackageRunOut";
-  /** The codes `GetEmbedding` may return. */
   readonly GetEmbedding: "FailedOperation" | "ResourceUnavailable.ResourcePackageRunOut";
-  /** The codes `GetReconstructDocumentResult` may return. */
   readonly GetReconstructDocumentResult: "FailedOperation.FileParseError" | "FailedOperation.FileParseTimeout" | "FailedOperation.InternalError" | "InvalidParameter" | "InvalidParameter.FileURLInvalid" | "InvalidParameter.InvalidFileFormat" | "InvalidParameter.InvalidFileType" | "RequestLimitExceeded" | "ResourceUnavailable.ResourcePackageRunOut" | "ResourcesSoldOut.ChargeStatusException";
-  /** The codes `GetSplitDocumentResult` may return. */
   readonly GetSplitDocumentResult: "FailedOperation.FileParseError" | "FailedOperation.FileParseTimeout" | "FailedOperation.InternalError" | "InvalidParameter.FileURLInvalid" | "InvalidParameter.InvalidFileFormat" | "InvalidParameter.InvalidFileType" | "RequestLimitExceeded" | "ResourceUnavailable.ResourcePackageRunOut" | "ResourcesSoldOut.ChargeStatusException";
-  /** The codes `QueryRewrite` may return. */
   readonly QueryRewrite: "FailedOperation";
-  /** The codes `ReconstructDocumentSSE` may return. */
   readonly ReconstructDocumentSSE: "FailedOperation.NonsupportParse" | "FailedOperation.OcrFailed" | "FailedOperation.UnKnowError" | "FailedOperation.UnOpenError" | "FailedOperation.UploadResultFileFailed" | "InvalidParameterValue.InvalidParameterValueLimit" | "LimitExceeded.ExceededMaxPagesError" | "LimitExceeded.TooLargeFileError" | "ResourceUnavailable.InArrears" | "ResourceUnavailable.ResourcePackageRunOut" | "ResourcesSoldOut.ChargeStatusException";
-  /** The codes `RunRerank` may return. */
   readonly RunRerank: "FailedOperation";
 }
 
