@@ -71,12 +71,12 @@ function runGenerate(options: RunOptions, io: Io, started: number): number {
   const result = generate(options);
   if (!result.ok) return reportDiagnostics(result.diagnostics, io);
   const { written, unchanged, removed } = result.report;
-  const { model } = result;
-  const codes = model.codes.length + model.products.reduce((sum, product) => sum + product.codes.length, 0);
-  const products = model.products.length > 0 ? `, ${model.products.length} products` : "";
+  const { codes, products } = result.summary;
+  const productCount = products > 0 ? `, ${products} products` : "";
+  const upToDate = result.cached ? " (up to date since the last run)" : "";
   io.stdout(
-    `errgen: ${displayPath(result.outDir, io.cwd)} (${codes} codes${products}): ` +
-      `${written.length} written, ${unchanged.length} unchanged, ${removed.length} removed in ${seconds(started)} s\n`,
+    `errgen: ${displayPath(result.outDir, io.cwd)} (${codes} codes${productCount}): ` +
+      `${written.length} written, ${unchanged.length} unchanged, ${removed.length} removed${upToDate} in ${seconds(started)} s\n`,
   );
   return 0;
 }

@@ -3,12 +3,13 @@ import { resolve } from "node:path";
 import { sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
 import { emitPackage } from "./emit/emit-package.ts";
 import type { EmittedFile } from "./emit/emitted-file.ts";
-import { loadSpec } from "./load/load-spec.ts";
+import { loadSpec, readSpecSources } from "./load/load-spec.ts";
 import { diskSpecFiles, type SpecFiles } from "./load/spec-files.ts";
 import { buildModel } from "./model/build-model.ts";
 import type { Model } from "./model/model.ts";
 import { validateSpec } from "./validate/validate-spec.ts";
 import { comparePackage, type PackageDrift } from "./write/compare-package.ts";
+import { cachedOutput, inputsHash, recordOutput } from "./write/output-cache.ts";
 import { writePackage, type WriteReport } from "./write/write-package.ts";
 
 export const DEFAULT_SPEC = "spec/tencentcloud.yaml";
@@ -29,14 +30,48 @@ type Failed = { readonly ok: false; readonly diagnostics: readonly Diagnostic[] 
 export type Analyzed = Failed | { readonly ok: true; readonly model: Model };
 export type CompiledText = Failed | { readonly ok: true; readonly model: Model; readonly files: readonly EmittedFile[] };
 export type Compiled = Failed | (Extract<CompiledText, { ok: true }> & { readonly outDir: string });
-export type GenerateResult = Failed | (Extract<Compiled, { ok: true }> & { readonly report: WriteReport });
+export interface GenerateSummary {
+  readonly codes: number;
+  readonly products: number;
+}
+
+export type GenerateResult =
+  | Failed
+  | {
+      readonly ok: true;
+      readonly outDir: string;
+      readonly report: WriteReport;
+      readonly summary: GenerateSummary;
+      /** The output was already what the specs generate, as recorded by the last run: nothing was compiled. */
+      readonly cached: boolean;
+    };
 export type CheckResult = Failed | (Extract<Compiled, { ok: true }> & { readonly drift: PackageDrift });
 
 export function generate(options: RunOptions): GenerateResult {
-  const compiled = compile(options);
+  const files = diskSpecFiles(options.spec ?? DEFAULT_SPEC, options.cwd);
+  const sources = readSpecSources(files);
+  const inputs = inputsHash(sources.texts);
+  const expectedOut = outDirOf(options, files, sources.packageName);
+  const cached = expectedOut === undefined ? undefined : cachedOutput(expectedOut, inputs);
+  if (expectedOut !== undefined && cached) {
+    const report = { written: [], unchanged: cached.files.map(([path]) => path), removed: [] };
+    return { ok: true, outDir: expectedOut, report, summary: cached.summary, cached: true };
+  }
+  const compiled = compileFiles(files, options.onStage);
   if (!compiled.ok) return compiled;
+  const outDir = outDirOf(options, files, compiled.model.package.name)!;
   options.onStage?.("write");
-  return { ...compiled, report: writePackage(compiled.outDir, compiled.files) };
+  const report = writePackage(outDir, compiled.files);
+  const { model } = compiled;
+  const summary = { codes: model.codes.length + model.products.reduce((sum, product) => sum + product.codes.length, 0), products: model.products.length };
+  recordOutput(outDir, inputs, summary, compiled.files.map((file) => file.path));
+  return { ok: true, outDir, report, summary, cached: false };
+}
+
+/** `--out`, else generated/<package name> in the spec's project. */
+function outDirOf(options: RunOptions, files: SpecFiles, packageName: string | undefined): string | undefined {
+  if (options.out !== undefined) return resolve(options.cwd, options.out);
+  return packageName === undefined ? undefined : resolve(files.projectRoot, "generated", packageName);
 }
 
 export function check(options: RunOptions): CheckResult {
@@ -51,9 +86,7 @@ export function compile(options: RunOptions): Compiled {
   const files = diskSpecFiles(options.spec ?? DEFAULT_SPEC, options.cwd);
   const compiled = compileFiles(files, options.onStage);
   if (!compiled.ok) return compiled;
-  const { name } = compiled.model.package;
-  const outDir = options.out === undefined ? resolve(files.projectRoot, "generated", name) : resolve(options.cwd, options.out);
-  return { ...compiled, outDir };
+  return { ...compiled, outDir: outDirOf(options, files, compiled.model.package.name)! };
 }
 
 /** load → validate → model → emit. */

@@ -43,6 +43,35 @@ export function loadSpec(files: SpecFiles): LoadedSpec {
   return { root: { location: files.root, root: loaded.root }, products, diagnostics };
 }
 
+export interface SpecSources {
+  /** Path and text of the root spec and of each product spec it lists, in order; unreadable ones left out. */
+  readonly texts: readonly (readonly [path: string, text: string])[];
+  /** The root spec's `package.name`, when it has one. */
+  readonly packageName: string | undefined;
+}
+
+/** What a run depends on, read without validating anything: for the up-to-date check before a full run. */
+export function readSpecSources(files: SpecFiles): SpecSources {
+  const rootText = files.read(files.root.path);
+  const root = loadYaml(rootText, files.root.displayPath).root;
+  const texts: (readonly [string, string])[] = [[files.root.path, rootText]];
+  for (const item of includedPaths(root)) {
+    const path = files.resolve(files.root, item.value);
+    try {
+      texts.push([path, files.read(path)]);
+    } catch (error) {
+      if (!(error instanceof SpecReadError)) throw error;
+    }
+  }
+  return { texts, packageName: packageNameOf(root) };
+}
+
+function packageNameOf(root: YamlNode | undefined): string | undefined {
+  const pkg = root?.kind === "map" ? root.entries.find(({ key }) => key.kind === "scalar" && key.value === "package")?.value : undefined;
+  const name = pkg?.kind === "map" ? pkg.entries.find(({ key }) => key.kind === "scalar" && key.value === "name")?.value : undefined;
+  return name?.kind === "scalar" && typeof name.value === "string" ? name.value : undefined;
+}
+
 /** The string items of the root's `products:` list; the validator reports anything else found there. */
 function includedPaths(root: YamlNode | undefined): { value: string; position: SourcePosition }[] {
   if (root?.kind !== "map") return [];

@@ -35,18 +35,24 @@ export class SpecReadError extends ErrgenError {
   }
 }
 
+/** Spec files on disk; each file is read once per instance, however often a stage asks for it. */
 export function diskSpecFiles(specPath: string, cwd: string): SpecFiles {
   const rootPath = resolve(cwd, specPath);
   const projectRoot = findProjectRoot(dirname(rootPath));
   const locate = (path: string): SpecLocation => ({ path, displayPath: displayPath(path, cwd), sourceName: toPosix(relative(projectRoot, path)) });
+  const texts = new Map<string, string>();
   return {
     root: locate(rootPath),
     projectRoot,
     locate,
     resolve: (from, path) => resolve(dirname(from.path), path),
     read(path) {
+      const known = texts.get(path);
+      if (known !== undefined) return known;
       try {
-        return withoutBom(readFileSync(path, "utf8"));
+        const text = withoutBom(readFileSync(path, "utf8"));
+        texts.set(path, text);
+        return text;
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (error as Error).message;

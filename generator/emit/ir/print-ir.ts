@@ -1,6 +1,7 @@
 // Prints a ModuleIR as TypeScript (with ts-morph's CodeBlockWriter), as JavaScript (ESM or CJS) and
 // as declarations. Each printer walks the declarations once; output is LF-terminated and stable.
-import { CodeBlockWriter } from "ts-morph";
+import { createRequire } from "node:module";
+import type { CodeBlockWriter as Writer } from "ts-morph";
 import type { ClassIR, DeclarationIR, ImportIR, ModuleIR, ParameterIR, VariableIR } from "./module-ir.ts";
 import { specifier } from "./module-ir.ts";
 
@@ -191,8 +192,12 @@ function indent(lines: readonly string[], by = "  "): string[] {
   return lines.map((line) => (line === "" ? "" : `${by}${line}`));
 }
 
+/** ts-morph, loaded on first use: a run that finds its output up to date never pays for the TypeScript compiler it bundles. */
+let CodeBlockWriter: typeof Writer | undefined;
+
 /** TypeScript source, written with ts-morph's CodeBlockWriter in one pass over the module. */
 function printTypeScript(module: ModuleIR, header: string): string {
+  CodeBlockWriter ??= (createRequire(import.meta.url)("ts-morph") as typeof import("ts-morph")).CodeBlockWriter;
   const writer = new CodeBlockWriter({ indentNumberOfSpaces: 2, newLine: "\n", useSingleQuote: false });
   const write = (lines: Lines) => writer.write(lines.toString());
   writer.writeLine(header);

@@ -1,0 +1,110 @@
+// A record of the last successful `generate` per output folder, so that regenerating from unchanged
+// specs with an unchanged errgen costs a hash and some stat calls instead of a whole run. It is only
+// an optimisation: a missing, stale or unreadable record means a full run, never a wrong answer, and
+// any file on disk whose size or modification time moved since errgen wrote it defeats it.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ERRGEN_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const CACHE_DIR = join(ERRGEN_ROOT, "node_modules/.cache/errgen");
+const CACHE_FORMAT = 1;
+
+export interface CacheRecord {
+  readonly format: number;
+  /** Hash of errgen itself and of every spec file that went into the output. */
+  readonly inputs: string;
+  /** What the CLI summary reports, so a cached run can say it without building the model. */
+  readonly summary: { readonly codes: number; readonly products: number };
+  /** Every file written, with the size and modification time it had just after the write. */
+  readonly files: readonly (readonly [path: string, size: number, mtimeMs: number])[];
+}
+
+/** Hash of errgen's own sources, templates and locked dependencies: a new errgen invalidates every record. */
+let errgenFingerprint: string | undefined;
+
+function fingerprint(): string {
+  if (errgenFingerprint) return errgenFingerprint;
+  const hash = createHash("sha256");
+  const add = (dir: string) => {
+    for (const entry of readdirSync(join(ERRGEN_ROOT, dir), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) add(path);
+      else hash.update(path).update("\0").update(readFileSync(join(ERRGEN_ROOT, path))).update("\0");
+    }
+  };
+  add("generator");
+  add("templates");
+  for (const file of ["package.json", "package-lock.json"]) {
+    try {
+      hash.update(file).update(readFileSync(join(ERRGEN_ROOT, file)));
+    } catch {
+      // A missing lockfile only makes the fingerprint coarser.
+    }
+  }
+  return (errgenFingerprint = hash.digest("hex"));
+}
+
+/** The hash a cache record is keyed on: errgen, plus each spec file's path and text in order. */
+export function inputsHash(specs: readonly (readonly [path: string, text: string])[]): string {
+  const hash = createHash("sha256").update(fingerprint());
+  for (const [path, text] of specs) hash.update("\0").update(path).update("\0").update(text);
+  return hash.digest("hex");
+}
+
+function recordPath(outDir: string): string {
+  return join(CACHE_DIR, `${createHash("sha256").update(outDir).digest("hex").slice(0, 32)}.json`);
+}
+
+/** The record for `outDir` when it matches `inputs` and every file is as errgen left it. */
+export function cachedOutput(outDir: string, inputs: string): CacheRecord | undefined {
+  let record: CacheRecord;
+  try {
+    record = JSON.parse(readFileSync(recordPath(outDir), "utf8")) as CacheRecord;
+  } catch {
+    return undefined;
+  }
+  if (record.format !== CACHE_FORMAT || record.inputs !== inputs) return undefined;
+  const expected = new Map(record.files.map(([path, size, mtimeMs]) => [path, { size, mtimeMs }]));
+  let seen = 0;
+  const walk = (prefix: string): boolean => {
+    let entries;
+    try {
+      entries = readdirSync(join(outDir, prefix), { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    for (const entry of entries) {
+      const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (!walk(path)) return false;
+        continue;
+      }
+      const want = expected.get(path);
+      if (!want || !entry.isFile()) return false;
+      const { size, mtimeMs } = statSync(join(outDir, path));
+      if (size !== want.size || mtimeMs !== want.mtimeMs) return false;
+      seen++;
+    }
+    return true;
+  };
+  return walk("") && seen === expected.size ? record : undefined;
+}
+
+/** Records the folder as just written. Failing to record is harmless: the next run is a full one. */
+export function recordOutput(outDir: string, inputs: string, summary: CacheRecord["summary"], paths: readonly string[]): void {
+  try {
+    const files = paths.map((path) => {
+      const { size, mtimeMs } = statSync(join(outDir, path));
+      return [path, size, mtimeMs] as const;
+    });
+    const record: CacheRecord = { format: CACHE_FORMAT, inputs, summary, files };
+    const target = recordPath(outDir);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(`${target}.tmp`, JSON.stringify(record));
+    renameSync(`${target}.tmp`, target);
+  } catch {
+    // No cache directory (read-only install, no node_modules): every run is a full run.
+  }
+}
