@@ -24,6 +24,8 @@ export interface RunOptions {
   readonly cwd: string;
   /** Told as each stage starts, for progress output. */
   readonly onStage?: ((stage: Stage) => void) | undefined;
+  /** `false` runs every stage even when the last run's record says the output is current. Default: true. */
+  readonly useCache?: boolean | undefined;
 }
 
 type Failed = { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
@@ -52,7 +54,7 @@ export function generate(options: RunOptions): GenerateResult {
   const sources = readSpecSources(files);
   const inputs = inputsHash(sources.texts);
   const expectedOut = outDirOf(options, files, sources.packageName);
-  const cached = expectedOut === undefined ? undefined : cachedOutput(expectedOut, inputs);
+  const cached = expectedOut === undefined || options.useCache === false ? undefined : cachedOutput(expectedOut, inputs);
   if (expectedOut !== undefined && cached) {
     const report = { written: [], unchanged: cached.files.map(([path]) => path), removed: [] };
     return { ok: true, outDir: expectedOut, report, summary: cached.summary, cached: true };

@@ -29,8 +29,8 @@ export function emitBase(model: Model): ModuleIR {
         docs: "Options for constructing an error by hand. `toApiError` fills them from a response.",
         properties: [
           { name: "code", optional: true, type: "string", docs: "The exact code. Defaults to the class's own code; must be that code or one below it." },
-          { name: "requestId", optional: true, type: "string", docs: "The id of the failed request." },
-          { name: "cause", optional: true, type: "unknown", docs: "What caused this error, such as the SDK's exception." },
+          { name: "requestId", optional: true, type: "string | undefined", docs: "The id of the failed request." },
+          { name: "cause", optional: true, type: "unknown", docs: "What caused this error, such as the SDK's exception. `undefined` means none." },
         ],
       },
       {

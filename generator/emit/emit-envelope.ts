@@ -2,7 +2,7 @@
 import type { Model } from "../model/model.ts";
 import { names, type ModuleIR, type PropertyIR } from "./ir/module-ir.ts";
 import { MODULE } from "./modules.ts";
-import { propertyName, stringLiteral } from "./safe-text.ts";
+import { propertyAccess as access, propertyName, stringLiteral } from "./safe-text.ts";
 
 export function emitEnvelope(model: Model): ModuleIR {
   const { response, requestId, error, code, message } = model.envelope;
@@ -12,7 +12,7 @@ export function emitEnvelope(model: Model): ModuleIR {
     path: MODULE.envelope,
     imports: [
       { from: MODULE.codes, names: names("type KnownErrorCode") },
-      { from: MODULE.internal, names: names("ownField") },
+
     ],
     reexports: [],
     declarations: [
@@ -64,9 +64,12 @@ export function emitEnvelope(model: Model): ModuleIR {
         returnType: "value is ErrorEnvelope",
         body: [
           "try {",
-          `  const response = ownField(value, ${key(response)});`,
-          `  const error = ownField(response, ${key(error)});`,
-          `  return typeof ownField(error, ${key(code)}) === "string" && typeof ownField(error, ${key(message)}) === "string" && typeof ownField(response, ${key(requestId)}) === "string";`,
+          `  if (typeof value !== "object" || value === null || !(${key(response)} in value)) return false;`,
+          `  const response = value${access(response)};`,
+          `  if (typeof response !== "object" || response === null || !(${key(error)} in response) || !(${key(requestId)} in response)) return false;`,
+          `  const error = response${access(error)};`,
+          `  if (typeof error !== "object" || error === null || !(${key(code)} in error) || !(${key(message)} in error)) return false;`,
+          `  return typeof error${access(code)} === "string" && typeof error${access(message)} === "string" && typeof response${access(requestId)} === "string";`,
           "} catch {",
           "  return false; // a hostile object (a Proxy, a throwing getter) is not an envelope",
           "}",
@@ -82,8 +85,10 @@ export function emitEnvelope(model: Model): ModuleIR {
         returnType: "value is SuccessEnvelope<T>",
         body: [
           "try {",
-          `  const response = ownField(value, ${key(response)});`,
-          `  return typeof ownField(response, ${key(requestId)}) === "string" && ownField(response, ${key(error)}) === undefined;`,
+          `  if (typeof value !== "object" || value === null || !(${key(response)} in value)) return false;`,
+          `  const response = value${access(response)};`,
+          `  if (typeof response !== "object" || response === null || !(${key(requestId)} in response)) return false;`,
+          `  return typeof response${access(requestId)} === "string" && !(${key(error)} in response && response${access(error)} !== undefined);`,
           "} catch {",
           "  return false;",
           "}",

@@ -5,7 +5,7 @@ import type { Model } from "../model/model.ts";
 import { ERROR_CLASSES } from "./emit-errors.ts";
 import { names, type ModuleIR } from "./ir/module-ir.ts";
 import { MODULE } from "./modules.ts";
-import { propertyAccess, stringLiteral } from "./safe-text.ts";
+import { propertyAccess, propertyAccess as access, stringLiteral } from "./safe-text.ts";
 
 export function emitToApiError(model: Model): ModuleIR {
   const base = model.baseClass;
@@ -100,34 +100,46 @@ export function emitToApiError(model: Model): ModuleIR {
           `  throw new TypeError(\`\${caller}: expected an error envelope, its ${response}, or an object with a string code; got \${describeInput(input)}\`);`,
           "}",
           "const type = classOf(fields.code);",
-          "if (isOwnInstance(input) && Object.getPrototypeOf(input) === type.prototype) return input;",
-          'return new type(typeof fields.message === "string" ? fields.message : "", {',
-          "  code: fields.code,",
-          '  ...(typeof fields.requestId === "string" ? { requestId: fields.requestId } : {}),',
-          "  ...(fields.isError ? { cause: input } : {}),",
-          "});",
+          "if (fields.isError && isOwnInstance(input) && Object.getPrototypeOf(input) === type.prototype) return input;",
+          'const message = typeof fields.message === "string" ? fields.message : "";',
+          'const requestId = typeof fields.requestId === "string" ? fields.requestId : undefined;',
+          "return new type(message, { code: fields.code, requestId, cause: fields.isError ? input : undefined });",
         ],
       },
       {
         kind: "function",
         name: "readFields",
         exported: false,
-        docs: "Code, message and request id from an envelope, its Response, or an error-like object. Never reads through the prototype chain.",
+        docs:
+          "Code, message and request id from an envelope, its Response, or an error-like object. Field names are fixed, so plain " +
+          "property reads are safe; the code itself is only ever looked up in a Map.",
         parameters: [{ name: "input", type: "unknown" }],
         returnType: "{ code: unknown; message: unknown; requestId: unknown; isError: boolean }",
         body: [
           "try {",
-          `  const body = ownField(input, ${key(response)}) ?? input;`,
-          `  const wire = ownField(body, ${key(error)});`,
-          "  const isError = input instanceof Error;",
-          "  return wire === undefined",
-          '    ? { code: ownField(input, "code"), message: ownField(input, "message"), requestId: ownField(input, "requestId"), isError }',
-          `    : { code: ownField(wire, ${key(code)}), message: ownField(wire, ${key(message)}), requestId: ownField(body, ${key(requestId)}), isError };`,
+          '  if (typeof input !== "object" || input === null) return NO_FIELDS;',
+          `  const response = ${key(response)} in input ? input${access(response)} : undefined;`,
+          '  const body = typeof response === "object" && response !== null ? response : input;',
+          `  if (!(${key(error)} in body)) {`,
+          '    return { code: "code" in input ? input.code : undefined, message: "message" in input ? input.message : undefined, requestId: "requestId" in input ? input.requestId : undefined, isError: input instanceof Error };',
+          "  }",
+          `  const wire = body${access(error)};`,
+          `  const requestId = ${key(requestId)} in body ? body${access(requestId)} : undefined;`,
+          '  if (typeof wire !== "object" || wire === null) return { ...NO_FIELDS, requestId };',
+          `  return { code: ${key(code)} in wire ? wire${access(code)} : undefined, message: ${key(message)} in wire ? wire${access(message)} : undefined, requestId, isError: input instanceof Error };`,
           "} catch {",
           "  // A hostile object (a Proxy, a throwing getter) carries no code we can trust.",
-          "  return { code: undefined, message: undefined, requestId: undefined, isError: false };",
+          "  return NO_FIELDS;",
           "}",
         ],
+      },
+      {
+        kind: "const",
+        name: "NO_FIELDS",
+        exported: false,
+        type: "{ code: undefined; message: undefined; requestId: undefined; isError: false }",
+        docs: "What an input without an error carries.",
+        value: "{ code: undefined, message: undefined, requestId: undefined, isError: false }",
       },
       {
         kind: "function",

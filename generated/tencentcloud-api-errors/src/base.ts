@@ -10,8 +10,8 @@ export interface ApiErrorOptions {
   /** The exact code. Defaults to the class's own code; must be that code or one below it. */
   code?: string;
   /** The id of the failed request. */
-  requestId?: string;
-  /** What caused this error, such as the SDK's exception. */
+  requestId?: string | undefined;
+  /** What caused this error, such as the SDK's exception. `undefined` means none. */
   cause?: unknown;
 }
 

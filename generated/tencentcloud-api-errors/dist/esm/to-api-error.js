@@ -31,27 +31,31 @@ export function convertError(input, classOf, caller) {
     throw new TypeError(`${caller}: expected an error envelope, its Response, or an object with a string code; got ${describeInput(input)}`);
   }
   const type = classOf(fields.code);
-  if (isOwnInstance(input) && Object.getPrototypeOf(input) === type.prototype) return input;
-  return new type(typeof fields.message === "string" ? fields.message : "", {
-    code: fields.code,
-    ...(typeof fields.requestId === "string" ? { requestId: fields.requestId } : {}),
-    ...(fields.isError ? { cause: input } : {}),
-  });
+  if (fields.isError && isOwnInstance(input) && Object.getPrototypeOf(input) === type.prototype) return input;
+  const message = typeof fields.message === "string" ? fields.message : "";
+  const requestId = typeof fields.requestId === "string" ? fields.requestId : undefined;
+  return new type(message, { code: fields.code, requestId, cause: fields.isError ? input : undefined });
 }
 
 function readFields(input) {
   try {
-    const body = ownField(input, "Response") ?? input;
-    const wire = ownField(body, "Error");
-    const isError = input instanceof Error;
-    return wire === undefined
-      ? { code: ownField(input, "code"), message: ownField(input, "message"), requestId: ownField(input, "requestId"), isError }
-      : { code: ownField(wire, "Code"), message: ownField(wire, "Message"), requestId: ownField(body, "RequestId"), isError };
+    if (typeof input !== "object" || input === null) return NO_FIELDS;
+    const response = "Response" in input ? input.Response : undefined;
+    const body = typeof response === "object" && response !== null ? response : input;
+    if (!("Error" in body)) {
+      return { code: "code" in input ? input.code : undefined, message: "message" in input ? input.message : undefined, requestId: "requestId" in input ? input.requestId : undefined, isError: input instanceof Error };
+    }
+    const wire = body.Error;
+    const requestId = "RequestId" in body ? body.RequestId : undefined;
+    if (typeof wire !== "object" || wire === null) return { ...NO_FIELDS, requestId };
+    return { code: "Code" in wire ? wire.Code : undefined, message: "Message" in wire ? wire.Message : undefined, requestId, isError: input instanceof Error };
   } catch {
     // A hostile object (a Proxy, a throwing getter) carries no code we can trust.
-    return { code: undefined, message: undefined, requestId: undefined, isError: false };
+    return NO_FIELDS;
   }
 }
+
+const NO_FIELDS = { code: undefined, message: undefined, requestId: undefined, isError: false };
 
 function isOwnInstance(value) {
   try {

@@ -1,0 +1,68 @@
+// One benchmark scenario, run in its own process so that its wall time and peak memory are its own.
+// Prints one JSON line: { ms, maxRssKb, ...details }.
+import { spawnSync } from "node:child_process";
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { generate } from "../generator/errgen.ts";
+import { importCorpus } from "../generator/import/import-corpus.ts";
+import { concatBaseline } from "./baseline-concat.ts";
+
+const [scenario, ...args] = process.argv.slice(2);
+const started = performance.now();
+let details: Record<string, unknown> = {};
+
+switch (scenario) {
+  case "import": {
+    const [corpus, specDir] = args as [string, string];
+    const { plan } = importCorpus({ corpusDir: corpus, specDir, cwd: process.cwd() });
+    details = { products: plan.products.length };
+    break;
+  }
+  case "generate":
+  case "regenerate": {
+    const [spec, out] = args as [string, string];
+    const result = generate({ spec, out, cwd: process.cwd(), useCache: scenario === "regenerate" });
+    if (!result.ok) throw new Error(`the imported spec has errors: ${result.diagnostics[0]?.message}`);
+    details = { written: result.report.written.length, unchanged: result.report.unchanged.length, cached: result.cached, ...tree(out) };
+    break;
+  }
+  case "concat": {
+    const [corpus, out] = args as [string, string];
+    concatBaseline(corpus, out, false);
+    details = tree(out);
+    break;
+  }
+  case "concat-tsc": {
+    const [corpus, out, tsc] = args as [string, string, string];
+    concatBaseline(corpus, join(out, "src"), true);
+    // `tsc` is the native TypeScript 7 compiler; its own peak memory is read by /usr/bin/time.
+    const flags = ["--declaration", "--target", "es2022", "--module", "esnext", "--skipLibCheck", "--types", "", "--rootDir", join(out, "src"), "--outDir", join(out, "dist")];
+    const files = readdirSync(join(out, "src")).map((name) => join(out, "src", name));
+    const run = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, tsc, ...flags, ...files], { encoding: "utf8" });
+    const tscRssKb = Number.parseInt(run.stderr.trim().split("\n").pop() ?? "", 10);
+    details = { ...tree(out), tscRssKb: Number.isFinite(tscRssKb) ? tscRssKb : undefined, tscStatus: run.status };
+    break;
+  }
+  default:
+    throw new Error(`unknown scenario ${scenario}`);
+}
+
+const ms = performance.now() - started;
+console.log(JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS, ...details }));
+
+/** Files and bytes under a folder. */
+function tree(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  const walk = (path: string) => {
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(path, entry.name));
+      else {
+        files++;
+        bytes += statSync(join(path, entry.name)).size;
+      }
+    }
+  };
+  walk(dir);
+  return { files, bytes };
+}
