@@ -36,9 +36,10 @@ switch (scenario) {
     const [corpus, out, tsc] = args as [string, string, string];
     concatBaseline(corpus, join(out, "src"), true);
     // `tsc` is the native TypeScript 7 compiler; its own peak memory is read by /usr/bin/time.
-    const flags = ["--declaration", "--target", "es2022", "--module", "esnext", "--skipLibCheck", "--types", "", "--rootDir", join(out, "src"), "--outDir", join(out, "dist")];
+    const flags = ["--ignoreConfig", "--declaration", "--target", "es2022", "--module", "esnext", "--skipLibCheck", "--types", "", "--rootDir", join(out, "src"), "--outDir", join(out, "dist")];
     const files = readdirSync(join(out, "src")).map((name) => join(out, "src", name));
     const run = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, tsc, ...flags, ...files], { encoding: "utf8" });
+    if (run.status !== 0) throw new Error(`tsc failed (exit ${run.status}):\n${run.stdout}${run.stderr}`);
     const tscRssKb = Number.parseInt(run.stderr.trim().split("\n").pop() ?? "", 10);
     details = { ...tree(out), tscRssKb: Number.isFinite(tscRssKb) ? tscRssKb : undefined, tscStatus: run.status };
     break;

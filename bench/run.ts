@@ -1,0 +1,160 @@
+// `npm run bench`: errgen against two baselines on the real Tencent Cloud catalogue, each scenario in
+// its own process (wall time from spawn to exit, peak RSS from the process itself), all in this one
+// script so that the ratios compare runs on the same machine at the same moment. Then the run-time
+// speed of the generated code, type-checking cost per entry point, and hostile-input refusal times.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadYaml } from "../generator/load/load-yaml.ts";
+import { runtimeBench } from "./runtime.ts";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const CORPUS = join(ROOT, "../shared/corpus");
+const TSC7 = join(ROOT, "node_modules/typescript-7/bin/tsc");
+const TSC5 = join(ROOT, "node_modules/typescript/bin/tsc");
+const RUNS = Number(process.env["BENCH_RUNS"] ?? 3);
+
+interface Measure {
+  /** From spawn to exit, as a user waits for it. */
+  readonly wallMs: number;
+  /** The work alone, measured inside the process. */
+  readonly ms: number;
+  readonly maxRssKb: number;
+  readonly files?: number;
+  readonly bytes?: number;
+  readonly tscRssKb?: number;
+  readonly cached?: boolean;
+}
+
+function scenario(args: readonly string[]): Measure {
+  const started = performance.now();
+  const output = execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "bench/scenario.ts"), ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24 });
+  const wallMs = performance.now() - started;
+  return { wallMs, ...JSON.parse(output.trim().split("\n").pop()!) };
+}
+
+/**
+ * Runs the scenarios in rounds, one of each per round, so that the machine's mood (it is shared and
+ * noisy) weighs on all of them alike. Returns each scenario's median run, and per-round ratios.
+ */
+function rounds(scenarios: Record<string, { prepare?: () => void; run: () => Measure }>): Record<string, Measure[]> {
+  const results: Record<string, Measure[]> = Object.fromEntries(Object.keys(scenarios).map((name) => [name, []]));
+  for (let round = 0; round < RUNS; round++) {
+    for (const [name, { prepare, run }] of Object.entries(scenarios)) {
+      prepare?.();
+      results[name]!.push(run());
+    }
+  }
+  return results;
+}
+
+function median<T>(values: readonly T[], by: (value: T) => number): T {
+  return [...values].sort((a, b) => by(a) - by(b))[Math.floor(values.length / 2)]!;
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const mb = (kb: number | undefined) => (kb === undefined ? "n/a" : `${Math.round(kb / 1024)} MB`);
+const size = (bytes: number | undefined) => (bytes === undefined ? "" : `${(bytes / 1e6).toFixed(1)} MB`);
+
+function row(name: string, m: Measure, note = ""): string {
+  const peak = m.tscRssKb !== undefined ? `${mb(m.maxRssKb)} (tsc ${mb(m.tscRssKb)})` : mb(m.maxRssKb);
+  return `| ${name} | ${s(m.wallMs)} | ${s(m.ms)} | ${peak} | ${m.files ?? ""} | ${size(m.bytes)} | ${note} |`;
+}
+
+function catalogueBench(work: string): void {
+  const spec = join(work, "spec");
+  const out = join(work, "out");
+  console.log("\n## The full catalogue (../shared/corpus)\n");
+  const imported = scenario(["import", CORPUS, spec]);
+  const clear = (dir: string) => () => rmSync(dir, { recursive: true, force: true });
+  const concatOut = join(work, "concat");
+  const tscOut = join(work, "concat-tsc");
+  const runs = rounds({
+    generate: { prepare: clear(out), run: () => scenario(["generate", join(spec, "tencentcloud.yaml"), out]) },
+    regenerate: { run: () => scenario(["regenerate", join(spec, "tencentcloud.yaml"), out]) },
+    recompare: { run: () => scenario(["generate", join(spec, "tencentcloud.yaml"), out]) },
+    concat: { prepare: clear(concatOut), run: () => scenario(["concat", CORPUS, concatOut]) },
+    concatTsc: { prepare: clear(tscOut), run: () => scenario(["concat-tsc", CORPUS, tscOut, TSC7]) },
+  });
+  const pick = (name: string) => median(runs[name]!, (m) => m.wallMs);
+  const ratio = (a: string, b: string) => median(runs[a]!.map((m, i) => m.wallMs / runs[b]![i]!.wallMs), (r) => r);
+  const [generate, regenerate, recompare, concat, concatTsc] = ["generate", "regenerate", "recompare", "concat", "concatTsc"].map(pick) as [Measure, Measure, Measure, Measure, Measure];
+
+  console.log(`Median of ${RUNS} interleaved rounds. Wall: spawn to exit (includes Node and tsx start-up). Work: measured inside the process.\n`);
+  console.log("| scenario | wall | work | peak memory | files | bytes | |");
+  console.log("| --- | --- | --- | --- | --- | --- | --- |");
+  console.log(row("errgen import-corpus", imported, "corpus JSON → 273 spec files"));
+  console.log(row("errgen generate, cold", generate, ".ts, ESM+CJS .js, .d.ts, README"));
+  console.log(row("errgen generate, unchanged (cached)", regenerate, regenerate.cached ? "output recorded as current: nothing compiled" : "cache not used!"));
+  console.log(row("errgen generate, unchanged (no cache)", recompare, "full run, compares, writes nothing"));
+  console.log(row("baseline (a): string concatenation", concat, ".ts, .js, .d.ts from template strings"));
+  console.log(row("baseline (b): concatenated .ts + tsc 7", concatTsc, "native tsc emits .js and .d.ts"));
+  console.log("");
+  console.log(`- errgen cold / baseline (b): ${ratio("generate", "concatTsc").toFixed(2)}× wall, median of per-round ratios (target < 1)`);
+  console.log(`- errgen cold / baseline (a): ${ratio("generate", "concat").toFixed(2)}× wall (target ≤ 3)`);
+  console.log(`- errgen cold: ${s(generate.wallMs)} wall (target < 2 s), peak ${mb(generate.maxRssKb)} (target < 600 MB)`);
+  console.log(`- regenerate unchanged: ${s(regenerate.wallMs)} wall (target < 0.5 s)`);
+  typeCheckBench(work, out);
+}
+
+/** tsc 5.9 --extendedDiagnostics on a consumer of the root entry, and on one of a large product. */
+function typeCheckBench(work: string, packageDir: string): void {
+  const project = join(work, "consumer");
+  mkdirSync(join(project, "node_modules"), { recursive: true });
+  symlinkSync(packageDir, join(project, "node_modules/tencentcloud-api-errors"), "dir");
+  const cases: [string, string][] = [
+    ["root entry only", 'import { toApiError, AuthFailureError } from "tencentcloud-api-errors";\nexport const e: AuthFailureError | undefined = toApiError({ code: "AuthFailure" }) as AuthFailureError;\n'],
+    ["root + cvm (422 codes)", 'import { toApiError } from "tencentcloud-api-errors";\nimport { toCvmError, type CvmActionErrorCode } from "tencentcloud-api-errors/cvm";\nexport const e = [toApiError({ code: "X" }), toCvmError({ code: "X" })];\nexport const c: CvmActionErrorCode<"RunInstances"> = "InternalError";\n'],
+    ["root + lke (3 codes)", 'import { toApiError } from "tencentcloud-api-errors";\nimport { toLkeError } from "tencentcloud-api-errors/lke";\nexport const e = [toApiError({ code: "X" }), toLkeError({ code: "X" })];\n'],
+  ];
+  console.log("\n## Type-checking a consumer (tsc 5.9 --extendedDiagnostics, strict, nodenext)\n");
+  console.log("| consumer imports | files | lines of declarations | check time | total time | memory |");
+  console.log("| --- | --- | --- | --- | --- | --- |");
+  const tsconfig = { compilerOptions: { noEmit: true, strict: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", types: [] }, files: ["index.ts"] };
+  writeFileSync(join(project, "tsconfig.json"), JSON.stringify(tsconfig));
+  for (const [name, source] of cases) {
+    writeFileSync(join(project, "index.ts"), source);
+    const result = spawnSync(process.execPath, [TSC5, "-p", project, "--extendedDiagnostics"], { encoding: "utf8" });
+    if (result.status !== 0) console.log(`(tsc failed for "${name}": ${result.stdout.split("\n")[0]})`);
+    const stat = (label: string) => new RegExp(`^${label}:\\s+(.+)$`, "m").exec(result.stdout)?.[1]?.trim() ?? "?";
+    console.log(`| ${name} | ${stat("Files")} | ${stat("Lines of Definitions")} | ${stat("Check time")} | ${stat("Total time")} | ${stat("Memory used")} |`);
+  }
+}
+
+async function runtimeSection(): Promise<void> {
+  console.log("\n## Run-time speed of the generated code (default package, same process)\n");
+  console.log("| operation | errgen ops/s | hand-written ops/s | ratio (target ≥ 0.8) |");
+  console.log("| --- | --- | --- | --- |");
+  for (const result of await runtimeBench()) {
+    console.log(`| ${result.name} | ${Math.round(result.errgenOps).toLocaleString("en-US")} | ${Math.round(result.baselineOps).toLocaleString("en-US")} | ${result.ratio.toFixed(2)} |`);
+  }
+}
+
+function hostileInputSection(): void {
+  console.log("\n## Hostile YAML is refused quickly\n");
+  let bomb = 'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n';
+  for (const [i, name] of [..."bcdefghi"].entries()) bomb += `${name}: &${name} [${Array(9).fill(`*${i === 0 ? "a" : "bcdefghi"[i - 1]}`).join(", ")}]\n`;
+  const deep = `${"[".repeat(10_000)}${"]".repeat(10_000)}`;
+  for (const [name, text] of [["alias bomb (9^9 nodes)", bomb], ["10,000-deep nesting", deep]] as const) {
+    const started = performance.now();
+    const { diagnostics } = loadYaml(text, "hostile.yaml");
+    console.log(`- ${name}: refused in ${(performance.now() - started).toFixed(1)} ms (${diagnostics[0]?.message ?? "not refused!"})`);
+  }
+}
+
+console.log("# errgen benchmark\n");
+console.log(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+if (existsSync(join(CORPUS, "tencentcloud-error-codes.json"))) {
+  const work = mkdtempSync(join(tmpdir(), "errgen-bench-"));
+  try {
+    catalogueBench(work);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+} else {
+  console.log("\n../shared/corpus is absent: the catalogue benchmark is skipped.");
+}
+await runtimeSection();
+hostileInputSection();
