@@ -15,11 +15,12 @@ export function errorClassIR(model: ClassModel, hasSubclasses: boolean): ClassIR
   const family = `${code} | \`${model.code}.\${string}\``;
   const statics: ClassIR["statics"][number][] = [
     { name: "code", override: true, readonly: true, type: hasSubclasses ? family : code, value: code },
-    { name: "errorName", override: true, readonly: true, type: "string", value: stringLiteral(model.name) },
+    { name: "errorName", override: true, readonly: true, type: "string", value: stringLiteral(model.name), inheritsType: true },
   ];
-  if (model.overridesRetryable) statics.push({ name: "retryable", override: true, readonly: true, type: "boolean", value: String(model.retryable) });
+  if (model.overridesRetryable) statics.push({ name: "retryable", override: true, readonly: true, type: "boolean", value: String(model.retryable), inheritsType: true });
   if (model.overridesFault) {
-    statics.push({ name: "fault", override: true, readonly: true, type: "ErrorFault | undefined", value: model.fault ? stringLiteral(model.fault) : "undefined" });
+    const value = model.fault ? stringLiteral(model.fault) : "undefined";
+    statics.push({ name: "fault", override: true, readonly: true, type: "ErrorFault | undefined", value, inheritsType: true });
   }
   return {
     kind: "class",

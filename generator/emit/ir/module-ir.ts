@@ -74,8 +74,11 @@ export interface ClassIR extends Documented {
   readonly kind: "class";
   readonly name: string;
   readonly extends: string;
-  /** Static fields: printed with their value in TypeScript and JavaScript, their type in declarations. */
-  readonly statics: readonly (PropertyIR & { readonly value: string; readonly override?: boolean })[];
+  /**
+   * Static fields: printed with their value in TypeScript and JavaScript, their type in declarations
+   * unless `inheritsType` (an override of the same type needs no declaration of its own).
+   */
+  readonly statics: readonly (PropertyIR & { readonly value: string; readonly override?: boolean; readonly inheritsType?: boolean })[];
   /** Instance fields: assigned by the constructor, or `declare`d to narrow an inherited field's type. */
   readonly fields: readonly (PropertyIR & { readonly declare?: boolean; readonly override?: boolean })[];
   readonly staticBlock?: readonly string[];

@@ -45,13 +45,22 @@ export function printModule(module: ModuleIR, flavour: Flavour, header: string):
   const out = new Lines().add(header);
   if (flavour === "cjs") out.add('"use strict";', 'Object.defineProperty(exports, "__esModule", { value: true });');
   printImports(out, module, flavour);
+  const exported: string[] = [];
   for (const declaration of module.declarations) {
     const before = out.length;
     printDeclaration(out, declaration, flavour);
     if (out.length !== before) out.blank();
+    if (flavour === "cjs" && isValue(declaration) && ("exported" in declaration ? declaration.exported : true)) exported.push(declaration.name);
   }
+  // One assignment for all of a module's exports: a line per export would add megabytes to large catalogues.
+  if (exported.length > 0) out.add(namedList("Object.assign(exports, {", exported, "});")).blank();
   printReexports(out, module, flavour);
   return out.toString();
+}
+
+/** Whether a declaration exists at run time (types and interfaces do not). */
+function isValue(declaration: DeclarationIR): boolean {
+  return declaration.kind !== "type" && declaration.kind !== "interface";
 }
 
 function printImports(out: Lines, module: ModuleIR, flavour: Exclude<Flavour, "ts">): void {
@@ -88,14 +97,10 @@ function printDeclaration(out: Lines, declaration: DeclarationIR, flavour: Exclu
   const js = flavour !== "dts";
   const exported = "exported" in declaration ? declaration.exported : true;
   const esmExport = flavour !== "cjs" && exported ? "export " : "";
-  const cjsExport = () => {
-    if (flavour === "cjs" && exported) out.add(`exports.${declaration.name} = ${declaration.name};`);
-  };
   switch (declaration.kind) {
     case "enum":
       if (js) {
         out.add(`${esmExport}const ${declaration.name} = {`, ...declaration.members.map((m) => `  ${m.name}: ${JSON.stringify(m.value)},`), "};");
-        cjsExport();
         return;
       }
       out.docs(declaration.docs).add(`export declare enum ${declaration.name} {`);
@@ -116,12 +121,11 @@ function printDeclaration(out: Lines, declaration: DeclarationIR, flavour: Exclu
       out.add("}");
       return;
     case "class":
-      return js ? printClassJs(out, declaration, esmExport, cjsExport) : printClassDts(out, declaration);
+      return js ? printClassJs(out, declaration, esmExport) : printClassDts(out, declaration);
     case "const":
     case "let":
       if (js) {
         out.add(...variable(`${esmExport}${declaration.kind} `, declaration, false));
-        cjsExport();
       } else if (exported) {
         out.docs(declaration.docs).add(`export declare ${declaration.kind} ${declaration.name}: ${declaration.type};`);
       }
@@ -129,7 +133,6 @@ function printDeclaration(out: Lines, declaration: DeclarationIR, flavour: Exclu
     case "function":
       if (js) {
         out.add(`${esmExport}function ${declaration.name}(${parameters(declaration.parameters, false)}) {`, ...indent(declaration.body), "}");
-        cjsExport();
       } else if (exported) {
         const signature = `${declaration.name}${declaration.typeParameters ?? ""}(${parameters(declaration.parameters, "declaration")}): ${declaration.returnType}`;
         out.docs(declaration.docs).add(`export declare function ${signature};`);
@@ -138,19 +141,21 @@ function printDeclaration(out: Lines, declaration: DeclarationIR, flavour: Exclu
   }
 }
 
-function printClassJs(out: Lines, cls: ClassIR, esmExport: string, cjsExport: () => void): void {
+function printClassJs(out: Lines, cls: ClassIR, esmExport: string): void {
   out.add(`${esmExport}class ${cls.name} extends ${cls.extends} {`);
   for (const field of cls.statics) out.add(`  static ${field.name} = ${field.value};`);
   if (cls.staticBlock) out.add("  static {", ...indent(cls.staticBlock, "    "), "  }");
   if (cls.constructorIR) out.add(`  constructor(${parameters(cls.constructorIR.parameters, false)}) {`, ...indent(cls.constructorIR.body, "    "), "  }");
   for (const method of cls.methods) out.add(`  ${method.name}(${parameters(method.parameters, false)}) {`, ...indent(method.body, "    "), "  }");
   out.add("}");
-  cjsExport();
 }
 
 function printClassDts(out: Lines, cls: ClassIR): void {
   out.docs(cls.docs).add(`export declare class ${cls.name} extends ${cls.extends} {`);
-  for (const field of cls.statics) out.docs(field.docs, "  ").add(`  static ${field.readonly ? "readonly " : ""}${field.name}: ${field.type};`);
+  for (const field of cls.statics) {
+    if (field.inheritsType) continue;
+    out.docs(field.docs, "  ").add(`  static ${field.readonly ? "readonly " : ""}${field.name}: ${field.type};`);
+  }
   for (const field of cls.fields) out.docs(field.docs, "  ").add(`  ${field.readonly ? "readonly " : ""}${field.name}${field.optional ? "?" : ""}: ${field.type};`);
   if (cls.constructorIR) out.docs(cls.constructorIR.docs, "  ").add(`  constructor(${parameters(cls.constructorIR.parameters, "declaration")});`);
   for (const method of cls.methods) out.docs(method.docs, "  ").add(`  ${method.name}(${parameters(method.parameters, "declaration")}): ${method.returnType};`);

@@ -6,7 +6,6 @@ const { isApiError } = require("./base.js");
 function createActionMatcher(table, codes) {
   return matchAction.bind(undefined, new Map(), table, codes);
 }
-exports.createActionMatcher = createActionMatcher;
 
 function matchAction(cache, table, codes, action, error) {
   if (!isApiError(error) || typeof action !== "string" || !Object.hasOwn(table, action)) return false;
@@ -18,3 +17,5 @@ function matchAction(cache, table, codes, action, error) {
   }
   return allowed.has(error.code);
 }
+
+Object.assign(exports, { createActionMatcher });

@@ -31,7 +31,6 @@ class TencentCloudApiError extends Error {
     return requestId === undefined ? { name, code, message } : { name, code, message, requestId };
   }
 }
-exports.TencentCloudApiError = TencentCloudApiError;
 
 function hasCodePath(value) {
   return isApiError(value) && isCodeIn(value.code, this.code);
@@ -44,4 +43,5 @@ function isApiError(value) {
     return false;
   }
 }
-exports.isApiError = isApiError;
+
+Object.assign(exports, { TencentCloudApiError, isApiError });

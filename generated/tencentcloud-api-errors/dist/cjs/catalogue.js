@@ -42,4 +42,5 @@ const CATALOGUE = [
   ["UnsupportedProtocol", "HTTP(S) request protocol error; only GET and POST requests are supported.", "http(s) 请求协议错误，只支持 GET 和 POST 请求。", false, null],
   ["UnsupportedRegion", "API does not support the requested region.", "接口不支持所传地域。", false, null],
 ];
-exports.CATALOGUE = CATALOGUE;
+
+Object.assign(exports, { CATALOGUE });

@@ -6,139 +6,142 @@ const { isCodeIn } = require("./internal.js");
 function isActionOfflineCode(value) {
   return isCodeIn(value, "ActionOffline");
 }
-exports.isActionOfflineCode = isActionOfflineCode;
 
 function isAuthFailureCode(value) {
   return isCodeIn(value, "AuthFailure");
 }
-exports.isAuthFailureCode = isAuthFailureCode;
 
 function isDryRunOperationCode(value) {
   return isCodeIn(value, "DryRunOperation");
 }
-exports.isDryRunOperationCode = isDryRunOperationCode;
 
 function isFailedOperationCode(value) {
   return isCodeIn(value, "FailedOperation");
 }
-exports.isFailedOperationCode = isFailedOperationCode;
 
 function isInternalErrorCode(value) {
   return isCodeIn(value, "InternalError");
 }
-exports.isInternalErrorCode = isInternalErrorCode;
 
 function isInvalidActionCode(value) {
   return isCodeIn(value, "InvalidAction");
 }
-exports.isInvalidActionCode = isInvalidActionCode;
 
 function isInvalidParameterCode(value) {
   return isCodeIn(value, "InvalidParameter");
 }
-exports.isInvalidParameterCode = isInvalidParameterCode;
 
 function isInvalidParameterValueCode(value) {
   return isCodeIn(value, "InvalidParameterValue");
 }
-exports.isInvalidParameterValueCode = isInvalidParameterValueCode;
 
 function isInvalidRequestCode(value) {
   return isCodeIn(value, "InvalidRequest");
 }
-exports.isInvalidRequestCode = isInvalidRequestCode;
 
 function isIpInBlacklistCode(value) {
   return isCodeIn(value, "IpInBlacklist");
 }
-exports.isIpInBlacklistCode = isIpInBlacklistCode;
 
 function isIpNotInWhitelistCode(value) {
   return isCodeIn(value, "IpNotInWhitelist");
 }
-exports.isIpNotInWhitelistCode = isIpNotInWhitelistCode;
 
 function isLimitExceededCode(value) {
   return isCodeIn(value, "LimitExceeded");
 }
-exports.isLimitExceededCode = isLimitExceededCode;
 
 function isMissingParameterCode(value) {
   return isCodeIn(value, "MissingParameter");
 }
-exports.isMissingParameterCode = isMissingParameterCode;
 
 function isNoSuchProductCode(value) {
   return isCodeIn(value, "NoSuchProduct");
 }
-exports.isNoSuchProductCode = isNoSuchProductCode;
 
 function isNoSuchVersionCode(value) {
   return isCodeIn(value, "NoSuchVersion");
 }
-exports.isNoSuchVersionCode = isNoSuchVersionCode;
 
 function isRequestLimitExceededCode(value) {
   return isCodeIn(value, "RequestLimitExceeded");
 }
-exports.isRequestLimitExceededCode = isRequestLimitExceededCode;
 
 function isRequestSizeLimitExceededCode(value) {
   return isCodeIn(value, "RequestSizeLimitExceeded");
 }
-exports.isRequestSizeLimitExceededCode = isRequestSizeLimitExceededCode;
 
 function isResourceInUseCode(value) {
   return isCodeIn(value, "ResourceInUse");
 }
-exports.isResourceInUseCode = isResourceInUseCode;
 
 function isResourceInsufficientCode(value) {
   return isCodeIn(value, "ResourceInsufficient");
 }
-exports.isResourceInsufficientCode = isResourceInsufficientCode;
 
 function isResourceNotFoundCode(value) {
   return isCodeIn(value, "ResourceNotFound");
 }
-exports.isResourceNotFoundCode = isResourceNotFoundCode;
 
 function isResourceUnavailableCode(value) {
   return isCodeIn(value, "ResourceUnavailable");
 }
-exports.isResourceUnavailableCode = isResourceUnavailableCode;
 
 function isResponseSizeLimitExceededCode(value) {
   return isCodeIn(value, "ResponseSizeLimitExceeded");
 }
-exports.isResponseSizeLimitExceededCode = isResponseSizeLimitExceededCode;
 
 function isServiceUnavailableCode(value) {
   return isCodeIn(value, "ServiceUnavailable");
 }
-exports.isServiceUnavailableCode = isServiceUnavailableCode;
 
 function isUnauthorizedOperationCode(value) {
   return isCodeIn(value, "UnauthorizedOperation");
 }
-exports.isUnauthorizedOperationCode = isUnauthorizedOperationCode;
 
 function isUnknownParameterCode(value) {
   return isCodeIn(value, "UnknownParameter");
 }
-exports.isUnknownParameterCode = isUnknownParameterCode;
 
 function isUnsupportedOperationCode(value) {
   return isCodeIn(value, "UnsupportedOperation");
 }
-exports.isUnsupportedOperationCode = isUnsupportedOperationCode;
 
 function isUnsupportedProtocolCode(value) {
   return isCodeIn(value, "UnsupportedProtocol");
 }
-exports.isUnsupportedProtocolCode = isUnsupportedProtocolCode;
 
 function isUnsupportedRegionCode(value) {
   return isCodeIn(value, "UnsupportedRegion");
 }
-exports.isUnsupportedRegionCode = isUnsupportedRegionCode;
+
+Object.assign(exports, {
+  isActionOfflineCode,
+  isAuthFailureCode,
+  isDryRunOperationCode,
+  isFailedOperationCode,
+  isInternalErrorCode,
+  isInvalidActionCode,
+  isInvalidParameterCode,
+  isInvalidParameterValueCode,
+  isInvalidRequestCode,
+  isIpInBlacklistCode,
+  isIpNotInWhitelistCode,
+  isLimitExceededCode,
+  isMissingParameterCode,
+  isNoSuchProductCode,
+  isNoSuchVersionCode,
+  isRequestLimitExceededCode,
+  isRequestSizeLimitExceededCode,
+  isResourceInUseCode,
+  isResourceInsufficientCode,
+  isResourceNotFoundCode,
+  isResourceUnavailableCode,
+  isResponseSizeLimitExceededCode,
+  isServiceUnavailableCode,
+  isUnauthorizedOperationCode,
+  isUnknownParameterCode,
+  isUnsupportedOperationCode,
+  isUnsupportedProtocolCode,
+  isUnsupportedRegionCode,
+});

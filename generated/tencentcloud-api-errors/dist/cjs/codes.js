@@ -42,7 +42,6 @@ const CommonErrorCode = {
   UnsupportedProtocol: "UnsupportedProtocol",
   UnsupportedRegion: "UnsupportedRegion",
 };
-exports.CommonErrorCode = CommonErrorCode;
 
 let knownCodes;
 
@@ -50,4 +49,5 @@ function isCommonErrorCode(value) {
   knownCodes ??= new Set(Object.values(CommonErrorCode));
   return typeof value === "string" && knownCodes.has(value);
 }
-exports.isCommonErrorCode = isCommonErrorCode;
+
+Object.assign(exports, { CommonErrorCode, isCommonErrorCode });

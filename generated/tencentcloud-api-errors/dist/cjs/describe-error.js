@@ -6,7 +6,6 @@ const { CATALOGUE } = require("./catalogue.js");
 function createDescriber(catalogue) {
   return describeIn.bind(undefined, new Map(), catalogue);
 }
-exports.createDescriber = createDescriber;
 
 function describeIn(index, catalogue, code, locale) {
   if (index.size === 0) for (const entry of catalogue) index.set(entry[0], entry);
@@ -28,4 +27,5 @@ const describe = /* @__PURE__ */ createDescriber(CATALOGUE);
 function describeError(code, locale = "en") {
   return describe(code, locale);
 }
-exports.describeError = describeError;
+
+Object.assign(exports, { createDescriber, describeError });

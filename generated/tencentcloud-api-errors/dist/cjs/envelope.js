@@ -14,7 +14,6 @@ function isErrorEnvelope(value) {
     return false; // a hostile object (a Proxy, a throwing getter) is not an envelope
   }
 }
-exports.isErrorEnvelope = isErrorEnvelope;
 
 function isSuccessEnvelope(value) {
   try {
@@ -26,4 +25,5 @@ function isSuccessEnvelope(value) {
     return false;
   }
 }
-exports.isSuccessEnvelope = isSuccessEnvelope;
+
+Object.assign(exports, { isErrorEnvelope, isSuccessEnvelope });

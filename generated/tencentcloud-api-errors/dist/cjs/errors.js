@@ -7,239 +7,200 @@ class ActionOfflineError extends TencentCloudApiError {
   static code = "ActionOffline";
   static errorName = "ActionOfflineError";
 }
-exports.ActionOfflineError = ActionOfflineError;
 
 class AuthFailureError extends TencentCloudApiError {
   static code = "AuthFailure";
   static errorName = "AuthFailureError";
 }
-exports.AuthFailureError = AuthFailureError;
 
 class AuthFailureInvalidAuthorizationError extends AuthFailureError {
   static code = "AuthFailure.InvalidAuthorization";
   static errorName = "AuthFailureInvalidAuthorizationError";
 }
-exports.AuthFailureInvalidAuthorizationError = AuthFailureInvalidAuthorizationError;
 
 class AuthFailureInvalidSecretIdError extends AuthFailureError {
   static code = "AuthFailure.InvalidSecretId";
   static errorName = "AuthFailureInvalidSecretIdError";
 }
-exports.AuthFailureInvalidSecretIdError = AuthFailureInvalidSecretIdError;
 
 class AuthFailureMFAFailureError extends AuthFailureError {
   static code = "AuthFailure.MFAFailure";
   static errorName = "AuthFailureMFAFailureError";
 }
-exports.AuthFailureMFAFailureError = AuthFailureMFAFailureError;
 
 class AuthFailureSecretIdNotFoundError extends AuthFailureError {
   static code = "AuthFailure.SecretIdNotFound";
   static errorName = "AuthFailureSecretIdNotFoundError";
 }
-exports.AuthFailureSecretIdNotFoundError = AuthFailureSecretIdNotFoundError;
 
 class AuthFailureSignatureExpireError extends AuthFailureError {
   static code = "AuthFailure.SignatureExpire";
   static errorName = "AuthFailureSignatureExpireError";
 }
-exports.AuthFailureSignatureExpireError = AuthFailureSignatureExpireError;
 
 class AuthFailureSignatureFailureError extends AuthFailureError {
   static code = "AuthFailure.SignatureFailure";
   static errorName = "AuthFailureSignatureFailureError";
 }
-exports.AuthFailureSignatureFailureError = AuthFailureSignatureFailureError;
 
 class AuthFailureTokenFailureError extends AuthFailureError {
   static code = "AuthFailure.TokenFailure";
   static errorName = "AuthFailureTokenFailureError";
 }
-exports.AuthFailureTokenFailureError = AuthFailureTokenFailureError;
 
 class AuthFailureUnauthorizedOperationError extends AuthFailureError {
   static code = "AuthFailure.UnauthorizedOperation";
   static errorName = "AuthFailureUnauthorizedOperationError";
 }
-exports.AuthFailureUnauthorizedOperationError = AuthFailureUnauthorizedOperationError;
 
 class DryRunOperationError extends TencentCloudApiError {
   static code = "DryRunOperation";
   static errorName = "DryRunOperationError";
 }
-exports.DryRunOperationError = DryRunOperationError;
 
 class FailedOperationError extends TencentCloudApiError {
   static code = "FailedOperation";
   static errorName = "FailedOperationError";
 }
-exports.FailedOperationError = FailedOperationError;
 
 class InternalError extends TencentCloudApiError {
   static code = "InternalError";
   static errorName = "InternalError";
   static fault = "server";
 }
-exports.InternalError = InternalError;
 
 class InvalidActionError extends TencentCloudApiError {
   static code = "InvalidAction";
   static errorName = "InvalidActionError";
 }
-exports.InvalidActionError = InvalidActionError;
 
 class InvalidParameterError extends TencentCloudApiError {
   static code = "InvalidParameter";
   static errorName = "InvalidParameterError";
 }
-exports.InvalidParameterError = InvalidParameterError;
 
 class InvalidParameterValueError extends TencentCloudApiError {
   static code = "InvalidParameterValue";
   static errorName = "InvalidParameterValueError";
 }
-exports.InvalidParameterValueError = InvalidParameterValueError;
 
 class InvalidRequestError extends TencentCloudApiError {
   static code = "InvalidRequest";
   static errorName = "InvalidRequestError";
 }
-exports.InvalidRequestError = InvalidRequestError;
 
 class IpInBlacklistError extends TencentCloudApiError {
   static code = "IpInBlacklist";
   static errorName = "IpInBlacklistError";
 }
-exports.IpInBlacklistError = IpInBlacklistError;
 
 class IpNotInWhitelistError extends TencentCloudApiError {
   static code = "IpNotInWhitelist";
   static errorName = "IpNotInWhitelistError";
 }
-exports.IpNotInWhitelistError = IpNotInWhitelistError;
 
 class LimitExceededError extends TencentCloudApiError {
   static code = "LimitExceeded";
   static errorName = "LimitExceededError";
 }
-exports.LimitExceededError = LimitExceededError;
 
 class MissingParameterError extends TencentCloudApiError {
   static code = "MissingParameter";
   static errorName = "MissingParameterError";
 }
-exports.MissingParameterError = MissingParameterError;
 
 class NoSuchProductError extends TencentCloudApiError {
   static code = "NoSuchProduct";
   static errorName = "NoSuchProductError";
 }
-exports.NoSuchProductError = NoSuchProductError;
 
 class NoSuchVersionError extends TencentCloudApiError {
   static code = "NoSuchVersion";
   static errorName = "NoSuchVersionError";
 }
-exports.NoSuchVersionError = NoSuchVersionError;
 
 class RequestLimitExceededError extends TencentCloudApiError {
   static code = "RequestLimitExceeded";
   static errorName = "RequestLimitExceededError";
   static retryable = true;
 }
-exports.RequestLimitExceededError = RequestLimitExceededError;
 
 class RequestLimitExceededGlobalRegionUinLimitExceededError extends RequestLimitExceededError {
   static code = "RequestLimitExceeded.GlobalRegionUinLimitExceeded";
   static errorName = "RequestLimitExceededGlobalRegionUinLimitExceededError";
 }
-exports.RequestLimitExceededGlobalRegionUinLimitExceededError = RequestLimitExceededGlobalRegionUinLimitExceededError;
 
 class RequestLimitExceededIPLimitExceededError extends RequestLimitExceededError {
   static code = "RequestLimitExceeded.IPLimitExceeded";
   static errorName = "RequestLimitExceededIPLimitExceededError";
 }
-exports.RequestLimitExceededIPLimitExceededError = RequestLimitExceededIPLimitExceededError;
 
 class RequestLimitExceededUinLimitExceededError extends RequestLimitExceededError {
   static code = "RequestLimitExceeded.UinLimitExceeded";
   static errorName = "RequestLimitExceededUinLimitExceededError";
 }
-exports.RequestLimitExceededUinLimitExceededError = RequestLimitExceededUinLimitExceededError;
 
 class RequestSizeLimitExceededError extends TencentCloudApiError {
   static code = "RequestSizeLimitExceeded";
   static errorName = "RequestSizeLimitExceededError";
 }
-exports.RequestSizeLimitExceededError = RequestSizeLimitExceededError;
 
 class ResourceInUseError extends TencentCloudApiError {
   static code = "ResourceInUse";
   static errorName = "ResourceInUseError";
 }
-exports.ResourceInUseError = ResourceInUseError;
 
 class ResourceInsufficientError extends TencentCloudApiError {
   static code = "ResourceInsufficient";
   static errorName = "ResourceInsufficientError";
 }
-exports.ResourceInsufficientError = ResourceInsufficientError;
 
 class ResourceNotFoundError extends TencentCloudApiError {
   static code = "ResourceNotFound";
   static errorName = "ResourceNotFoundError";
 }
-exports.ResourceNotFoundError = ResourceNotFoundError;
 
 class ResourceUnavailableError extends TencentCloudApiError {
   static code = "ResourceUnavailable";
   static errorName = "ResourceUnavailableError";
 }
-exports.ResourceUnavailableError = ResourceUnavailableError;
 
 class ResponseSizeLimitExceededError extends TencentCloudApiError {
   static code = "ResponseSizeLimitExceeded";
   static errorName = "ResponseSizeLimitExceededError";
   static fault = "server";
 }
-exports.ResponseSizeLimitExceededError = ResponseSizeLimitExceededError;
 
 class ServiceUnavailableError extends TencentCloudApiError {
   static code = "ServiceUnavailable";
   static errorName = "ServiceUnavailableError";
   static fault = "server";
 }
-exports.ServiceUnavailableError = ServiceUnavailableError;
 
 class UnauthorizedOperationError extends TencentCloudApiError {
   static code = "UnauthorizedOperation";
   static errorName = "UnauthorizedOperationError";
 }
-exports.UnauthorizedOperationError = UnauthorizedOperationError;
 
 class UnknownParameterError extends TencentCloudApiError {
   static code = "UnknownParameter";
   static errorName = "UnknownParameterError";
 }
-exports.UnknownParameterError = UnknownParameterError;
 
 class UnsupportedOperationError extends TencentCloudApiError {
   static code = "UnsupportedOperation";
   static errorName = "UnsupportedOperationError";
 }
-exports.UnsupportedOperationError = UnsupportedOperationError;
 
 class UnsupportedProtocolError extends TencentCloudApiError {
   static code = "UnsupportedProtocol";
   static errorName = "UnsupportedProtocolError";
 }
-exports.UnsupportedProtocolError = UnsupportedProtocolError;
 
 class UnsupportedRegionError extends TencentCloudApiError {
   static code = "UnsupportedRegion";
   static errorName = "UnsupportedRegionError";
 }
-exports.UnsupportedRegionError = UnsupportedRegionError;
 
 const ERROR_CLASSES = [
   ActionOfflineError,
@@ -282,4 +243,46 @@ const ERROR_CLASSES = [
   UnsupportedProtocolError,
   UnsupportedRegionError,
 ];
-exports.ERROR_CLASSES = ERROR_CLASSES;
+
+Object.assign(exports, {
+  ActionOfflineError,
+  AuthFailureError,
+  AuthFailureInvalidAuthorizationError,
+  AuthFailureInvalidSecretIdError,
+  AuthFailureMFAFailureError,
+  AuthFailureSecretIdNotFoundError,
+  AuthFailureSignatureExpireError,
+  AuthFailureSignatureFailureError,
+  AuthFailureTokenFailureError,
+  AuthFailureUnauthorizedOperationError,
+  DryRunOperationError,
+  FailedOperationError,
+  InternalError,
+  InvalidActionError,
+  InvalidParameterError,
+  InvalidParameterValueError,
+  InvalidRequestError,
+  IpInBlacklistError,
+  IpNotInWhitelistError,
+  LimitExceededError,
+  MissingParameterError,
+  NoSuchProductError,
+  NoSuchVersionError,
+  RequestLimitExceededError,
+  RequestLimitExceededGlobalRegionUinLimitExceededError,
+  RequestLimitExceededIPLimitExceededError,
+  RequestLimitExceededUinLimitExceededError,
+  RequestSizeLimitExceededError,
+  ResourceInUseError,
+  ResourceInsufficientError,
+  ResourceNotFoundError,
+  ResourceUnavailableError,
+  ResponseSizeLimitExceededError,
+  ServiceUnavailableError,
+  UnauthorizedOperationError,
+  UnknownParameterError,
+  UnsupportedOperationError,
+  UnsupportedProtocolError,
+  UnsupportedRegionError,
+  ERROR_CLASSES,
+});

@@ -3,16 +3,15 @@
 Object.defineProperty(exports, "__esModule", { value: true });
 
 const ERROR_BRAND = Symbol.for("errgen.error:tencentcloud-api-errors");
-exports.ERROR_BRAND = ERROR_BRAND;
 
 function ownField(value, key) {
   return typeof value === "object" && value !== null && Object.hasOwn(value, key) ? Reflect.get(value, key) : undefined;
 }
-exports.ownField = ownField;
 
 function isCodeIn(code, path) {
   if (typeof code !== "string") return false;
   if (path === "") return code !== "";
   return code === path || (code.length > path.length && code.charCodeAt(path.length) === 46 && code.startsWith(path));
 }
-exports.isCodeIn = isCodeIn;
+
+Object.assign(exports, { ERROR_BRAND, ownField, isCodeIn });

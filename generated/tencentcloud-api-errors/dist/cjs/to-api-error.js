@@ -9,7 +9,6 @@ const { ownField } = require("./internal.js");
 function createClassLookup(lists) {
   return findClass.bind(undefined, new Map(), lists);
 }
-exports.createClassLookup = createClassLookup;
 
 function findClass(index, lists, code) {
   if (index.size === 0) for (const list of lists) for (const type of list) index.set(type.code, type);
@@ -27,7 +26,6 @@ const classOf = /* @__PURE__ */ createClassLookup([ERROR_CLASSES]);
 function toApiError(input) {
   return convertError(input, classOf, "toApiError");
 }
-exports.toApiError = toApiError;
 
 function convertError(input, classOf, caller) {
   const fields = readFields(input);
@@ -40,7 +38,6 @@ function convertError(input, classOf, caller) {
   const requestId = typeof fields.requestId === "string" ? fields.requestId : undefined;
   return new type(message, { code: fields.code, requestId, cause: fields.isError ? input : undefined });
 }
-exports.convertError = convertError;
 
 function readFields(input) {
   try {
@@ -83,14 +80,12 @@ function describeInput(input) {
 function unwrapResponse(envelope) {
   return unwrapWith(envelope, classOf, "unwrapResponse");
 }
-exports.unwrapResponse = unwrapResponse;
 
 function unwrapWith(envelope, classOf, caller) {
   if (isSuccess(envelope)) return envelope.Response;
   if (carriesError(envelope)) throw convertError(envelope, classOf, caller);
   throw new TypeError(`${caller}: expected {"Response": {...}} with a string RequestId; got ${describeInput(envelope)}`);
 }
-exports.unwrapWith = unwrapWith;
 
 function isSuccess(envelope) {
   return isSuccessEnvelope(envelope);
@@ -104,3 +99,5 @@ function carriesError(value) {
     return false;
   }
 }
+
+Object.assign(exports, { createClassLookup, toApiError, convertError, unwrapResponse, unwrapWith });

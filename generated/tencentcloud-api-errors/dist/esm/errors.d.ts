@@ -10,7 +10,6 @@ import { TencentCloudApiError, type ErrorFault } from "./base.js";
  */
 export declare class ActionOfflineError extends TencentCloudApiError {
   static readonly code: "ActionOffline";
-  static readonly errorName: string;
   readonly code: "ActionOffline" | `ActionOffline.${string}`;
 }
 
@@ -25,7 +24,6 @@ export declare class ActionOfflineError extends TencentCloudApiError {
  */
 export declare class AuthFailureError extends TencentCloudApiError {
   static readonly code: "AuthFailure" | `AuthFailure.${string}`;
-  static readonly errorName: string;
   readonly code: "AuthFailure" | `AuthFailure.${string}`;
 }
 
@@ -38,7 +36,6 @@ export declare class AuthFailureError extends TencentCloudApiError {
  */
 export declare class AuthFailureInvalidAuthorizationError extends AuthFailureError {
   static readonly code: "AuthFailure.InvalidAuthorization";
-  static readonly errorName: string;
   readonly code: "AuthFailure.InvalidAuthorization" | `AuthFailure.InvalidAuthorization.${string}`;
 }
 
@@ -51,7 +48,6 @@ export declare class AuthFailureInvalidAuthorizationError extends AuthFailureErr
  */
 export declare class AuthFailureInvalidSecretIdError extends AuthFailureError {
   static readonly code: "AuthFailure.InvalidSecretId";
-  static readonly errorName: string;
   readonly code: "AuthFailure.InvalidSecretId" | `AuthFailure.InvalidSecretId.${string}`;
 }
 
@@ -64,7 +60,6 @@ export declare class AuthFailureInvalidSecretIdError extends AuthFailureError {
  */
 export declare class AuthFailureMFAFailureError extends AuthFailureError {
   static readonly code: "AuthFailure.MFAFailure";
-  static readonly errorName: string;
   readonly code: "AuthFailure.MFAFailure" | `AuthFailure.MFAFailure.${string}`;
 }
 
@@ -77,7 +72,6 @@ export declare class AuthFailureMFAFailureError extends AuthFailureError {
  */
 export declare class AuthFailureSecretIdNotFoundError extends AuthFailureError {
   static readonly code: "AuthFailure.SecretIdNotFound";
-  static readonly errorName: string;
   readonly code: "AuthFailure.SecretIdNotFound" | `AuthFailure.SecretIdNotFound.${string}`;
 }
 
@@ -90,7 +84,6 @@ export declare class AuthFailureSecretIdNotFoundError extends AuthFailureError {
  */
 export declare class AuthFailureSignatureExpireError extends AuthFailureError {
   static readonly code: "AuthFailure.SignatureExpire";
-  static readonly errorName: string;
   readonly code: "AuthFailure.SignatureExpire" | `AuthFailure.SignatureExpire.${string}`;
 }
 
@@ -103,7 +96,6 @@ export declare class AuthFailureSignatureExpireError extends AuthFailureError {
  */
 export declare class AuthFailureSignatureFailureError extends AuthFailureError {
   static readonly code: "AuthFailure.SignatureFailure";
-  static readonly errorName: string;
   readonly code: "AuthFailure.SignatureFailure" | `AuthFailure.SignatureFailure.${string}`;
 }
 
@@ -116,7 +108,6 @@ export declare class AuthFailureSignatureFailureError extends AuthFailureError {
  */
 export declare class AuthFailureTokenFailureError extends AuthFailureError {
   static readonly code: "AuthFailure.TokenFailure";
-  static readonly errorName: string;
   readonly code: "AuthFailure.TokenFailure" | `AuthFailure.TokenFailure.${string}`;
 }
 
@@ -129,7 +120,6 @@ export declare class AuthFailureTokenFailureError extends AuthFailureError {
  */
 export declare class AuthFailureUnauthorizedOperationError extends AuthFailureError {
   static readonly code: "AuthFailure.UnauthorizedOperation";
-  static readonly errorName: string;
   readonly code: "AuthFailure.UnauthorizedOperation" | `AuthFailure.UnauthorizedOperation.${string}`;
 }
 
@@ -142,7 +132,6 @@ export declare class AuthFailureUnauthorizedOperationError extends AuthFailureEr
  */
 export declare class DryRunOperationError extends TencentCloudApiError {
   static readonly code: "DryRunOperation";
-  static readonly errorName: string;
   readonly code: "DryRunOperation" | `DryRunOperation.${string}`;
 }
 
@@ -155,7 +144,6 @@ export declare class DryRunOperationError extends TencentCloudApiError {
  */
 export declare class FailedOperationError extends TencentCloudApiError {
   static readonly code: "FailedOperation" | `FailedOperation.${string}`;
-  static readonly errorName: string;
   readonly code: "FailedOperation" | `FailedOperation.${string}`;
 }
 
@@ -168,8 +156,6 @@ export declare class FailedOperationError extends TencentCloudApiError {
  */
 export declare class InternalError extends TencentCloudApiError {
   static readonly code: "InternalError";
-  static readonly errorName: string;
-  static readonly fault: ErrorFault | undefined;
   readonly code: "InternalError" | `InternalError.${string}`;
 }
 
@@ -182,7 +168,6 @@ export declare class InternalError extends TencentCloudApiError {
  */
 export declare class InvalidActionError extends TencentCloudApiError {
   static readonly code: "InvalidAction";
-  static readonly errorName: string;
   readonly code: "InvalidAction" | `InvalidAction.${string}`;
 }
 
@@ -195,7 +180,6 @@ export declare class InvalidActionError extends TencentCloudApiError {
  */
 export declare class InvalidParameterError extends TencentCloudApiError {
   static readonly code: "InvalidParameter" | `InvalidParameter.${string}`;
-  static readonly errorName: string;
   readonly code: "InvalidParameter" | `InvalidParameter.${string}`;
 }
 
@@ -208,7 +192,6 @@ export declare class InvalidParameterError extends TencentCloudApiError {
  */
 export declare class InvalidParameterValueError extends TencentCloudApiError {
   static readonly code: "InvalidParameterValue" | `InvalidParameterValue.${string}`;
-  static readonly errorName: string;
   readonly code: "InvalidParameterValue" | `InvalidParameterValue.${string}`;
 }
 
@@ -221,7 +204,6 @@ export declare class InvalidParameterValueError extends TencentCloudApiError {
  */
 export declare class InvalidRequestError extends TencentCloudApiError {
   static readonly code: "InvalidRequest";
-  static readonly errorName: string;
   readonly code: "InvalidRequest" | `InvalidRequest.${string}`;
 }
 
@@ -234,7 +216,6 @@ export declare class InvalidRequestError extends TencentCloudApiError {
  */
 export declare class IpInBlacklistError extends TencentCloudApiError {
   static readonly code: "IpInBlacklist";
-  static readonly errorName: string;
   readonly code: "IpInBlacklist" | `IpInBlacklist.${string}`;
 }
 
@@ -247,7 +228,6 @@ export declare class IpInBlacklistError extends TencentCloudApiError {
  */
 export declare class IpNotInWhitelistError extends TencentCloudApiError {
   static readonly code: "IpNotInWhitelist";
-  static readonly errorName: string;
   readonly code: "IpNotInWhitelist" | `IpNotInWhitelist.${string}`;
 }
 
@@ -260,7 +240,6 @@ export declare class IpNotInWhitelistError extends TencentCloudApiError {
  */
 export declare class LimitExceededError extends TencentCloudApiError {
   static readonly code: "LimitExceeded" | `LimitExceeded.${string}`;
-  static readonly errorName: string;
   readonly code: "LimitExceeded" | `LimitExceeded.${string}`;
 }
 
@@ -273,7 +252,6 @@ export declare class LimitExceededError extends TencentCloudApiError {
  */
 export declare class MissingParameterError extends TencentCloudApiError {
   static readonly code: "MissingParameter";
-  static readonly errorName: string;
   readonly code: "MissingParameter" | `MissingParameter.${string}`;
 }
 
@@ -286,7 +264,6 @@ export declare class MissingParameterError extends TencentCloudApiError {
  */
 export declare class NoSuchProductError extends TencentCloudApiError {
   static readonly code: "NoSuchProduct";
-  static readonly errorName: string;
   readonly code: "NoSuchProduct" | `NoSuchProduct.${string}`;
 }
 
@@ -299,7 +276,6 @@ export declare class NoSuchProductError extends TencentCloudApiError {
  */
 export declare class NoSuchVersionError extends TencentCloudApiError {
   static readonly code: "NoSuchVersion";
-  static readonly errorName: string;
   readonly code: "NoSuchVersion" | `NoSuchVersion.${string}`;
 }
 
@@ -312,8 +288,6 @@ export declare class NoSuchVersionError extends TencentCloudApiError {
  */
 export declare class RequestLimitExceededError extends TencentCloudApiError {
   static readonly code: "RequestLimitExceeded" | `RequestLimitExceeded.${string}`;
-  static readonly errorName: string;
-  static readonly retryable: boolean;
   readonly code: "RequestLimitExceeded" | `RequestLimitExceeded.${string}`;
 }
 
@@ -326,7 +300,6 @@ export declare class RequestLimitExceededError extends TencentCloudApiError {
  */
 export declare class RequestLimitExceededGlobalRegionUinLimitExceededError extends RequestLimitExceededError {
   static readonly code: "RequestLimitExceeded.GlobalRegionUinLimitExceeded";
-  static readonly errorName: string;
   readonly code: "RequestLimitExceeded.GlobalRegionUinLimitExceeded" | `RequestLimitExceeded.GlobalRegionUinLimitExceeded.${string}`;
 }
 
@@ -339,7 +312,6 @@ export declare class RequestLimitExceededGlobalRegionUinLimitExceededError exten
  */
 export declare class RequestLimitExceededIPLimitExceededError extends RequestLimitExceededError {
   static readonly code: "RequestLimitExceeded.IPLimitExceeded";
-  static readonly errorName: string;
   readonly code: "RequestLimitExceeded.IPLimitExceeded" | `RequestLimitExceeded.IPLimitExceeded.${string}`;
 }
 
@@ -352,7 +324,6 @@ export declare class RequestLimitExceededIPLimitExceededError extends RequestLim
  */
 export declare class RequestLimitExceededUinLimitExceededError extends RequestLimitExceededError {
   static readonly code: "RequestLimitExceeded.UinLimitExceeded";
-  static readonly errorName: string;
   readonly code: "RequestLimitExceeded.UinLimitExceeded" | `RequestLimitExceeded.UinLimitExceeded.${string}`;
 }
 
@@ -365,7 +336,6 @@ export declare class RequestLimitExceededUinLimitExceededError extends RequestLi
  */
 export declare class RequestSizeLimitExceededError extends TencentCloudApiError {
   static readonly code: "RequestSizeLimitExceeded";
-  static readonly errorName: string;
   readonly code: "RequestSizeLimitExceeded" | `RequestSizeLimitExceeded.${string}`;
 }
 
@@ -378,7 +348,6 @@ export declare class RequestSizeLimitExceededError extends TencentCloudApiError 
  */
 export declare class ResourceInUseError extends TencentCloudApiError {
   static readonly code: "ResourceInUse";
-  static readonly errorName: string;
   readonly code: "ResourceInUse" | `ResourceInUse.${string}`;
 }
 
@@ -391,7 +360,6 @@ export declare class ResourceInUseError extends TencentCloudApiError {
  */
 export declare class ResourceInsufficientError extends TencentCloudApiError {
   static readonly code: "ResourceInsufficient";
-  static readonly errorName: string;
   readonly code: "ResourceInsufficient" | `ResourceInsufficient.${string}`;
 }
 
@@ -404,7 +372,6 @@ export declare class ResourceInsufficientError extends TencentCloudApiError {
  */
 export declare class ResourceNotFoundError extends TencentCloudApiError {
   static readonly code: "ResourceNotFound";
-  static readonly errorName: string;
   readonly code: "ResourceNotFound" | `ResourceNotFound.${string}`;
 }
 
@@ -417,7 +384,6 @@ export declare class ResourceNotFoundError extends TencentCloudApiError {
  */
 export declare class ResourceUnavailableError extends TencentCloudApiError {
   static readonly code: "ResourceUnavailable" | `ResourceUnavailable.${string}`;
-  static readonly errorName: string;
   readonly code: "ResourceUnavailable" | `ResourceUnavailable.${string}`;
 }
 
@@ -430,8 +396,6 @@ export declare class ResourceUnavailableError extends TencentCloudApiError {
  */
 export declare class ResponseSizeLimitExceededError extends TencentCloudApiError {
   static readonly code: "ResponseSizeLimitExceeded";
-  static readonly errorName: string;
-  static readonly fault: ErrorFault | undefined;
   readonly code: "ResponseSizeLimitExceeded" | `ResponseSizeLimitExceeded.${string}`;
 }
 
@@ -444,8 +408,6 @@ export declare class ResponseSizeLimitExceededError extends TencentCloudApiError
  */
 export declare class ServiceUnavailableError extends TencentCloudApiError {
   static readonly code: "ServiceUnavailable";
-  static readonly errorName: string;
-  static readonly fault: ErrorFault | undefined;
   readonly code: "ServiceUnavailable" | `ServiceUnavailable.${string}`;
 }
 
@@ -458,7 +420,6 @@ export declare class ServiceUnavailableError extends TencentCloudApiError {
  */
 export declare class UnauthorizedOperationError extends TencentCloudApiError {
   static readonly code: "UnauthorizedOperation";
-  static readonly errorName: string;
   readonly code: "UnauthorizedOperation" | `UnauthorizedOperation.${string}`;
 }
 
@@ -471,7 +432,6 @@ export declare class UnauthorizedOperationError extends TencentCloudApiError {
  */
 export declare class UnknownParameterError extends TencentCloudApiError {
   static readonly code: "UnknownParameter";
-  static readonly errorName: string;
   readonly code: "UnknownParameter" | `UnknownParameter.${string}`;
 }
 
@@ -484,7 +444,6 @@ export declare class UnknownParameterError extends TencentCloudApiError {
  */
 export declare class UnsupportedOperationError extends TencentCloudApiError {
   static readonly code: "UnsupportedOperation";
-  static readonly errorName: string;
   readonly code: "UnsupportedOperation" | `UnsupportedOperation.${string}`;
 }
 
@@ -497,7 +456,6 @@ export declare class UnsupportedOperationError extends TencentCloudApiError {
  */
 export declare class UnsupportedProtocolError extends TencentCloudApiError {
   static readonly code: "UnsupportedProtocol";
-  static readonly errorName: string;
   readonly code: "UnsupportedProtocol" | `UnsupportedProtocol.${string}`;
 }
 
@@ -510,7 +468,6 @@ export declare class UnsupportedProtocolError extends TencentCloudApiError {
  */
 export declare class UnsupportedRegionError extends TencentCloudApiError {
   static readonly code: "UnsupportedRegion";
-  static readonly errorName: string;
   readonly code: "UnsupportedRegion" | `UnsupportedRegion.${string}`;
 }
 

@@ -13,7 +13,6 @@ const AdpErrorCode = {
   InvalidParameter: "InvalidParameter",
   ResourceNotFound: "ResourceNotFound",
 };
-exports.AdpErrorCode = AdpErrorCode;
 
 let knownProductCodes;
 
@@ -21,7 +20,6 @@ function isAdpErrorCode(value) {
   knownProductCodes ??= new Set(Object.values(AdpErrorCode));
   return typeof value === "string" && knownProductCodes.has(value);
 }
-exports.isAdpErrorCode = isAdpErrorCode;
 
 const PRODUCT_ACTIONS = {
   CopyAgentFromApp: [],
@@ -112,7 +110,6 @@ const matchesAction = /* @__PURE__ */ createActionMatcher(PRODUCT_ACTIONS, AdpEr
 function isAdpActionError(action, error) {
   return matchesAction(action, error);
 }
-exports.isAdpActionError = isAdpActionError;
 
 const PRODUCT_CLASSES = [];
 
@@ -121,12 +118,10 @@ const productClassOf = /* @__PURE__ */ createClassLookup([PRODUCT_CLASSES, ERROR
 function toAdpError(input) {
   return convertError(input, productClassOf, "toAdpError");
 }
-exports.toAdpError = toAdpError;
 
 function unwrapAdpResponse(envelope) {
   return unwrapWith(envelope, productClassOf, "unwrapAdpResponse");
 }
-exports.unwrapAdpResponse = unwrapAdpResponse;
 
 const PRODUCT_CATALOGUE = [
   ["FailedOperation", null, "操作失败。", false, null],
@@ -140,7 +135,15 @@ const describeProduct = /* @__PURE__ */ createDescriber(PRODUCT_CATALOGUE);
 function describeAdpError(code, locale = "en") {
   return describeProduct(code, locale) ?? describeError(code, locale);
 }
-exports.describeAdpError = describeAdpError;
+
+Object.assign(exports, {
+  AdpErrorCode,
+  isAdpErrorCode,
+  isAdpActionError,
+  toAdpError,
+  unwrapAdpResponse,
+  describeAdpError,
+});
 
 const reexport_base = require("../base.js");
 exports.TencentCloudApiError = reexport_base.TencentCloudApiError;

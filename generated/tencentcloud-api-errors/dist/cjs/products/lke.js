@@ -12,7 +12,6 @@ const LkeErrorCode = {
   InvalidParameter: "InvalidParameter",
   MissingParameter: "MissingParameter",
 };
-exports.LkeErrorCode = LkeErrorCode;
 
 let knownProductCodes;
 
@@ -20,7 +19,6 @@ function isLkeErrorCode(value) {
   knownProductCodes ??= new Set(Object.values(LkeErrorCode));
   return typeof value === "string" && knownProductCodes.has(value);
 }
-exports.isLkeErrorCode = isLkeErrorCode;
 
 const PRODUCT_ACTIONS = {
   CallbackWorkflowToolNode: [0, 2],
@@ -136,7 +134,6 @@ const matchesAction = /* @__PURE__ */ createActionMatcher(PRODUCT_ACTIONS, LkeEr
 function isLkeActionError(action, error) {
   return matchesAction(action, error);
 }
-exports.isLkeActionError = isLkeActionError;
 
 const PRODUCT_CLASSES = [];
 
@@ -145,12 +142,10 @@ const productClassOf = /* @__PURE__ */ createClassLookup([PRODUCT_CLASSES, ERROR
 function toLkeError(input) {
   return convertError(input, productClassOf, "toLkeError");
 }
-exports.toLkeError = toLkeError;
 
 function unwrapLkeResponse(envelope) {
   return unwrapWith(envelope, productClassOf, "unwrapLkeResponse");
 }
-exports.unwrapLkeResponse = unwrapLkeResponse;
 
 const PRODUCT_CATALOGUE = [
   ["FailedOperation", "Operation failed.", "操作失败。", false, null],
@@ -163,7 +158,15 @@ const describeProduct = /* @__PURE__ */ createDescriber(PRODUCT_CATALOGUE);
 function describeLkeError(code, locale = "en") {
   return describeProduct(code, locale) ?? describeError(code, locale);
 }
-exports.describeLkeError = describeLkeError;
+
+Object.assign(exports, {
+  LkeErrorCode,
+  isLkeErrorCode,
+  isLkeActionError,
+  toLkeError,
+  unwrapLkeResponse,
+  describeLkeError,
+});
 
 const reexport_base = require("../base.js");
 exports.TencentCloudApiError = reexport_base.TencentCloudApiError;

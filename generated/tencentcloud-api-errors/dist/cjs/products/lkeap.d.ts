@@ -35,7 +35,6 @@ import {
  */
 export declare class FailedOperationEngineServerError extends FailedOperationError {
   static readonly code: "FailedOperation.EngineServerError";
-  static readonly errorName: string;
   readonly code: "FailedOperation.EngineServerError" | `FailedOperation.EngineServerError.${string}`;
 }
 
@@ -46,7 +45,6 @@ export declare class FailedOperationEngineServerError extends FailedOperationErr
  */
 export declare class FailedOperationFileParseError extends FailedOperationError {
   static readonly code: "FailedOperation.FileParseError";
-  static readonly errorName: string;
   readonly code: "FailedOperation.FileParseError" | `FailedOperation.FileParseError.${string}`;
 }
 
@@ -57,7 +55,6 @@ export declare class FailedOperationFileParseError extends FailedOperationError 
  */
 export declare class FailedOperationFileParseTimeoutError extends FailedOperationError {
   static readonly code: "FailedOperation.FileParseTimeout";
-  static readonly errorName: string;
   readonly code: "FailedOperation.FileParseTimeout" | `FailedOperation.FileParseTimeout.${string}`;
 }
 
@@ -68,7 +65,6 @@ export declare class FailedOperationFileParseTimeoutError extends FailedOperatio
  */
 export declare class FailedOperationInternalError extends FailedOperationError {
   static readonly code: "FailedOperation.InternalError";
-  static readonly errorName: string;
   readonly code: "FailedOperation.InternalError" | `FailedOperation.InternalError.${string}`;
 }
 
@@ -81,7 +77,6 @@ export declare class FailedOperationInternalError extends FailedOperationError {
  */
 export declare class FailedOperationNonsupportParseError extends FailedOperationError {
   static readonly code: "FailedOperation.NonsupportParse";
-  static readonly errorName: string;
   readonly code: "FailedOperation.NonsupportParse" | `FailedOperation.NonsupportParse.${string}`;
 }
 
@@ -94,7 +89,6 @@ export declare class FailedOperationNonsupportParseError extends FailedOperation
  */
 export declare class FailedOperationOcrFailedError extends FailedOperationError {
   static readonly code: "FailedOperation.OcrFailed";
-  static readonly errorName: string;
   readonly code: "FailedOperation.OcrFailed" | `FailedOperation.OcrFailed.${string}`;
 }
 
@@ -107,7 +101,6 @@ export declare class FailedOperationOcrFailedError extends FailedOperationError 
  */
 export declare class FailedOperationUnKnowError extends FailedOperationError {
   static readonly code: "FailedOperation.UnKnowError";
-  static readonly errorName: string;
   readonly code: "FailedOperation.UnKnowError" | `FailedOperation.UnKnowError.${string}`;
 }
 
@@ -120,7 +113,6 @@ export declare class FailedOperationUnKnowError extends FailedOperationError {
  */
 export declare class FailedOperationUnOpenError extends FailedOperationError {
   static readonly code: "FailedOperation.UnOpenError";
-  static readonly errorName: string;
   readonly code: "FailedOperation.UnOpenError" | `FailedOperation.UnOpenError.${string}`;
 }
 
@@ -133,7 +125,6 @@ export declare class FailedOperationUnOpenError extends FailedOperationError {
  */
 export declare class FailedOperationUploadResultFileFailedError extends FailedOperationError {
   static readonly code: "FailedOperation.UploadResultFileFailed";
-  static readonly errorName: string;
   readonly code: "FailedOperation.UploadResultFileFailed" | `FailedOperation.UploadResultFileFailed.${string}`;
 }
 
@@ -144,7 +135,6 @@ export declare class FailedOperationUploadResultFileFailedError extends FailedOp
  */
 export declare class InvalidParameterFileURLInvalidError extends InvalidParameterError {
   static readonly code: "InvalidParameter.FileURLInvalid";
-  static readonly errorName: string;
   readonly code: "InvalidParameter.FileURLInvalid" | `InvalidParameter.FileURLInvalid.${string}`;
 }
 
@@ -155,7 +145,6 @@ export declare class InvalidParameterFileURLInvalidError extends InvalidParamete
  */
 export declare class InvalidParameterInvalidFileFormatError extends InvalidParameterError {
   static readonly code: "InvalidParameter.InvalidFileFormat";
-  static readonly errorName: string;
   readonly code: "InvalidParameter.InvalidFileFormat" | `InvalidParameter.InvalidFileFormat.${string}`;
 }
 
@@ -166,7 +155,6 @@ export declare class InvalidParameterInvalidFileFormatError extends InvalidParam
  */
 export declare class InvalidParameterInvalidFileTypeError extends InvalidParameterError {
   static readonly code: "InvalidParameter.InvalidFileType";
-  static readonly errorName: string;
   readonly code: "InvalidParameter.InvalidFileType" | `InvalidParameter.InvalidFileType.${string}`;
 }
 
@@ -179,7 +167,6 @@ export declare class InvalidParameterInvalidFileTypeError extends InvalidParamet
  */
 export declare class InvalidParameterValueInvalidParameterValueLimitError extends InvalidParameterValueError {
   static readonly code: "InvalidParameterValue.InvalidParameterValueLimit";
-  static readonly errorName: string;
   readonly code: "InvalidParameterValue.InvalidParameterValueLimit" | `InvalidParameterValue.InvalidParameterValueLimit.${string}`;
 }
 
@@ -192,7 +179,6 @@ export declare class InvalidParameterValueInvalidParameterValueLimitError extend
  */
 export declare class LimitExceededExceededMaxPagesError extends LimitExceededError {
   static readonly code: "LimitExceeded.ExceededMaxPagesError";
-  static readonly errorName: string;
   readonly code: "LimitExceeded.ExceededMaxPagesError" | `LimitExceeded.ExceededMaxPagesError.${string}`;
 }
 
@@ -205,7 +191,6 @@ export declare class LimitExceededExceededMaxPagesError extends LimitExceededErr
  */
 export declare class LimitExceededTooLargeFileError extends LimitExceededError {
   static readonly code: "LimitExceeded.TooLargeFileError";
-  static readonly errorName: string;
   readonly code: "LimitExceeded.TooLargeFileError" | `LimitExceeded.TooLargeFileError.${string}`;
 }
 
@@ -218,7 +203,6 @@ export declare class LimitExceededTooLargeFileError extends LimitExceededError {
  */
 export declare class ResourceUnavailableInArrearsError extends ResourceUnavailableError {
   static readonly code: "ResourceUnavailable.InArrears";
-  static readonly errorName: string;
   readonly code: "ResourceUnavailable.InArrears" | `ResourceUnavailable.InArrears.${string}`;
 }
 
@@ -231,7 +215,6 @@ export declare class ResourceUnavailableInArrearsError extends ResourceUnavailab
  */
 export declare class ResourceUnavailableResourcePackageRunOutError extends ResourceUnavailableError {
   static readonly code: "ResourceUnavailable.ResourcePackageRunOut";
-  static readonly errorName: string;
   readonly code: "ResourceUnavailable.ResourcePackageRunOut" | `ResourceUnavailable.ResourcePackageRunOut.${string}`;
 }
 
@@ -242,7 +225,6 @@ export declare class ResourceUnavailableResourcePackageRunOutError extends Resou
  */
 export declare class ResourcesSoldOutError extends TencentCloudApiError {
   static readonly code: "ResourcesSoldOut" | `ResourcesSoldOut.${string}`;
-  static readonly errorName: string;
   readonly code: "ResourcesSoldOut" | `ResourcesSoldOut.${string}`;
 }
 
@@ -255,7 +237,6 @@ export declare class ResourcesSoldOutError extends TencentCloudApiError {
  */
 export declare class ResourcesSoldOutChargeStatusExceptionError extends ResourcesSoldOutError {
   static readonly code: "ResourcesSoldOut.ChargeStatusException";
-  static readonly errorName: string;
   readonly code: "ResourcesSoldOut.ChargeStatusException" | `ResourcesSoldOut.ChargeStatusException.${string}`;
 }
 

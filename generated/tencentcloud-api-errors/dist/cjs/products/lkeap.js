@@ -19,120 +19,100 @@ class FailedOperationEngineServerError extends FailedOperationError {
   static code = "FailedOperation.EngineServerError";
   static errorName = "FailedOperationEngineServerError";
 }
-exports.FailedOperationEngineServerError = FailedOperationEngineServerError;
 
 class FailedOperationFileParseError extends FailedOperationError {
   static code = "FailedOperation.FileParseError";
   static errorName = "FailedOperationFileParseError";
 }
-exports.FailedOperationFileParseError = FailedOperationFileParseError;
 
 class FailedOperationFileParseTimeoutError extends FailedOperationError {
   static code = "FailedOperation.FileParseTimeout";
   static errorName = "FailedOperationFileParseTimeoutError";
 }
-exports.FailedOperationFileParseTimeoutError = FailedOperationFileParseTimeoutError;
 
 class FailedOperationInternalError extends FailedOperationError {
   static code = "FailedOperation.InternalError";
   static errorName = "FailedOperationInternalError";
 }
-exports.FailedOperationInternalError = FailedOperationInternalError;
 
 class FailedOperationNonsupportParseError extends FailedOperationError {
   static code = "FailedOperation.NonsupportParse";
   static errorName = "FailedOperationNonsupportParseError";
 }
-exports.FailedOperationNonsupportParseError = FailedOperationNonsupportParseError;
 
 class FailedOperationOcrFailedError extends FailedOperationError {
   static code = "FailedOperation.OcrFailed";
   static errorName = "FailedOperationOcrFailedError";
 }
-exports.FailedOperationOcrFailedError = FailedOperationOcrFailedError;
 
 class FailedOperationUnKnowError extends FailedOperationError {
   static code = "FailedOperation.UnKnowError";
   static errorName = "FailedOperationUnKnowError";
 }
-exports.FailedOperationUnKnowError = FailedOperationUnKnowError;
 
 class FailedOperationUnOpenError extends FailedOperationError {
   static code = "FailedOperation.UnOpenError";
   static errorName = "FailedOperationUnOpenError";
 }
-exports.FailedOperationUnOpenError = FailedOperationUnOpenError;
 
 class FailedOperationUploadResultFileFailedError extends FailedOperationError {
   static code = "FailedOperation.UploadResultFileFailed";
   static errorName = "FailedOperationUploadResultFileFailedError";
 }
-exports.FailedOperationUploadResultFileFailedError = FailedOperationUploadResultFileFailedError;
 
 class InvalidParameterFileURLInvalidError extends InvalidParameterError {
   static code = "InvalidParameter.FileURLInvalid";
   static errorName = "InvalidParameterFileURLInvalidError";
 }
-exports.InvalidParameterFileURLInvalidError = InvalidParameterFileURLInvalidError;
 
 class InvalidParameterInvalidFileFormatError extends InvalidParameterError {
   static code = "InvalidParameter.InvalidFileFormat";
   static errorName = "InvalidParameterInvalidFileFormatError";
 }
-exports.InvalidParameterInvalidFileFormatError = InvalidParameterInvalidFileFormatError;
 
 class InvalidParameterInvalidFileTypeError extends InvalidParameterError {
   static code = "InvalidParameter.InvalidFileType";
   static errorName = "InvalidParameterInvalidFileTypeError";
 }
-exports.InvalidParameterInvalidFileTypeError = InvalidParameterInvalidFileTypeError;
 
 class InvalidParameterValueInvalidParameterValueLimitError extends InvalidParameterValueError {
   static code = "InvalidParameterValue.InvalidParameterValueLimit";
   static errorName = "InvalidParameterValueInvalidParameterValueLimitError";
 }
-exports.InvalidParameterValueInvalidParameterValueLimitError = InvalidParameterValueInvalidParameterValueLimitError;
 
 class LimitExceededExceededMaxPagesError extends LimitExceededError {
   static code = "LimitExceeded.ExceededMaxPagesError";
   static errorName = "LimitExceededExceededMaxPagesError";
 }
-exports.LimitExceededExceededMaxPagesError = LimitExceededExceededMaxPagesError;
 
 class LimitExceededTooLargeFileError extends LimitExceededError {
   static code = "LimitExceeded.TooLargeFileError";
   static errorName = "LimitExceededTooLargeFileError";
 }
-exports.LimitExceededTooLargeFileError = LimitExceededTooLargeFileError;
 
 class ResourceUnavailableInArrearsError extends ResourceUnavailableError {
   static code = "ResourceUnavailable.InArrears";
   static errorName = "ResourceUnavailableInArrearsError";
 }
-exports.ResourceUnavailableInArrearsError = ResourceUnavailableInArrearsError;
 
 class ResourceUnavailableResourcePackageRunOutError extends ResourceUnavailableError {
   static code = "ResourceUnavailable.ResourcePackageRunOut";
   static errorName = "ResourceUnavailableResourcePackageRunOutError";
 }
-exports.ResourceUnavailableResourcePackageRunOutError = ResourceUnavailableResourcePackageRunOutError;
 
 class ResourcesSoldOutError extends TencentCloudApiError {
   static code = "ResourcesSoldOut";
   static errorName = "ResourcesSoldOutError";
 }
-exports.ResourcesSoldOutError = ResourcesSoldOutError;
 
 class ResourcesSoldOutChargeStatusExceptionError extends ResourcesSoldOutError {
   static code = "ResourcesSoldOut.ChargeStatusException";
   static errorName = "ResourcesSoldOutChargeStatusExceptionError";
 }
-exports.ResourcesSoldOutChargeStatusExceptionError = ResourcesSoldOutChargeStatusExceptionError;
 
 function isResourcesSoldOutCode(value) {
   return isCodeIn(value, "ResourcesSoldOut");
 }
-exports.isResourcesSoldOutCode = isResourcesSoldOutCode;
 
 const LkeapErrorCode = {
   FailedOperation: "FailedOperation",
@@ -158,7 +138,6 @@ const LkeapErrorCode = {
   ResourceUnavailableResourcePackageRunOut: "ResourceUnavailable.ResourcePackageRunOut",
   ResourcesSoldOutChargeStatusException: "ResourcesSoldOut.ChargeStatusException",
 };
-exports.LkeapErrorCode = LkeapErrorCode;
 
 let knownProductCodes;
 
@@ -166,7 +145,6 @@ function isLkeapErrorCode(value) {
   knownProductCodes ??= new Set(Object.values(LkeapErrorCode));
   return typeof value === "string" && knownProductCodes.has(value);
 }
-exports.isLkeapErrorCode = isLkeapErrorCode;
 
 const PRODUCT_ACTIONS = {
   CancelTask: [10],
@@ -187,7 +165,6 @@ const matchesAction = /* @__PURE__ */ createActionMatcher(PRODUCT_ACTIONS, Lkeap
 function isLkeapActionError(action, error) {
   return matchesAction(action, error);
 }
-exports.isLkeapActionError = isLkeapActionError;
 
 const PRODUCT_CLASSES = [
   FailedOperationEngineServerError,
@@ -216,12 +193,10 @@ const productClassOf = /* @__PURE__ */ createClassLookup([PRODUCT_CLASSES, ERROR
 function toLkeapError(input) {
   return convertError(input, productClassOf, "toLkeapError");
 }
-exports.toLkeapError = toLkeapError;
 
 function unwrapLkeapResponse(envelope) {
   return unwrapWith(envelope, productClassOf, "unwrapLkeapResponse");
 }
-exports.unwrapLkeapResponse = unwrapLkeapResponse;
 
 const PRODUCT_CATALOGUE = [
   ["FailedOperation", "Operation failed.", "操作失败。", false, null],
@@ -253,7 +228,35 @@ const describeProduct = /* @__PURE__ */ createDescriber(PRODUCT_CATALOGUE);
 function describeLkeapError(code, locale = "en") {
   return describeProduct(code, locale) ?? describeError(code, locale);
 }
-exports.describeLkeapError = describeLkeapError;
+
+Object.assign(exports, {
+  FailedOperationEngineServerError,
+  FailedOperationFileParseError,
+  FailedOperationFileParseTimeoutError,
+  FailedOperationInternalError,
+  FailedOperationNonsupportParseError,
+  FailedOperationOcrFailedError,
+  FailedOperationUnKnowError,
+  FailedOperationUnOpenError,
+  FailedOperationUploadResultFileFailedError,
+  InvalidParameterFileURLInvalidError,
+  InvalidParameterInvalidFileFormatError,
+  InvalidParameterInvalidFileTypeError,
+  InvalidParameterValueInvalidParameterValueLimitError,
+  LimitExceededExceededMaxPagesError,
+  LimitExceededTooLargeFileError,
+  ResourceUnavailableInArrearsError,
+  ResourceUnavailableResourcePackageRunOutError,
+  ResourcesSoldOutError,
+  ResourcesSoldOutChargeStatusExceptionError,
+  isResourcesSoldOutCode,
+  LkeapErrorCode,
+  isLkeapErrorCode,
+  isLkeapActionError,
+  toLkeapError,
+  unwrapLkeapResponse,
+  describeLkeapError,
+});
 
 const reexport_base = require("../base.js");
 exports.TencentCloudApiError = reexport_base.TencentCloudApiError;
