@@ -14,14 +14,14 @@ let details: Record<string, unknown> = {};
 switch (scenario) {
   case "import": {
     const [corpus, specDir] = args as [string, string];
-    const { plan } = importCorpus({ corpusDir: corpus, specDir, cwd: process.cwd() });
+    const { plan } = await importCorpus({ corpusDir: corpus, specDir, cwd: process.cwd() });
     details = { products: plan.products.length };
     break;
   }
   case "generate":
   case "regenerate": {
     const [spec, out] = args as [string, string];
-    const result = generate({ spec, out, cwd: process.cwd(), useCache: scenario === "regenerate" });
+    const result = await generate({ spec, out, cwd: process.cwd(), useCache: scenario === "regenerate" });
     if (!result.ok) throw new Error(`the imported spec has errors: ${result.diagnostics[0]?.message}`);
     details = { written: result.report.written.length, unchanged: result.report.unchanged.length, cached: result.cached, ...tree(out) };
     break;

@@ -29,9 +29,9 @@ export interface Io {
 
 class UsageError extends ErrgenError {}
 
-export function runCli(argv: readonly string[], io: Io): number {
+export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   try {
-    return run(argv, io);
+    return await run(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`errgen: ${error.message}\n\n${USAGE}\n`);
@@ -48,7 +48,7 @@ export function runCli(argv: readonly string[], io: Io): number {
 
 type CommandLine = ReturnType<typeof parseCommandLine>;
 
-function run(argv: readonly string[], io: Io): number {
+async function run(argv: readonly string[], io: Io): Promise<number> {
   const line = parseCommandLine(argv);
   if (line.help) {
     io.stdout(`${USAGE}\n`);
@@ -59,16 +59,16 @@ function run(argv: readonly string[], io: Io): number {
   const options: RunOptions = { spec: line.spec, out: line.out, cwd: io.cwd, onStage };
   switch (line.command) {
     case "generate":
-      return runGenerate(options, io, started);
+      return await runGenerate(options, io, started);
     case "check":
       return runCheck(options, io);
     case "import-corpus":
-      return runImport(line, io);
+      return await runImport(line, io);
   }
 }
 
-function runGenerate(options: RunOptions, io: Io, started: number): number {
-  const result = generate(options);
+async function runGenerate(options: RunOptions, io: Io, started: number): Promise<number> {
+  const result = await generate(options);
   if (!result.ok) return reportDiagnostics(result.diagnostics, io);
   const { written, unchanged, removed } = result.report;
   const { codes, products } = result.summary;
@@ -99,10 +99,10 @@ function runCheck(options: RunOptions, io: Io): number {
   return 1;
 }
 
-function runImport(line: CommandLine, io: Io): number {
+async function runImport(line: CommandLine, io: Io): Promise<number> {
   const [corpusDir, specDir] = line.positionals;
   if (corpusDir === undefined || specDir === undefined) throw new UsageError("import-corpus needs CORPUS_DIR and SPEC_DIR");
-  const { plan, report, previousUnreadable } = importCorpus({ corpusDir, specDir, cwd: io.cwd, products: line.products });
+  const { plan, report, previousUnreadable } = await importCorpus({ corpusDir, specDir, cwd: io.cwd, products: line.products });
   const codes = plan.products.reduce((sum, product) => sum + product.codes.length, 0);
   const actions = plan.products.reduce((sum, product) => sum + product.actions.length, 0);
   const pairs = plan.products.reduce((sum, product) => sum + product.actions.reduce((n, action) => n + action.codes.length, 0), 0);

@@ -1,7 +1,7 @@
 // The orchestrator: load → validate → model → emit → write. Returns results; never prints or exits.
 import { resolve } from "node:path";
 import { sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
-import { emitPackage } from "./emit/emit-package.ts";
+import { emitEachFile, emitPackage } from "./emit/emit-package.ts";
 import type { EmittedFile } from "./emit/emitted-file.ts";
 import { loadSpec, readSpecSources } from "./load/load-spec.ts";
 import { diskSpecFiles, type SpecFiles } from "./load/spec-files.ts";
@@ -10,7 +10,7 @@ import type { Model } from "./model/model.ts";
 import { validateSpec } from "./validate/validate-spec.ts";
 import { comparePackage, type PackageDrift } from "./write/compare-package.ts";
 import { cachedOutput, inputsHash, recordOutput } from "./write/output-cache.ts";
-import { writePackage, type WriteReport } from "./write/write-package.ts";
+import { openPackageWriter, type WriteReport } from "./write/write-package.ts";
 
 export const DEFAULT_SPEC = "spec/tencentcloud.yaml";
 
@@ -49,7 +49,7 @@ export type GenerateResult =
     };
 export type CheckResult = Failed | (Extract<Compiled, { ok: true }> & { readonly drift: PackageDrift });
 
-export function generate(options: RunOptions): GenerateResult {
+export async function generate(options: RunOptions): Promise<GenerateResult> {
   const files = diskSpecFiles(options.spec ?? DEFAULT_SPEC, options.cwd);
   const sources = readSpecSources(files);
   const inputs = inputsHash(sources.texts);
@@ -59,14 +59,28 @@ export function generate(options: RunOptions): GenerateResult {
     const report = { written: [], unchanged: cached.files.map(([path]) => path), removed: [] };
     return { ok: true, outDir: expectedOut, report, summary: cached.summary, cached: true };
   }
-  const compiled = compileFiles(files, options.onStage);
-  if (!compiled.ok) return compiled;
-  const outDir = outDirOf(options, files, compiled.model.package.name)!;
-  options.onStage?.("write");
-  const report = writePackage(outDir, compiled.files);
-  const { model } = compiled;
+  const analyzed = analyzeFiles(files, options.onStage);
+  if (!analyzed.ok) return analyzed;
+  const { model } = analyzed;
+  const outDir = outDirOf(options, files, model.package.name)!;
+  // Emit and write together: each file goes to the writer as soon as it is printed.
+  options.onStage?.("emit");
+  const writer = openPackageWriter(outDir);
+  const paths: string[] = [];
+  let report: WriteReport;
+  try {
+    emitEachFile(model, (file) => {
+      paths.push(file.path);
+      writer.add(file);
+    });
+    options.onStage?.("write");
+    report = await writer.commit();
+  } catch (error) {
+    writer.abort();
+    throw error;
+  }
   const summary = { codes: model.codes.length + model.products.reduce((sum, product) => sum + product.codes.length, 0), products: model.products.length };
-  recordOutput(outDir, inputs, summary, compiled.files.map((file) => file.path));
+  recordOutput(outDir, inputs, summary, paths);
   return { ok: true, outDir, report, summary, cached: false };
 }
 

@@ -10,10 +10,10 @@ const FIXTURES = join(REPO_ROOT, "test/fixtures/invalid");
 const update = process.env["ERRGEN_UPDATE_FIXTURES"] === "1";
 
 for (const name of readdirSync(FIXTURES).sort()) {
-  test(`${name}: exact diagnostics, exit 1, nothing written`, (t) => {
+  test(`${name}: exact diagnostics, exit 1, nothing written`, async (t) => {
     const dir = join(FIXTURES, name);
     const out = join(tempDir(t), "out");
-    const run = runErrgen(["generate", "--spec", "spec.yaml", "--out", out], dir);
+    const run = await runErrgen(["generate", "--spec", "spec.yaml", "--out", out], dir);
     const expectedFile = join(dir, "expected.stderr");
     if (update) writeFileSync(expectedFile, run.stderr);
     t.is(run.code, 1);

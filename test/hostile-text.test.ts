@@ -44,7 +44,7 @@ function hostileSpec(): string {
 test("hostile descriptions generate a package that compiles, exports nothing extra, keeps the text and renders a sound README", async (t) => {
   const dir = tempDir(t);
   writeFileSync(join(dir, "spec.yaml"), hostileSpec());
-  const run = runErrgen(["generate", "--spec", "spec.yaml", "--out", "pkg"], dir);
+  const run = await runErrgen(["generate", "--spec", "spec.yaml", "--out", "pkg"], dir);
   t.is(run.code, 0, run.stderr);
   const pkg = join(dir, "pkg");
 

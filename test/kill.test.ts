@@ -46,18 +46,19 @@ test("SIGKILL at random points of generate leaves the old or the new package, co
     specText([{ code: "Auth.Token", description: "Reworded." }, { code: "Auth.Other" }, { code: "Gone.Missing" }]),
   ];
   // The two complete packages, generated without interference.
-  const complete = specs.map((text, i) => {
+  const complete: Record<string, string>[] = [];
+  for (const [i, text] of specs.entries()) {
     const reference = join(dir, `reference-${i}`);
     mkdirSync(reference);
     writeFileSync(join(reference, "package.json"), "{}\n");
     writeFileSync(join(reference, "spec.yaml"), text);
-    t.is(runErrgen(["generate", "--spec", "spec.yaml", "--out", "out"], reference).code, 0);
-    return tree(join(reference, "out"))!;
-  });
+    t.is((await runErrgen(["generate", "--spec", "spec.yaml", "--out", "out"], reference)).code, 0);
+    complete.push(tree(join(reference, "out"))!);
+  }
   t.notDeepEqual(complete[0], complete[1]);
 
   writeFileSync(join(dir, "spec.yaml"), specs[0]!);
-  t.is(runErrgen(["generate", "--spec", "spec.yaml", "--out", "out"], dir).code, 0);
+  t.is((await runErrgen(["generate", "--spec", "spec.yaml", "--out", "out"], dir)).code, 0);
   const outcomes = { old: 0, new: 0, interruptedSwap: 0 };
   let current = 0;
   let onDisk = 0;
@@ -71,8 +72,8 @@ test("SIGKILL at random points of generate leaves the old or the new package, co
       // Killed between the swap's two renames: the old package waits, complete, beside the target.
       t.deepEqual(tree(join(dir, ".errgen-old-out")), complete[current], `run ${run}: the old package is kept whole`);
       outcomes.interruptedSwap++;
-      t.is(runErrgen(["check", "--spec", "spec.yaml", "--out", "out"], dir).code, 1);
-      t.is(runErrgen(["generate", "--spec", "spec.yaml", "--out", "out"], dir).code, 0, "the next run recovers");
+      t.is((await runErrgen(["check", "--spec", "spec.yaml", "--out", "out"], dir)).code, 1);
+      t.is((await runErrgen(["generate", "--spec", "spec.yaml", "--out", "out"], dir)).code, 0, "the next run recovers");
       current = next;
       continue;
     }
@@ -87,7 +88,7 @@ test("SIGKILL at random points of generate leaves the old or the new package, co
   t.true(outcomes.old > 0 && outcomes.new > 0, "kills landed both before and after the swap");
 
   // A normal run afterwards recovers whatever the kills left and cleans up.
-  t.is(runErrgen(["generate", "--spec", "spec.yaml", "--out", "out"], dir).code, 0);
+  t.is((await runErrgen(["generate", "--spec", "spec.yaml", "--out", "out"], dir)).code, 0);
   t.deepEqual(tree(join(dir, "out")), complete[onDisk]);
   t.deepEqual(readdirSync(dir).filter((name) => name.startsWith(".errgen-")), []);
 });

@@ -5,7 +5,7 @@ import { register } from "tsx/esm/api";
 
 register();
 const { runCli } = await import("../cli.ts");
-process.exitCode = runCli(process.argv.slice(2), {
+process.exitCode = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

@@ -42,10 +42,19 @@ export function emitModules(model: Model): ModuleIR[] {
   return modules;
 }
 
+/** Every file of the package, sorted by path. */
 export function emitPackage(model: Model): EmittedFile[] {
-  const files = [emitPackageJson(model), emitReadme(model), { path: "dist/cjs/package.json", contents: `${JSON.stringify({ type: "commonjs" }, null, 2)}\n` }];
-  for (const module of emitModules(model)) files.push(...printedModule(module, generatedHeader(module.source ?? model.source)));
+  const files: EmittedFile[] = [];
+  emitEachFile(model, (file) => files.push(file));
   return files.sort((a, b) => compareText(a.path, b.path));
+}
+
+/** Hands each file to `sink` as soon as it is printed, so that writing can overlap printing. */
+export function emitEachFile(model: Model, sink: (file: EmittedFile) => void): void {
+  sink(emitPackageJson(model));
+  sink(emitReadme(model));
+  sink({ path: "dist/cjs/package.json", contents: `${JSON.stringify({ type: "commonjs" }, null, 2)}\n` });
+  for (const module of emitModules(model)) for (const file of printedModule(module, generatedHeader(module.source ?? model.source))) sink(file);
 }
 
 /** A module's five files: its source, both builds, and the declarations beside each build. */

@@ -41,7 +41,14 @@ export function emitProduct(product: ProductModel, context: EmitContext): Module
       docs: `Every error code of ${title}: the member is the code's identifier, the value the code itself.`,
       members: product.codes.map((code) => ({ name: code.identifier, value: code.code, docs: memberDoc(code) })),
     },
-    { kind: "type", name: x.knownCode, exported: true, docs: `The string of every code of ${product.name}.`, type: { union: product.codes.map((code) => stringLiteral(code.code)) } },
+    {
+      kind: "type",
+      name: x.codeList,
+      exported: true,
+      docs: `Every code of ${product.name}, in code order. {@link ${x.actionErrors}} names codes by their position here, which keeps large action tables small.`,
+      type: product.codes.length === 0 ? "[]" : `[\n${product.codes.map((code) => `  ${stringLiteral(code.code)},`).join("\n")}\n]`,
+    },
+    { kind: "type", name: x.knownCode, exported: true, docs: `The string of every code of ${product.name}.`, type: `${x.codeList}[number]` },
     { kind: "let", name: "knownProductCodes", exported: false, type: "ReadonlySet<string> | undefined", docs: "Filled on first use." },
     {
       kind: "function",
@@ -55,11 +62,11 @@ export function emitProduct(product: ProductModel, context: EmitContext): Module
     {
       kind: "interface",
       name: x.actionErrors,
-      docs: `The codes each API action of ${product.name} may return, by action name.`,
+      docs: `The codes each API action of ${product.name} may return, by action name, as positions in {@link ${x.codeList}}: \`${x.actionErrorCode}<"Action">\` gives them as strings.`,
       properties: product.actions.map((action) => ({
         name: action.name,
         readonly: true,
-        type: action.codes.length === 0 ? "never" : action.codes.map(stringLiteral).join(" | "),
+        type: action.codes.length === 0 ? "never" : `${x.codeList}[${action.codes.map((code) => codeIndex.get(code)).join(" | ")}]`,
       })),
     },
     { kind: "type", name: x.action, exported: true, docs: `An API action of ${product.name}.`, type: `keyof ${x.actionErrors}` },

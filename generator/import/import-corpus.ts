@@ -21,7 +21,7 @@ export interface ImportResult {
   readonly previousUnreadable: string | undefined;
 }
 
-export function importCorpus(options: { corpusDir: string; specDir: string; cwd: string; products?: readonly string[] | undefined }): ImportResult {
+export async function importCorpus(options: { corpusDir: string; specDir: string; cwd: string; products?: readonly string[] | undefined }): Promise<ImportResult> {
   const corpusDir = resolve(options.cwd, options.corpusDir);
   const specDir = resolve(options.cwd, options.specDir);
   const corpus = readCorpus(corpusDir);
@@ -38,7 +38,7 @@ export function importCorpus(options: { corpusDir: string; specDir: string; cwd:
     { path: ROOT_SPEC, contents: printRootSpec(plan, productFiles, origin) },
     ...plan.products.map((product, i) => ({ path: productFiles[i]!, contents: printProductSpec(product, origin) })),
   ];
-  const report = writePackage(specDir, files, { ownershipFiles: [ROOT_SPEC] });
+  const report = await writePackage(specDir, files, { ownershipFiles: [ROOT_SPEC] });
   return { plan, report, specDir, previousUnreadable: previous.problem };
 }
 

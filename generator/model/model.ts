@@ -61,6 +61,7 @@ export interface ProductExports {
   readonly identifier: string;
   readonly codeEnum: string;
   readonly knownCode: string;
+  readonly codeList: string;
   readonly codeGuard: string;
   readonly actionErrors: string;
   readonly action: string;

@@ -95,6 +95,7 @@ export function productExportsOf(identifier: string) {
     identifier,
     codeEnum: `${identifier}ErrorCode`,
     knownCode: `${identifier}KnownErrorCode`,
+    codeList: `${identifier}ErrorCodeList`,
     codeGuard: `is${identifier}ErrorCode`,
     actionErrors: `${identifier}ActionErrors`,
     action: `${identifier}Action`,

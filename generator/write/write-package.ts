@@ -2,12 +2,17 @@
 // is staged in a sibling folder (unchanged files hard-linked, so their mtimes stay), then swapped
 // in with two renames. A run that dies at any point leaves the old package or the new one; a
 // rename interrupted between its two steps is undone by the next run before it does anything else.
-import { closeSync, copyFileSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from "node:fs";
+//
+// Files are handed over as they are emitted and written by Node's thread pool while the emitter
+// goes on printing: on this machine the disk takes longer to write a large catalogue than errgen
+// takes to print it, so the two had better overlap.
+import { closeSync, copyFileSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { ErrgenError } from "../diagnostics.ts";
 import type { EmittedFile } from "../emit/emitted-file.ts";
 import { isGeneratedText } from "./generated-marker.ts";
-import { hasContents, readPackageFolder } from "./read-package-folder.ts";
+import { hasContents, readPackageFolder, type PackageFolder } from "./read-package-folder.ts";
 
 export interface WriteReport {
   readonly written: readonly string[];
@@ -23,48 +28,93 @@ export interface WriteOptions {
   readonly ownershipFiles?: readonly string[];
 }
 
-export function writePackage(outDir: string, files: readonly EmittedFile[], options: WriteOptions = {}): WriteReport {
-  const parent = dirname(outDir);
-  mkdirSync(parent, { recursive: true });
-  const release = acquireLock(parent, basename(outDir));
+const PACKAGE_OWNERSHIP_FILES = ["README.md", "src/index.ts"];
+
+/** Writes a whole folder at once: `openPackageWriter`, every file, `commit`. */
+export async function writePackage(outDir: string, files: readonly EmittedFile[], options: WriteOptions = {}): Promise<WriteReport> {
+  const writer = openPackageWriter(outDir, options);
   try {
-    recoverInterruptedSwap(outDir);
-    return replaceFolder(outDir, files, options.ownershipFiles ?? PACKAGE_OWNERSHIP_FILES);
-  } finally {
-    release();
+    for (const file of files) writer.add(file);
+    return await writer.commit();
+  } catch (error) {
+    writer.abort();
+    throw error;
   }
 }
 
-const PACKAGE_OWNERSHIP_FILES = ["README.md", "src/index.ts"];
+export interface PackageWriter {
+  /** Stages one file: linked when unchanged, else written in the background. */
+  add(file: EmittedFile): void;
+  /** Waits for the writes, refuses to delete foreign files, swaps the staged folder in. */
+  commit(): Promise<WriteReport>;
+  /** Drops what was staged and releases the folder; the old package stays as it was. */
+  abort(): void;
+}
 
-function replaceFolder(outDir: string, files: readonly EmittedFile[], ownershipFiles: readonly string[]): WriteReport {
-  const existing = readPackageFolder(outDir, ownershipFiles);
-  const next = new Set(files.map((file) => file.path));
-  const foreign = [...existing.files].filter(([path, file]) => !next.has(path) && !isGeneratedText(file.text())).map(([path]) => path);
-  foreign.push(...existing.others);
-  if (foreign.length > 0 || (existing.files.size > 0 && !existing.ownedByErrgen)) {
-    const listed = (foreign.length > 0 ? foreign : [...existing.files.keys()]).sort().slice(0, 10).join(", ");
-    throw new WriteRefusedError(
-      `refusing to replace ${outDir}: it holds files errgen did not write (${listed}). Move them out of the folder, or choose another --out.`,
-    );
+export function openPackageWriter(outDir: string, options: WriteOptions = {}): PackageWriter {
+  const parent = dirname(outDir);
+  mkdirSync(parent, { recursive: true });
+  const release = acquireLock(parent, basename(outDir));
+  let existing: PackageFolder;
+  const staging = siblingPath(outDir, "new");
+  try {
+    recoverInterruptedSwap(outDir);
+    existing = readPackageFolder(outDir, options.ownershipFiles ?? PACKAGE_OWNERSHIP_FILES);
+    if (existing.files.size > 0 && !existing.ownedByErrgen) throw refusal(outDir, [...existing.files.keys()]);
+    rmSync(staging, { recursive: true, force: true });
+  } catch (error) {
+    release();
+    throw error;
   }
   const written: string[] = [];
   const unchanged: string[] = [];
-  const same = new Set(files.filter((file) => hasContents(existing.files.get(file.path), file.contents)).map((file) => file.path));
-  for (const file of files) (same.has(file.path) ? unchanged : written).push(file.path);
-  const removed = [...existing.files.keys()].filter((path) => !next.has(path)).sort();
-  if (written.length === 0 && removed.length === 0) return { written, unchanged, removed };
+  const pending: Promise<void>[] = [];
+  const folders = new Set<string>();
+  let closed = false;
+  const finish = () => {
+    closed = true;
+    rmSync(staging, { recursive: true, force: true });
+    release();
+  };
+  return {
+    add(file) {
+      const target = join(staging, file.path);
+      const folder = dirname(target);
+      if (!folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
+      if (hasContents(existing.files.get(file.path), file.contents)) {
+        keepUnchanged(join(outDir, file.path), target);
+        unchanged.push(file.path);
+      } else {
+        pending.push(writeFile(target, file.contents));
+        written.push(file.path);
+      }
+    },
+    async commit() {
+      if (closed) throw new ErrgenError("this package writer is already closed");
+      try {
+        await Promise.all(pending);
+        const next = new Set([...written, ...unchanged]);
+        const foreign = [...existing.files].filter(([path, file]) => !next.has(path) && !isGeneratedText(file.text())).map(([path]) => path);
+        if (foreign.length > 0 || existing.others.length > 0) throw refusal(outDir, [...foreign, ...existing.others]);
+        const removed = [...existing.files.keys()].filter((path) => !next.has(path)).sort();
+        if (written.length > 0 || removed.length > 0) swapIn(staging, outDir, existing.exists);
+        return { written: written.sort(), unchanged: unchanged.sort(), removed };
+      } finally {
+        finish();
+      }
+    },
+    abort() {
+      if (!closed) finish();
+    },
+  };
+}
 
-  const staging = siblingPath(outDir, "new");
-  rmSync(staging, { recursive: true, force: true });
-  for (const file of files) {
-    const target = join(staging, file.path);
-    mkdirSync(dirname(target), { recursive: true });
-    if (same.has(file.path)) keepUnchanged(join(outDir, file.path), target);
-    else writeFileSync(target, file.contents);
-  }
-  swapIn(staging, outDir, existing.exists);
-  return { written, unchanged, removed };
+function refusal(outDir: string, paths: readonly string[]): WriteRefusedError {
+  const listed = [...paths].sort().slice(0, 10).join(", ");
+  return new WriteRefusedError(`refusing to replace ${outDir}: it holds files errgen did not write (${listed}). Move them out of the folder, or choose another --out.`);
 }
 
 /** A hard link keeps the file's inode and mtime; where links are not allowed, a copy with its times. */

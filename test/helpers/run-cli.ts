@@ -14,10 +14,10 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-export function runErrgen(argv: readonly string[], cwd: string = REPO_ROOT): CliRun {
+export async function runErrgen(argv: readonly string[], cwd: string = REPO_ROOT): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
-  const code = runCli(argv, { cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  const code = await runCli(argv, { cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
   return { code, stdout, stderr };
 }
 

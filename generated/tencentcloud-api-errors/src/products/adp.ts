@@ -30,12 +30,16 @@ export enum AdpErrorCode {
   ResourceNotFound = "ResourceNotFound",
 }
 
+/** Every code of adp, in code order. {@link AdpActionErrors} names codes by their position here, which keeps large action tables small. */
+export type AdpErrorCodeList = [
+  "FailedOperation",
+  "InternalError",
+  "InvalidParameter",
+  "ResourceNotFound",
+];
+
 /** The string of every code of adp. */
-export type AdpKnownErrorCode =
-  | "FailedOperation"
-  | "InternalError"
-  | "InvalidParameter"
-  | "ResourceNotFound";
+export type AdpKnownErrorCode = AdpErrorCodeList[number];
 
 /** Filled on first use. */
 let knownProductCodes: ReadonlySet<string> | undefined;
@@ -46,7 +50,7 @@ export function isAdpErrorCode(value: unknown): value is AdpErrorCode {
   return typeof value === "string" && knownProductCodes.has(value);
 }
 
-/** The codes each API action of adp may return, by action name. */
+/** The codes each API action of adp may return, by action name, as positions in {@link AdpErrorCodeList}: `AdpActionErrorCode<"Action">` gives them as strings. */
 export interface AdpActionErrors {
   readonly CopyAgentFromApp: never;
   readonly CopyApp: never;
@@ -54,81 +58,81 @@ export interface AdpActionErrors {
   readonly CreateApp: never;
   readonly CreateAppTrigger: never;
   readonly CreateConversation: never;
-  readonly CreateMsgRecordCategory: "InternalError" | "InvalidParameter";
-  readonly CreatePlugin: "InternalError" | "InvalidParameter";
-  readonly CreateRelease: "InternalError" | "InvalidParameter";
-  readonly CreateSkill: "InternalError" | "InvalidParameter";
-  readonly CreateSkillShare: "InternalError" | "InvalidParameter";
-  readonly CreateSpace: "FailedOperation";
-  readonly CreateVariable: "FailedOperation";
-  readonly CreateWebSocketToken: "FailedOperation";
-  readonly CreateWorkspaceCredential: "FailedOperation";
-  readonly DeleteAgent: "FailedOperation";
-  readonly DeleteApp: "FailedOperation";
-  readonly DeleteAppTrigger: "FailedOperation";
-  readonly DeleteConversation: "FailedOperation";
-  readonly DeleteMsgRecordCategory: "InternalError" | "InvalidParameter" | "ResourceNotFound";
-  readonly DeletePlugin: "InternalError" | "InvalidParameter" | "ResourceNotFound";
-  readonly DeleteSkill: "InternalError" | "InvalidParameter" | "ResourceNotFound";
-  readonly DeleteSkillShare: "InternalError" | "InvalidParameter" | "ResourceNotFound";
-  readonly DeleteSpace: "FailedOperation";
-  readonly DeleteVariable: "FailedOperation";
-  readonly DescribeAccountList: "FailedOperation";
-  readonly DescribeAgentDetail: "FailedOperation";
-  readonly DescribeAgentReleasePreviewList: "FailedOperation" | "InternalError" | "InvalidParameter";
-  readonly DescribeAgentSummaryList: "FailedOperation" | "InternalError" | "InvalidParameter";
-  readonly DescribeApp: "FailedOperation" | "InternalError" | "InvalidParameter";
-  readonly DescribeAppSummaryList: "FailedOperation" | "InternalError" | "InvalidParameter";
-  readonly DescribeAppTrigger: "FailedOperation" | "InternalError" | "InvalidParameter";
-  readonly DescribeAppTriggerInstance: "FailedOperation" | "InternalError" | "InvalidParameter";
-  readonly DescribeAppTriggerRunLogList: "FailedOperation" | "InternalError" | "InvalidParameter";
-  readonly DescribeAppTriggerSummaryList: "FailedOperation" | "InternalError" | "InvalidParameter";
-  readonly DescribeAuditLogList: "FailedOperation";
-  readonly DescribeAuditLogMeta: "FailedOperation";
-  readonly DescribeConcurrencyLimitDetailList: "InternalError" | "InvalidParameter";
-  readonly DescribeConsumptionDetailList: "InternalError" | "InvalidParameter";
-  readonly DescribeConversation: "InternalError" | "InvalidParameter";
-  readonly DescribeConversationList: "InternalError" | "InvalidParameter";
-  readonly DescribeConversationMessageList: "InternalError" | "InvalidParameter";
-  readonly DescribeLatestRelease: "InternalError" | "InvalidParameter";
-  readonly DescribeMetricOverviewList: "InternalError" | "InvalidParameter";
-  readonly DescribeModelList: "InternalError" | "InvalidParameter";
-  readonly DescribeMsgRecordCategoryList: "InternalError" | "InvalidParameter";
-  readonly DescribeMsgRecordList: "InternalError" | "InvalidParameter";
-  readonly DescribePlugin: "InternalError" | "InvalidParameter";
-  readonly DescribePluginSummaryList: "InternalError" | "InvalidParameter";
-  readonly DescribeReleaseList: "InternalError" | "InvalidParameter";
-  readonly DescribeReleaseSummary: "InternalError" | "InvalidParameter";
-  readonly DescribeSkillCategoryList: "InternalError" | "InvalidParameter";
-  readonly DescribeSkillDetail: "InternalError" | "InvalidParameter";
-  readonly DescribeSkillReferenceList: "InternalError" | "InvalidParameter";
-  readonly DescribeSkillSummaryList: "InternalError" | "InvalidParameter";
-  readonly DescribeSpaceList: "FailedOperation";
-  readonly DescribeSystemVariableList: "FailedOperation";
-  readonly DescribeUsageDetailList: "InternalError" | "InvalidParameter";
-  readonly DescribeUsageSummaryList: "InternalError" | "InvalidParameter";
-  readonly DescribeVariable: "InternalError" | "InvalidParameter";
-  readonly DescribeVariableList: "InternalError" | "InvalidParameter";
-  readonly FavoritePlugin: "InternalError" | "InvalidParameter";
-  readonly FavoriteSkill: "InternalError" | "InvalidParameter";
-  readonly ModifyAgent: "InternalError" | "InvalidParameter";
-  readonly ModifyApp: "InternalError" | "InvalidParameter";
-  readonly ModifyAppTrigger: "InternalError" | "InvalidParameter";
-  readonly ModifyConversation: "InternalError" | "InvalidParameter";
-  readonly ModifyMsgRecordCategory: "InternalError" | "InvalidParameter" | "ResourceNotFound";
-  readonly ModifyPlugin: "InternalError" | "InvalidParameter" | "ResourceNotFound";
-  readonly ModifySkill: "InternalError" | "InvalidParameter" | "ResourceNotFound";
-  readonly ModifySpace: "FailedOperation";
-  readonly ModifyVariable: "FailedOperation";
-  readonly PauseAppTrigger: "FailedOperation";
-  readonly ReleaseSkill: "FailedOperation";
-  readonly ResetConversation: "FailedOperation";
-  readonly ResumeAppTrigger: "FailedOperation";
-  readonly RetryRelease: "FailedOperation";
-  readonly RollbackRelease: "FailedOperation";
-  readonly RunAppTriggerNow: "FailedOperation";
-  readonly UnfavoritePlugin: "FailedOperation";
-  readonly UnfavoriteSkill: "FailedOperation";
+  readonly CreateMsgRecordCategory: AdpErrorCodeList[1 | 2];
+  readonly CreatePlugin: AdpErrorCodeList[1 | 2];
+  readonly CreateRelease: AdpErrorCodeList[1 | 2];
+  readonly CreateSkill: AdpErrorCodeList[1 | 2];
+  readonly CreateSkillShare: AdpErrorCodeList[1 | 2];
+  readonly CreateSpace: AdpErrorCodeList[0];
+  readonly CreateVariable: AdpErrorCodeList[0];
+  readonly CreateWebSocketToken: AdpErrorCodeList[0];
+  readonly CreateWorkspaceCredential: AdpErrorCodeList[0];
+  readonly DeleteAgent: AdpErrorCodeList[0];
+  readonly DeleteApp: AdpErrorCodeList[0];
+  readonly DeleteAppTrigger: AdpErrorCodeList[0];
+  readonly DeleteConversation: AdpErrorCodeList[0];
+  readonly DeleteMsgRecordCategory: AdpErrorCodeList[1 | 2 | 3];
+  readonly DeletePlugin: AdpErrorCodeList[1 | 2 | 3];
+  readonly DeleteSkill: AdpErrorCodeList[1 | 2 | 3];
+  readonly DeleteSkillShare: AdpErrorCodeList[1 | 2 | 3];
+  readonly DeleteSpace: AdpErrorCodeList[0];
+  readonly DeleteVariable: AdpErrorCodeList[0];
+  readonly DescribeAccountList: AdpErrorCodeList[0];
+  readonly DescribeAgentDetail: AdpErrorCodeList[0];
+  readonly DescribeAgentReleasePreviewList: AdpErrorCodeList[0 | 1 | 2];
+  readonly DescribeAgentSummaryList: AdpErrorCodeList[0 | 1 | 2];
+  readonly DescribeApp: AdpErrorCodeList[0 | 1 | 2];
+  readonly DescribeAppSummaryList: AdpErrorCodeList[0 | 1 | 2];
+  readonly DescribeAppTrigger: AdpErrorCodeList[0 | 1 | 2];
+  readonly DescribeAppTriggerInstance: AdpErrorCodeList[0 | 1 | 2];
+  readonly DescribeAppTriggerRunLogList: AdpErrorCodeList[0 | 1 | 2];
+  readonly DescribeAppTriggerSummaryList: AdpErrorCodeList[0 | 1 | 2];
+  readonly DescribeAuditLogList: AdpErrorCodeList[0];
+  readonly DescribeAuditLogMeta: AdpErrorCodeList[0];
+  readonly DescribeConcurrencyLimitDetailList: AdpErrorCodeList[1 | 2];
+  readonly DescribeConsumptionDetailList: AdpErrorCodeList[1 | 2];
+  readonly DescribeConversation: AdpErrorCodeList[1 | 2];
+  readonly DescribeConversationList: AdpErrorCodeList[1 | 2];
+  readonly DescribeConversationMessageList: AdpErrorCodeList[1 | 2];
+  readonly DescribeLatestRelease: AdpErrorCodeList[1 | 2];
+  readonly DescribeMetricOverviewList: AdpErrorCodeList[1 | 2];
+  readonly DescribeModelList: AdpErrorCodeList[1 | 2];
+  readonly DescribeMsgRecordCategoryList: AdpErrorCodeList[1 | 2];
+  readonly DescribeMsgRecordList: AdpErrorCodeList[1 | 2];
+  readonly DescribePlugin: AdpErrorCodeList[1 | 2];
+  readonly DescribePluginSummaryList: AdpErrorCodeList[1 | 2];
+  readonly DescribeReleaseList: AdpErrorCodeList[1 | 2];
+  readonly DescribeReleaseSummary: AdpErrorCodeList[1 | 2];
+  readonly DescribeSkillCategoryList: AdpErrorCodeList[1 | 2];
+  readonly DescribeSkillDetail: AdpErrorCodeList[1 | 2];
+  readonly DescribeSkillReferenceList: AdpErrorCodeList[1 | 2];
+  readonly DescribeSkillSummaryList: AdpErrorCodeList[1 | 2];
+  readonly DescribeSpaceList: AdpErrorCodeList[0];
+  readonly DescribeSystemVariableList: AdpErrorCodeList[0];
+  readonly DescribeUsageDetailList: AdpErrorCodeList[1 | 2];
+  readonly DescribeUsageSummaryList: AdpErrorCodeList[1 | 2];
+  readonly DescribeVariable: AdpErrorCodeList[1 | 2];
+  readonly DescribeVariableList: AdpErrorCodeList[1 | 2];
+  readonly FavoritePlugin: AdpErrorCodeList[1 | 2];
+  readonly FavoriteSkill: AdpErrorCodeList[1 | 2];
+  readonly ModifyAgent: AdpErrorCodeList[1 | 2];
+  readonly ModifyApp: AdpErrorCodeList[1 | 2];
+  readonly ModifyAppTrigger: AdpErrorCodeList[1 | 2];
+  readonly ModifyConversation: AdpErrorCodeList[1 | 2];
+  readonly ModifyMsgRecordCategory: AdpErrorCodeList[1 | 2 | 3];
+  readonly ModifyPlugin: AdpErrorCodeList[1 | 2 | 3];
+  readonly ModifySkill: AdpErrorCodeList[1 | 2 | 3];
+  readonly ModifySpace: AdpErrorCodeList[0];
+  readonly ModifyVariable: AdpErrorCodeList[0];
+  readonly PauseAppTrigger: AdpErrorCodeList[0];
+  readonly ReleaseSkill: AdpErrorCodeList[0];
+  readonly ResetConversation: AdpErrorCodeList[0];
+  readonly ResumeAppTrigger: AdpErrorCodeList[0];
+  readonly RetryRelease: AdpErrorCodeList[0];
+  readonly RollbackRelease: AdpErrorCodeList[0];
+  readonly RunAppTriggerNow: AdpErrorCodeList[0];
+  readonly UnfavoritePlugin: AdpErrorCodeList[0];
+  readonly UnfavoriteSkill: AdpErrorCodeList[0];
 }
 
 /** An API action of adp. */

@@ -40,123 +40,127 @@ export declare enum LkeErrorCode {
   MissingParameter = "MissingParameter",
 }
 
+/** Every code of lke, in code order. {@link LkeActionErrors} names codes by their position here, which keeps large action tables small. */
+export type LkeErrorCodeList = [
+  "FailedOperation",
+  "InvalidParameter",
+  "MissingParameter",
+];
+
 /** The string of every code of lke. */
-export type LkeKnownErrorCode =
-  | "FailedOperation"
-  | "InvalidParameter"
-  | "MissingParameter";
+export type LkeKnownErrorCode = LkeErrorCodeList[number];
 
 /** Whether `value` is one of the codes of {@link LkeErrorCode}. Returns a boolean for any input and never throws. */
 export declare function isLkeErrorCode(value: unknown): value is LkeErrorCode;
 
-/** The codes each API action of lke may return, by action name. */
+/** The codes each API action of lke may return, by action name, as positions in {@link LkeErrorCodeList}: `LkeActionErrorCode<"Action">` gives them as strings. */
 export interface LkeActionErrors {
-  readonly CallbackWorkflowToolNode: "FailedOperation" | "MissingParameter";
-  readonly CheckAttributeLabelExist: "FailedOperation" | "MissingParameter";
-  readonly CheckAttributeLabelRefer: "FailedOperation" | "MissingParameter";
-  readonly CreateApp: "FailedOperation" | "MissingParameter";
-  readonly CreateAttributeLabel: "FailedOperation";
-  readonly CreateDocCate: "FailedOperation";
-  readonly CreateQA: "FailedOperation";
-  readonly CreateQACate: "FailedOperation";
-  readonly CreateRejectedQuestion: "FailedOperation";
-  readonly CreateRelease: "FailedOperation";
-  readonly CreateSharedKnowledge: "FailedOperation";
-  readonly CreateVar: "FailedOperation" | "MissingParameter";
-  readonly CreateWorkflowRun: "FailedOperation" | "MissingParameter";
-  readonly DeleteAgent: "FailedOperation";
-  readonly DeleteApp: "FailedOperation";
-  readonly DeleteAttributeLabel: "FailedOperation";
-  readonly DeleteDoc: "FailedOperation";
-  readonly DeleteDocCate: "FailedOperation";
-  readonly DeleteQA: "FailedOperation";
-  readonly DeleteQACate: "FailedOperation";
-  readonly DeleteRejectedQuestion: "FailedOperation";
-  readonly DeleteSharedKnowledge: "FailedOperation";
-  readonly DeleteVar: "FailedOperation";
-  readonly DescribeApp: "FailedOperation";
-  readonly DescribeAppAgentList: "FailedOperation";
-  readonly DescribeAttributeLabel: "FailedOperation";
-  readonly DescribeCallStatsGraph: "FailedOperation";
-  readonly DescribeConcurrencyUsage: "FailedOperation";
-  readonly DescribeConcurrencyUsageGraph: "FailedOperation";
-  readonly DescribeDoc: "FailedOperation";
-  readonly DescribeKnowledgeUsage: "FailedOperation";
-  readonly DescribeKnowledgeUsagePieGraph: "FailedOperation";
-  readonly DescribeNodeRun: "FailedOperation" | "MissingParameter";
-  readonly DescribeQA: "FailedOperation" | "MissingParameter";
-  readonly DescribeRefer: "FailedOperation" | "MissingParameter";
-  readonly DescribeRelease: "FailedOperation" | "MissingParameter";
-  readonly DescribeReleaseInfo: "FailedOperation" | "MissingParameter";
-  readonly DescribeRobotBizIDByAppKey: "FailedOperation";
-  readonly DescribeSearchStatsGraph: "FailedOperation";
-  readonly DescribeSegments: "FailedOperation";
-  readonly DescribeSharedKnowledge: "FailedOperation";
-  readonly DescribeStorageCredential: "FailedOperation";
-  readonly DescribeTokenUsage: "FailedOperation";
-  readonly DescribeTokenUsageGraph: "FailedOperation";
-  readonly DescribeUnsatisfiedReplyContext: "FailedOperation" | "InvalidParameter";
-  readonly DescribeWorkflowRun: "FailedOperation" | "MissingParameter";
-  readonly ExportAttributeLabel: "FailedOperation" | "MissingParameter";
-  readonly ExportQAList: "FailedOperation" | "MissingParameter";
-  readonly ExportUnsatisfiedReply: "FailedOperation" | "MissingParameter";
-  readonly GenerateQA: "FailedOperation";
-  readonly GetAnswerTypeDataCount: "FailedOperation" | "MissingParameter";
-  readonly GetAppKnowledgeCount: "FailedOperation";
-  readonly GetAppSecret: "FailedOperation";
-  readonly GetDocPreview: "FailedOperation";
-  readonly GetLikeDataCount: "FailedOperation" | "MissingParameter";
-  readonly GetMsgRecord: "FailedOperation" | "MissingParameter";
-  readonly GetTaskStatus: "FailedOperation" | "MissingParameter";
-  readonly GetVarList: "FailedOperation" | "MissingParameter";
-  readonly GetWsToken: "FailedOperation";
-  readonly GroupDoc: "FailedOperation";
-  readonly GroupQA: "FailedOperation";
-  readonly IgnoreUnsatisfiedReply: "FailedOperation";
-  readonly IsTransferIntent: "FailedOperation";
-  readonly ListApp: "FailedOperation";
-  readonly ListAppKnowledgeDetail: "FailedOperation";
-  readonly ListAttributeLabel: "FailedOperation";
-  readonly ListChannel: "FailedOperation";
-  readonly ListDoc: "FailedOperation";
-  readonly ListDocCate: "FailedOperation";
-  readonly ListModel: "FailedOperation";
-  readonly ListQA: "FailedOperation";
-  readonly ListQACate: "FailedOperation";
-  readonly ListReferShareKnowledge: "FailedOperation";
-  readonly ListRejectedQuestion: "FailedOperation";
-  readonly ListRejectedQuestionPreview: "FailedOperation";
-  readonly ListRelease: "FailedOperation";
-  readonly ListReleaseConfigPreview: "FailedOperation";
-  readonly ListReleaseDocPreview: "FailedOperation";
-  readonly ListReleaseQAPreview: "FailedOperation";
-  readonly ListSelectDoc: "FailedOperation";
-  readonly ListSharedKnowledge: "FailedOperation";
-  readonly ListUnsatisfiedReply: "FailedOperation" | "InvalidParameter";
-  readonly ListUsageCallDetail: "FailedOperation" | "InvalidParameter";
-  readonly ListWorkflowRuns: "FailedOperation" | "MissingParameter";
-  readonly ModifyApp: "FailedOperation" | "MissingParameter";
-  readonly ModifyAttributeLabel: "FailedOperation" | "MissingParameter";
-  readonly ModifyDoc: "FailedOperation" | "MissingParameter";
-  readonly ModifyDocAttrRange: "FailedOperation";
-  readonly ModifyDocCate: "FailedOperation";
-  readonly ModifyQA: "FailedOperation";
-  readonly ModifyQAAttrRange: "FailedOperation";
-  readonly ModifyQACate: "FailedOperation";
-  readonly ModifyRejectedQuestion: "FailedOperation";
-  readonly RateMsgRecord: "FailedOperation";
-  readonly ReferShareKnowledge: "FailedOperation";
-  readonly RenameDoc: "FailedOperation";
-  readonly RetryDocAudit: "FailedOperation";
-  readonly RetryDocParse: "FailedOperation";
-  readonly RetryRelease: "FailedOperation";
-  readonly SaveDoc: "FailedOperation";
-  readonly StopDocParse: "FailedOperation";
-  readonly StopWorkflowRun: "FailedOperation" | "MissingParameter";
-  readonly UpdateSharedKnowledge: "FailedOperation" | "MissingParameter";
-  readonly UpdateVar: "FailedOperation" | "MissingParameter";
-  readonly UploadAttributeLabel: "FailedOperation" | "MissingParameter";
-  readonly VerifyQA: "FailedOperation" | "MissingParameter";
+  readonly CallbackWorkflowToolNode: LkeErrorCodeList[0 | 2];
+  readonly CheckAttributeLabelExist: LkeErrorCodeList[0 | 2];
+  readonly CheckAttributeLabelRefer: LkeErrorCodeList[0 | 2];
+  readonly CreateApp: LkeErrorCodeList[0 | 2];
+  readonly CreateAttributeLabel: LkeErrorCodeList[0];
+  readonly CreateDocCate: LkeErrorCodeList[0];
+  readonly CreateQA: LkeErrorCodeList[0];
+  readonly CreateQACate: LkeErrorCodeList[0];
+  readonly CreateRejectedQuestion: LkeErrorCodeList[0];
+  readonly CreateRelease: LkeErrorCodeList[0];
+  readonly CreateSharedKnowledge: LkeErrorCodeList[0];
+  readonly CreateVar: LkeErrorCodeList[0 | 2];
+  readonly CreateWorkflowRun: LkeErrorCodeList[0 | 2];
+  readonly DeleteAgent: LkeErrorCodeList[0];
+  readonly DeleteApp: LkeErrorCodeList[0];
+  readonly DeleteAttributeLabel: LkeErrorCodeList[0];
+  readonly DeleteDoc: LkeErrorCodeList[0];
+  readonly DeleteDocCate: LkeErrorCodeList[0];
+  readonly DeleteQA: LkeErrorCodeList[0];
+  readonly DeleteQACate: LkeErrorCodeList[0];
+  readonly DeleteRejectedQuestion: LkeErrorCodeList[0];
+  readonly DeleteSharedKnowledge: LkeErrorCodeList[0];
+  readonly DeleteVar: LkeErrorCodeList[0];
+  readonly DescribeApp: LkeErrorCodeList[0];
+  readonly DescribeAppAgentList: LkeErrorCodeList[0];
+  readonly DescribeAttributeLabel: LkeErrorCodeList[0];
+  readonly DescribeCallStatsGraph: LkeErrorCodeList[0];
+  readonly DescribeConcurrencyUsage: LkeErrorCodeList[0];
+  readonly DescribeConcurrencyUsageGraph: LkeErrorCodeList[0];
+  readonly DescribeDoc: LkeErrorCodeList[0];
+  readonly DescribeKnowledgeUsage: LkeErrorCodeList[0];
+  readonly DescribeKnowledgeUsagePieGraph: LkeErrorCodeList[0];
+  readonly DescribeNodeRun: LkeErrorCodeList[0 | 2];
+  readonly DescribeQA: LkeErrorCodeList[0 | 2];
+  readonly DescribeRefer: LkeErrorCodeList[0 | 2];
+  readonly DescribeRelease: LkeErrorCodeList[0 | 2];
+  readonly DescribeReleaseInfo: LkeErrorCodeList[0 | 2];
+  readonly DescribeRobotBizIDByAppKey: LkeErrorCodeList[0];
+  readonly DescribeSearchStatsGraph: LkeErrorCodeList[0];
+  readonly DescribeSegments: LkeErrorCodeList[0];
+  readonly DescribeSharedKnowledge: LkeErrorCodeList[0];
+  readonly DescribeStorageCredential: LkeErrorCodeList[0];
+  readonly DescribeTokenUsage: LkeErrorCodeList[0];
+  readonly DescribeTokenUsageGraph: LkeErrorCodeList[0];
+  readonly DescribeUnsatisfiedReplyContext: LkeErrorCodeList[0 | 1];
+  readonly DescribeWorkflowRun: LkeErrorCodeList[0 | 2];
+  readonly ExportAttributeLabel: LkeErrorCodeList[0 | 2];
+  readonly ExportQAList: LkeErrorCodeList[0 | 2];
+  readonly ExportUnsatisfiedReply: LkeErrorCodeList[0 | 2];
+  readonly GenerateQA: LkeErrorCodeList[0];
+  readonly GetAnswerTypeDataCount: LkeErrorCodeList[0 | 2];
+  readonly GetAppKnowledgeCount: LkeErrorCodeList[0];
+  readonly GetAppSecret: LkeErrorCodeList[0];
+  readonly GetDocPreview: LkeErrorCodeList[0];
+  readonly GetLikeDataCount: LkeErrorCodeList[0 | 2];
+  readonly GetMsgRecord: LkeErrorCodeList[0 | 2];
+  readonly GetTaskStatus: LkeErrorCodeList[0 | 2];
+  readonly GetVarList: LkeErrorCodeList[0 | 2];
+  readonly GetWsToken: LkeErrorCodeList[0];
+  readonly GroupDoc: LkeErrorCodeList[0];
+  readonly GroupQA: LkeErrorCodeList[0];
+  readonly IgnoreUnsatisfiedReply: LkeErrorCodeList[0];
+  readonly IsTransferIntent: LkeErrorCodeList[0];
+  readonly ListApp: LkeErrorCodeList[0];
+  readonly ListAppKnowledgeDetail: LkeErrorCodeList[0];
+  readonly ListAttributeLabel: LkeErrorCodeList[0];
+  readonly ListChannel: LkeErrorCodeList[0];
+  readonly ListDoc: LkeErrorCodeList[0];
+  readonly ListDocCate: LkeErrorCodeList[0];
+  readonly ListModel: LkeErrorCodeList[0];
+  readonly ListQA: LkeErrorCodeList[0];
+  readonly ListQACate: LkeErrorCodeList[0];
+  readonly ListReferShareKnowledge: LkeErrorCodeList[0];
+  readonly ListRejectedQuestion: LkeErrorCodeList[0];
+  readonly ListRejectedQuestionPreview: LkeErrorCodeList[0];
+  readonly ListRelease: LkeErrorCodeList[0];
+  readonly ListReleaseConfigPreview: LkeErrorCodeList[0];
+  readonly ListReleaseDocPreview: LkeErrorCodeList[0];
+  readonly ListReleaseQAPreview: LkeErrorCodeList[0];
+  readonly ListSelectDoc: LkeErrorCodeList[0];
+  readonly ListSharedKnowledge: LkeErrorCodeList[0];
+  readonly ListUnsatisfiedReply: LkeErrorCodeList[0 | 1];
+  readonly ListUsageCallDetail: LkeErrorCodeList[0 | 1];
+  readonly ListWorkflowRuns: LkeErrorCodeList[0 | 2];
+  readonly ModifyApp: LkeErrorCodeList[0 | 2];
+  readonly ModifyAttributeLabel: LkeErrorCodeList[0 | 2];
+  readonly ModifyDoc: LkeErrorCodeList[0 | 2];
+  readonly ModifyDocAttrRange: LkeErrorCodeList[0];
+  readonly ModifyDocCate: LkeErrorCodeList[0];
+  readonly ModifyQA: LkeErrorCodeList[0];
+  readonly ModifyQAAttrRange: LkeErrorCodeList[0];
+  readonly ModifyQACate: LkeErrorCodeList[0];
+  readonly ModifyRejectedQuestion: LkeErrorCodeList[0];
+  readonly RateMsgRecord: LkeErrorCodeList[0];
+  readonly ReferShareKnowledge: LkeErrorCodeList[0];
+  readonly RenameDoc: LkeErrorCodeList[0];
+  readonly RetryDocAudit: LkeErrorCodeList[0];
+  readonly RetryDocParse: LkeErrorCodeList[0];
+  readonly RetryRelease: LkeErrorCodeList[0];
+  readonly SaveDoc: LkeErrorCodeList[0];
+  readonly StopDocParse: LkeErrorCodeList[0];
+  readonly StopWorkflowRun: LkeErrorCodeList[0 | 2];
+  readonly UpdateSharedKnowledge: LkeErrorCodeList[0 | 2];
+  readonly UpdateVar: LkeErrorCodeList[0 | 2];
+  readonly UploadAttributeLabel: LkeErrorCodeList[0 | 2];
+  readonly VerifyQA: LkeErrorCodeList[0 | 2];
 }
 
 /** An API action of lke. */

@@ -358,47 +358,51 @@ export declare enum LkeapErrorCode {
   ResourcesSoldOutChargeStatusException = "ResourcesSoldOut.ChargeStatusException",
 }
 
+/** Every code of lkeap, in code order. {@link LkeapActionErrors} names codes by their position here, which keeps large action tables small. */
+export type LkeapErrorCodeList = [
+  "FailedOperation",
+  "FailedOperation.EngineServerError",
+  "FailedOperation.FileParseError",
+  "FailedOperation.FileParseTimeout",
+  "FailedOperation.InternalError",
+  "FailedOperation.NonsupportParse",
+  "FailedOperation.OcrFailed",
+  "FailedOperation.UnKnowError",
+  "FailedOperation.UnOpenError",
+  "FailedOperation.UploadResultFileFailed",
+  "InternalError",
+  "InvalidParameter",
+  "InvalidParameter.FileURLInvalid",
+  "InvalidParameter.InvalidFileFormat",
+  "InvalidParameter.InvalidFileType",
+  "InvalidParameterValue.InvalidParameterValueLimit",
+  "LimitExceeded.ExceededMaxPagesError",
+  "LimitExceeded.TooLargeFileError",
+  "RequestLimitExceeded",
+  "ResourceUnavailable.InArrears",
+  "ResourceUnavailable.ResourcePackageRunOut",
+  "ResourcesSoldOut.ChargeStatusException",
+];
+
 /** The string of every code of lkeap. */
-export type LkeapKnownErrorCode =
-  | "FailedOperation"
-  | "FailedOperation.EngineServerError"
-  | "FailedOperation.FileParseError"
-  | "FailedOperation.FileParseTimeout"
-  | "FailedOperation.InternalError"
-  | "FailedOperation.NonsupportParse"
-  | "FailedOperation.OcrFailed"
-  | "FailedOperation.UnKnowError"
-  | "FailedOperation.UnOpenError"
-  | "FailedOperation.UploadResultFileFailed"
-  | "InternalError"
-  | "InvalidParameter"
-  | "InvalidParameter.FileURLInvalid"
-  | "InvalidParameter.InvalidFileFormat"
-  | "InvalidParameter.InvalidFileType"
-  | "InvalidParameterValue.InvalidParameterValueLimit"
-  | "LimitExceeded.ExceededMaxPagesError"
-  | "LimitExceeded.TooLargeFileError"
-  | "RequestLimitExceeded"
-  | "ResourceUnavailable.InArrears"
-  | "ResourceUnavailable.ResourcePackageRunOut"
-  | "ResourcesSoldOut.ChargeStatusException";
+export type LkeapKnownErrorCode = LkeapErrorCodeList[number];
 
 /** Whether `value` is one of the codes of {@link LkeapErrorCode}. Returns a boolean for any input and never throws. */
 export declare function isLkeapErrorCode(value: unknown): value is LkeapErrorCode;
 
-/** The codes each API action of lkeap may return, by action name. */
+/** The codes each API action of lkeap may return, by action name, as positions in {@link LkeapErrorCodeList}: `LkeapActionErrorCode<"Action">` gives them as strings. */
 export interface LkeapActionErrors {
-  readonly CancelTask: "InternalError";
-  readonly ChatCompletions: "FailedOperation" | "FailedOperation.EngineServerError" | "ResourceUnavailable.ResourcePackageRunOut";
-  readonly CreateReconstructDocumentFlow: "FailedOperation" | "FailedOperation.InternalError" | "InvalidParameter.FileURLInvalid" | "InvalidParameter.InvalidFileFormat" | "InvalidParameter.InvalidFileType" | "LimitExceeded.ExceededMaxPagesError" | "LimitExceeded.TooLargeFileError" | "ResourceUnavailable.ResourcePackageRunOut" | "ResourcesSoldOut.ChargeStatusException";
-  readonly CreateSplitDocumentFlow: "FailedOperation" | "InternalError" | "InvalidParameter.FileURLInvalid" | "InvalidParameter.InvalidFileFormat" | "InvalidParameter.InvalidFileType" | "LimitExceeded.ExceededMaxPagesError" | "LimitExceeded.TooLargeFileError" | "RequestLimitExceeded" | "ResourceUnavailable.ResourcePackageRunOut";
-  readonly GetCharacterUsage: "FailedOperation" | "InternalError" | "InvalidParameter.FileURLInvalid" | "InvalidParameter.InvalidFileFormat" | "InvalidParameter.InvalidFileType" | "LimitExceeded.ExceededMaxPagesError" | "LimitExceeded.TooLargeFileError" | "RequestLimitExceeded" | "ResourceUnavailable.ResourcePackageRunOut";
-  readonly GetEmbedding: "FailedOperation" | "ResourceUnavailable.ResourcePackageRunOut";
-  readonly GetReconstructDocumentResult: "FailedOperation.FileParseError" | "FailedOperation.FileParseTimeout" | "FailedOperation.InternalError" | "InvalidParameter" | "InvalidParameter.FileURLInvalid" | "InvalidParameter.InvalidFileFormat" | "InvalidParameter.InvalidFileType" | "RequestLimitExceeded" | "ResourceUnavailable.ResourcePackageRunOut" | "ResourcesSoldOut.ChargeStatusException";
-  readonly GetSplitDocumentResult: "FailedOperation.FileParseError" | "FailedOperation.FileParseTimeout" | "FailedOperation.InternalError" | "InvalidParameter.FileURLInvalid" | "InvalidParameter.InvalidFileFormat" | "InvalidParameter.InvalidFileType" | "RequestLimitExceeded" | "ResourceUnavailable.ResourcePackageRunOut" | "ResourcesSoldOut.ChargeStatusException";
-  readonly QueryRewrite: "FailedOperation";
-  readonly ReconstructDocumentSSE: "FailedOperation.NonsupportParse" | "FailedOperation.OcrFailed" | "FailedOperation.UnKnowError" | "FailedOperation.UnOpenError" | "FailedOperation.UploadResultFileFailed" | "InvalidParameterValue.InvalidParameterValueLimit" | "LimitExceeded.ExceededMaxPagesError" | "LimitExceeded.TooLargeFileError" | "ResourceUnavailable.InArrears" | "ResourceUnavailable.ResourcePackageRunOut" | "ResourcesSoldOut.ChargeStatusException";
-  readonly RunRerank: "FailedOperation";
+  readonly CancelTask: LkeapErrorCodeList[10];
+  readonly ChatCompletions: LkeapErrorCodeList[0 | 1 | 20];
+  readonly CreateReconstructDocumentFlow: LkeapErrorCodeList[0 | 4 | 12 | 13 | 14 | 16 | 17 | 20 | 21];
+  readonly CreateSplitDocumentFlow: LkeapErrorCodeList[0 | 10 | 12 | 13 | 14 | 16 | 17 | 18 | 20];
+  readonly GetCharacterUsage: LkeapErrorCodeList[0 | 10 | 12 | 13 | 14 | 16 | 17 | 18 | 20];
+  readonly GetEmbedding: LkeapErrorCodeList[0 | 20];
+  readonly GetReconstructDocumentResult: LkeapErrorCodeList[2 | 3 | 4 | 11 | 12 | 13 | 14 | 18 | 20 | 21];
+  readonly GetSplitDocumentResult: LkeapErrorCodeList[2 | 3 | 4 | 12 | 13 | 14 | 18 | 20 | 21];
+  readonly QueryRewrite: LkeapErrorCodeList[0];
+  readonly ReconstructDocumentSSE: LkeapErrorCodeList[5 | 6 | 7 | 8 | 9 | 15 | 16 | 17 | 19 | 20 | 21];
+  readonly RunRerank: LkeapErrorCodeList[0];
 }
 
 /** An API action of lkeap. */
