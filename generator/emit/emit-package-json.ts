@@ -27,7 +27,7 @@ export function emitPackageJson(model: Model): EmittedFile {
     main: "./dist/cjs/index.js",
     module: "./dist/esm/index.js",
     types: "./dist/cjs/index.d.ts",
-    files: ["dist", "src", "README.md"],
+    files: ["dist", "src", "docs", "README.md"],
     // Object.hasOwn and Error's `cause` option.
     engines: { node: ">=16.9" },
     keywords: ["errors", "error-codes", "typescript", "errgen"],

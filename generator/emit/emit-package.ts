@@ -16,7 +16,7 @@ import { emitErrors } from "./emit-errors.ts";
 import { emitIndex } from "./emit-index.ts";
 import { emitInternal } from "./emit-internal.ts";
 import { emitPackageJson } from "./emit-package-json.ts";
-import { emitReadme } from "./emit-readme.ts";
+import { emitProductDoc, emitReadme } from "./emit-readme.ts";
 import { emitToApiError } from "./emit-to-api-error.ts";
 import { generatedHeader, type EmittedFile } from "./emitted-file.ts";
 import type { ModuleIR } from "./ir/module-ir.ts";
@@ -53,6 +53,7 @@ export function emitPackage(model: Model): EmittedFile[] {
 export function emitEachFile(model: Model, sink: (file: EmittedFile) => void): void {
   sink(emitPackageJson(model));
   sink(emitReadme(model));
+  for (const product of model.products) sink(emitProductDoc(model, product));
   sink({ path: "dist/cjs/package.json", contents: `${JSON.stringify({ type: "commonjs" }, null, 2)}\n` });
   for (const module of emitModules(model)) for (const file of printedModule(module, generatedHeader(module.source ?? model.source))) sink(file);
 }

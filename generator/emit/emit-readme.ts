@@ -1,13 +1,13 @@
-// `README.md` of the generated package, rendered by handlebars from a plain view of the model.
-// Spec text reaches markdown only through the `md` and `cell` helpers, which escape it.
+// `README.md` and `docs/<product>.md` of the generated package, rendered by handlebars from plain
+// views of the model. Spec text reaches markdown only through the `md` and `cell` helpers, which escape it.
 import Handlebars from "handlebars";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Model } from "../model/model.ts";
+import type { CodeModel, Model, ProductModel } from "../model/model.ts";
 import type { EmittedFile } from "./emitted-file.ts";
 import { markdownCell, markdownText, propertyAccess } from "./safe-text.ts";
 
-const TEMPLATE_FILE = fileURLToPath(new URL("../../templates/package-readme.md.hbs", import.meta.url));
+const TEMPLATES = fileURLToPath(new URL("../../templates/", import.meta.url));
 
 export interface ReadmeView {
   readonly source: string;
@@ -22,27 +22,85 @@ export interface ReadmeView {
   readonly codeAccess: string;
   readonly example: { readonly categoryClass: string; readonly categoryGuard: string; readonly code: string; readonly codeClass: string };
   readonly categories: readonly { readonly name: string; readonly className: string; readonly guardName: string; readonly codeCount: number }[];
-  readonly codes: readonly {
-    readonly code: string;
-    readonly className: string;
-    readonly description: string;
-    readonly descriptionZh: string;
-    readonly retryable: boolean;
-  }[];
+  readonly codes: readonly CodeRow[];
+  readonly products: readonly { readonly name: string; readonly version: string; readonly importPath: string; readonly codeCount: number; readonly actionCount: number; readonly doc: string }[];
 }
 
-let compiled: Handlebars.TemplateDelegate<ReadmeView> | undefined;
+export interface CodeRow {
+  readonly code: string;
+  readonly className: string;
+  readonly description: string;
+  readonly descriptionZh: string;
+  readonly retryable: boolean;
+}
+
+export interface ProductDocView {
+  readonly source: string;
+  readonly packageName: string;
+  readonly product: string;
+  readonly version: string;
+  readonly description: string;
+  readonly importPath: string;
+  readonly exports: ProductModel["exports"];
+  readonly exampleAction: string;
+  readonly codes: readonly CodeRow[];
+  readonly actions: readonly { readonly name: string; readonly codes: readonly string[] }[];
+}
+
+const compiled = new Map<string, Handlebars.TemplateDelegate>();
+
+/** Renders `templates/<name>` (compiled once per run) with a plain view. */
+function render(name: string, view: object): string {
+  let template = compiled.get(name);
+  if (!template) {
+    template = compileTemplate(readFileSync(`${TEMPLATES}${name}`, "utf8"));
+    compiled.set(name, template);
+  }
+  return template(view);
+}
 
 export function emitReadme(model: Model): EmittedFile {
-  compiled ??= compileReadme(readFileSync(TEMPLATE_FILE, "utf8"));
-  return { path: "README.md", contents: compiled(readmeView(model)) };
+  return { path: "README.md", contents: render("package-readme.md.hbs", readmeView(model)) };
 }
 
-export function compileReadme(template: string): Handlebars.TemplateDelegate<ReadmeView> {
+export function emitProductDoc(model: Model, product: ProductModel): EmittedFile {
+  return { path: productDocPath(product), contents: render("product-doc.md.hbs", productDocView(model, product)) };
+}
+
+function productDocPath(product: ProductModel): string {
+  return `docs/${product.name}.md`;
+}
+
+export function compileTemplate(template: string): Handlebars.TemplateDelegate {
   const handlebars = Handlebars.create();
   handlebars.registerHelper("md", (text: unknown) => markdownText(String(text)));
   handlebars.registerHelper("cell", (text: unknown) => markdownCell(String(text)));
-  return handlebars.compile<ReadmeView>(template, { strict: true, noEscape: true });
+  return handlebars.compile(template, { strict: true, noEscape: true });
+}
+
+function codeRows(codes: readonly CodeModel[]): CodeRow[] {
+  return codes.map((code) => ({
+    code: code.code,
+    className: code.className,
+    description: code.description ?? "",
+    descriptionZh: code.descriptionZh ?? "",
+    retryable: code.retryable,
+  }));
+}
+
+export function productDocView(model: Model, product: ProductModel): ProductDocView {
+  return {
+    source: product.source,
+    packageName: model.package.name,
+    product: product.name,
+    version: product.version,
+    description: product.description ?? "",
+    importPath: `${model.package.name}/${product.name}`,
+    exports: product.exports,
+    exampleAction: product.actions.find((action) => action.codes.length > 0)?.name ?? product.actions[0]?.name ?? "SomeAction",
+    codes: codeRows(product.codes),
+    actions: product.actions.map((action) => ({ name: action.name, codes: action.codes })),
+  };
 }
 
 export function readmeView(model: Model): ReadmeView {
@@ -73,12 +131,14 @@ export function readmeView(model: Model): ReadmeView {
       guardName: category.guardName,
       codeCount: counts.get(category.name) ?? 0,
     })),
-    codes: model.codes.map((code) => ({
-      code: code.code,
-      className: code.className,
-      description: code.description ?? "",
-      descriptionZh: code.descriptionZh ?? "",
-      retryable: code.retryable,
+    codes: codeRows(model.codes),
+    products: model.products.map((product) => ({
+      name: product.name,
+      version: product.version,
+      importPath: `${model.package.name}/${product.name}`,
+      codeCount: product.codes.length,
+      actionCount: product.actions.length,
+      doc: productDocPath(product),
     })),
   };
 }
