@@ -6,8 +6,7 @@
 // Files are handed over as they are emitted and written by Node's thread pool while the emitter
 // goes on printing: on this machine the disk takes longer to write a large catalogue than errgen
 // takes to print it, so the two had better overlap.
-import { closeSync, copyFileSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
+import { closeSync, copyFileSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFile, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { ErrgenError } from "../diagnostics.ts";
 import type { EmittedFile } from "../emit/emitted-file.ts";
@@ -68,7 +67,11 @@ export function openPackageWriter(outDir: string, options: WriteOptions = {}): P
   }
   const written: string[] = [];
   const unchanged: string[] = [];
-  const pending: Promise<void>[] = [];
+  // Callback writes, counted: the promise API costs a FileHandle object per file on the main thread.
+  let pending = 0;
+  let failure: Error | undefined;
+  let settled: () => void = () => {};
+  const allWritten = () => new Promise<void>((resolve) => (pending === 0 ? resolve() : (settled = resolve)));
   const folders = new Set<string>();
   let closed = false;
   const finish = () => {
@@ -88,14 +91,19 @@ export function openPackageWriter(outDir: string, options: WriteOptions = {}): P
         keepUnchanged(join(outDir, file.path), target);
         unchanged.push(file.path);
       } else {
-        pending.push(writeFile(target, file.contents));
+        pending++;
+        writeFile(target, file.contents, (error) => {
+          failure ??= error ?? undefined;
+          if (--pending === 0) settled();
+        });
         written.push(file.path);
       }
     },
     async commit() {
       if (closed) throw new ErrgenError("this package writer is already closed");
       try {
-        await Promise.all(pending);
+        await allWritten();
+        if (failure) throw failure;
         const next = new Set([...written, ...unchanged]);
         const foreign = [...existing.files].filter(([path, file]) => !next.has(path) && !isGeneratedText(file.text())).map(([path]) => path);
         if (foreign.length > 0 || existing.others.length > 0) throw refusal(outDir, [...foreign, ...existing.others]);
