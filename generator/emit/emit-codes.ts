@@ -1,7 +1,7 @@
 // `src/codes.ts`: the enum of every code, the union of their strings, and its guard.
 import type { Model } from "../model/model.ts";
 import { memberDoc } from "./code-doc.ts";
-import type { ModuleIR } from "./ir/module-ir.ts";
+import type { DeclarationIR, ModuleIR } from "./ir/module-ir.ts";
 import { MODULE } from "./modules.ts";
 import { stringLiteral } from "./safe-text.ts";
 
@@ -17,6 +17,7 @@ export function emitCodes(model: Model): ModuleIR {
         docs: `Every error code of ${model.package.name}: the member is the code's identifier, the value the code itself.`,
         members: model.codes.map((code) => ({ name: code.identifier, value: code.code, docs: memberDoc(code) })),
       },
+      codeObjectDeclaration(model.codeObject, model.codeEnum, model.package.name),
       {
         kind: "type",
         name: "KnownErrorCode",
@@ -41,5 +42,21 @@ export function emitCodes(model: Model): ModuleIR {
         body: [`knownCodes ??= new Set(Object.values(${model.codeEnum}));`, 'return typeof value === "string" && knownCodes.has(value);'],
       },
     ],
+  };
+}
+
+/**
+ * The enum's erasable twin: the same members as a frozen plain object, typed member by member, for
+ * projects that do not use enums (`erasableSyntaxOnly`, lint rules). Its values are the union's strings.
+ */
+export function codeObjectDeclaration(name: string, codeEnum: string, owner: string): DeclarationIR {
+  return {
+    kind: "const",
+    name,
+    exported: true,
+    docs: `Every code of ${owner} as a frozen plain object, for code that avoids enums: the same members as {@link ${codeEnum}}, each typed as its code string.`,
+    type: `{ readonly [K in keyof typeof ${codeEnum}]: \`\${(typeof ${codeEnum})[K]}\` }`,
+    value: `Object.freeze({ ...${codeEnum} })`,
+    pure: true,
   };
 }

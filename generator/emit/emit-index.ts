@@ -11,7 +11,7 @@ export function emitIndex(model: Model): ModuleIR {
     imports: [],
     declarations: [],
     reexports: [
-      { from: MODULE.codes, names: names(model.codeEnum, model.codeEnumGuard, ...types("KnownErrorCode")) },
+      { from: MODULE.codes, names: names(model.codeEnum, model.codeObject, model.codeEnumGuard, ...types("KnownErrorCode")) },
       {
         from: MODULE.envelope,
         names: names("isErrorEnvelope", "isSuccessEnvelope", ...types("ErrorBody", "ErrorResponse", "ErrorEnvelope", "SuccessResponse", "SuccessEnvelope", "ApiEnvelope")),

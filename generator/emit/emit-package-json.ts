@@ -27,6 +27,10 @@ export function emitPackageJson(model: Model): EmittedFile {
     main: "./dist/cjs/index.js",
     module: "./dist/esm/index.js",
     types: "./dist/cjs/index.d.ts",
+    // TypeScript's older `node10` resolution ignores `exports`; this maps the product subpaths for it.
+    ...(model.products.length > 0
+      ? { typesVersions: { "*": Object.fromEntries(model.products.map((product) => [product.name, [`./dist/cjs/${product.module}.d.ts`]])) } }
+      : {}),
     files: ["dist", "src", "docs", "README.md"],
     // Object.hasOwn and Error's `cause` option.
     engines: { node: ">=16.9" },

@@ -4,6 +4,7 @@
 import type { ProductModel } from "../model/model.ts";
 import { categoryDeclarations } from "./emit-categories.ts";
 import { memberDoc } from "./code-doc.ts";
+import { codeObjectDeclaration } from "./emit-codes.ts";
 import { catalogueEntry } from "./emit-describe-error.ts";
 import { ERROR_CLASSES } from "./emit-errors.ts";
 import { importsFor, moduleOfHome, type EmitContext } from "./emit-context.ts";
@@ -41,6 +42,7 @@ export function emitProduct(product: ProductModel, context: EmitContext): Module
       docs: `Every error code of ${title}: the member is the code's identifier, the value the code itself.`,
       members: product.codes.map((code) => ({ name: code.identifier, value: code.code, docs: memberDoc(code) })),
     },
+    codeObjectDeclaration(x.codeObject, x.codeEnum, product.name),
     {
       kind: "type",
       name: x.codeList,

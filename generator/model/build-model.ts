@@ -47,6 +47,7 @@ export function buildModel(input: SpecInput): Model {
     baseClass: input.naming.baseClass.value,
     codeEnum: input.naming.codeEnum.value,
     codeEnumGuard: `is${input.naming.codeEnum.value}`,
+    codeObject: `${input.naming.codeEnum.value}s`,
     envelope: input.envelope,
     brand: `errgen.error:${input.package.name}`,
     codes: sortByCode(input.codes.map(codeModel)),

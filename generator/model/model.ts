@@ -10,6 +10,8 @@ export interface Model {
   readonly package: PackageModel;
   readonly baseClass: string;
   readonly codeEnum: string;
+  /** The enum's erasable twin: a frozen plain object (`CommonErrorCodes`). */
+  readonly codeObject: string;
   readonly codeEnumGuard: string;
   readonly envelope: EnvelopeModel;
   /** The `Symbol.for` key that marks this package's errors, shared by every copy and version. */
@@ -60,6 +62,7 @@ export interface ProductModel {
 export interface ProductExports {
   readonly identifier: string;
   readonly codeEnum: string;
+  readonly codeObject: string;
   readonly knownCode: string;
   readonly codeList: string;
   readonly codeGuard: string;

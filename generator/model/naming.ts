@@ -94,6 +94,7 @@ export function productExportsOf(identifier: string) {
   return {
     identifier,
     codeEnum: `${identifier}ErrorCode`,
+    codeObject: `${identifier}ErrorCodes`,
     knownCode: `${identifier}KnownErrorCode`,
     codeList: `${identifier}ErrorCodeList`,
     codeGuard: `is${identifier}ErrorCode`,

@@ -91,6 +91,7 @@ function packageClaims(input: SpecInput): { root: Claim[]; codes: Claim[]; byPat
   root.push({ name: baseClass.value, owner: `naming.baseClass (${baseClass.value})`, position: baseClass.position, fix: renameNaming("baseClass") });
   root.push({ name: codeEnum.value, owner: `naming.codeEnum (${codeEnum.value})`, position: codeEnum.position, fix: renameNaming("codeEnum") });
   root.push({ name: `is${codeEnum.value}`, owner: `the guard of naming.codeEnum`, position: codeEnum.position, fix: renameNaming("codeEnum") });
+  root.push({ name: `${codeEnum.value}s`, owner: `the object form of naming.codeEnum`, position: codeEnum.position, fix: renameNaming("codeEnum") });
 
   const claims: Claim[] = [];
   const byPath = new Map<string, Claim[]>();

@@ -231,6 +231,9 @@ export enum CommonErrorCode {
   UnsupportedRegion = "UnsupportedRegion",
 }
 
+/** Every code of tencentcloud-api-errors as a frozen plain object, for code that avoids enums: the same members as {@link CommonErrorCode}, each typed as its code string. */
+export const CommonErrorCodes: { readonly [K in keyof typeof CommonErrorCode]: `${(typeof CommonErrorCode)[K]}` } = /* @__PURE__ */ Object.freeze({ ...CommonErrorCode });
+
 /** The string of every code this package knows. */
 export type KnownErrorCode =
   | "ActionOffline"

@@ -43,6 +43,8 @@ const CommonErrorCode = {
   UnsupportedRegion: "UnsupportedRegion",
 };
 
+const CommonErrorCodes = /* @__PURE__ */ Object.freeze({ ...CommonErrorCode });
+
 let knownCodes;
 
 function isCommonErrorCode(value) {
@@ -50,4 +52,4 @@ function isCommonErrorCode(value) {
   return typeof value === "string" && knownCodes.has(value);
 }
 
-Object.assign(exports, { CommonErrorCode, isCommonErrorCode });
+Object.assign(exports, { CommonErrorCode, CommonErrorCodes, isCommonErrorCode });

@@ -4,6 +4,7 @@ Object.defineProperty(exports, "__esModule", { value: true });
 
 const reexport_codes = require("./codes.js");
 exports.CommonErrorCode = reexport_codes.CommonErrorCode;
+exports.CommonErrorCodes = reexport_codes.CommonErrorCodes;
 exports.isCommonErrorCode = reexport_codes.isCommonErrorCode;
 
 const reexport_envelope = require("./envelope.js");

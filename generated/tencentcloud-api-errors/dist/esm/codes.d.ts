@@ -232,6 +232,9 @@ export declare enum CommonErrorCode {
   UnsupportedRegion = "UnsupportedRegion",
 }
 
+/** Every code of tencentcloud-api-errors as a frozen plain object, for code that avoids enums: the same members as {@link CommonErrorCode}, each typed as its code string. */
+export declare const CommonErrorCodes: { readonly [K in keyof typeof CommonErrorCode]: `${(typeof CommonErrorCode)[K]}` };
+
 /** The string of every code this package knows. */
 export type KnownErrorCode =
   | "ActionOffline"

@@ -41,6 +41,8 @@ export const CommonErrorCode = {
   UnsupportedRegion: "UnsupportedRegion",
 };
 
+export const CommonErrorCodes = /* @__PURE__ */ Object.freeze({ ...CommonErrorCode });
+
 let knownCodes;
 
 export function isCommonErrorCode(value) {

@@ -30,6 +30,9 @@ export enum AdpErrorCode {
   ResourceNotFound = "ResourceNotFound",
 }
 
+/** Every code of adp as a frozen plain object, for code that avoids enums: the same members as {@link AdpErrorCode}, each typed as its code string. */
+export const AdpErrorCodes: { readonly [K in keyof typeof AdpErrorCode]: `${(typeof AdpErrorCode)[K]}` } = /* @__PURE__ */ Object.freeze({ ...AdpErrorCode });
+
 /** Every code of adp, in code order. {@link AdpActionErrors} names codes by their position here, which keeps large action tables small. */
 export type AdpErrorCodeList = [
   "FailedOperation",

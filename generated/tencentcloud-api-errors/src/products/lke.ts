@@ -40,6 +40,9 @@ export enum LkeErrorCode {
   MissingParameter = "MissingParameter",
 }
 
+/** Every code of lke as a frozen plain object, for code that avoids enums: the same members as {@link LkeErrorCode}, each typed as its code string. */
+export const LkeErrorCodes: { readonly [K in keyof typeof LkeErrorCode]: `${(typeof LkeErrorCode)[K]}` } = /* @__PURE__ */ Object.freeze({ ...LkeErrorCode });
+
 /** Every code of lke, in code order. {@link LkeActionErrors} names codes by their position here, which keeps large action tables small. */
 export type LkeErrorCodeList = [
   "FailedOperation",

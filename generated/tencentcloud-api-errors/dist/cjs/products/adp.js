@@ -14,6 +14,8 @@ const AdpErrorCode = {
   ResourceNotFound: "ResourceNotFound",
 };
 
+const AdpErrorCodes = /* @__PURE__ */ Object.freeze({ ...AdpErrorCode });
+
 let knownProductCodes;
 
 function isAdpErrorCode(value) {
@@ -138,6 +140,7 @@ function describeAdpError(code, locale = "en") {
 
 Object.assign(exports, {
   AdpErrorCode,
+  AdpErrorCodes,
   isAdpErrorCode,
   isAdpActionError,
   toAdpError,

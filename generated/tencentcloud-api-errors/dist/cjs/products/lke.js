@@ -13,6 +13,8 @@ const LkeErrorCode = {
   MissingParameter: "MissingParameter",
 };
 
+const LkeErrorCodes = /* @__PURE__ */ Object.freeze({ ...LkeErrorCode });
+
 let knownProductCodes;
 
 function isLkeErrorCode(value) {
@@ -161,6 +163,7 @@ function describeLkeError(code, locale = "en") {
 
 Object.assign(exports, {
   LkeErrorCode,
+  LkeErrorCodes,
   isLkeErrorCode,
   isLkeActionError,
   toLkeError,

@@ -139,6 +139,8 @@ const LkeapErrorCode = {
   ResourcesSoldOutChargeStatusException: "ResourcesSoldOut.ChargeStatusException",
 };
 
+const LkeapErrorCodes = /* @__PURE__ */ Object.freeze({ ...LkeapErrorCode });
+
 let knownProductCodes;
 
 function isLkeapErrorCode(value) {
@@ -251,6 +253,7 @@ Object.assign(exports, {
   ResourcesSoldOutChargeStatusExceptionError,
   isResourcesSoldOutCode,
   LkeapErrorCode,
+  LkeapErrorCodes,
   isLkeapErrorCode,
   isLkeapActionError,
   toLkeapError,

@@ -12,6 +12,8 @@ export const AdpErrorCode = {
   ResourceNotFound: "ResourceNotFound",
 };
 
+export const AdpErrorCodes = /* @__PURE__ */ Object.freeze({ ...AdpErrorCode });
+
 let knownProductCodes;
 
 export function isAdpErrorCode(value) {

@@ -40,6 +40,9 @@ export declare enum LkeErrorCode {
   MissingParameter = "MissingParameter",
 }
 
+/** Every code of lke as a frozen plain object, for code that avoids enums: the same members as {@link LkeErrorCode}, each typed as its code string. */
+export declare const LkeErrorCodes: { readonly [K in keyof typeof LkeErrorCode]: `${(typeof LkeErrorCode)[K]}` };
+
 /** Every code of lke, in code order. {@link LkeActionErrors} names codes by their position here, which keeps large action tables small. */
 export type LkeErrorCodeList = [
   "FailedOperation",

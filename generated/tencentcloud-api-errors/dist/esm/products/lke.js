@@ -11,6 +11,8 @@ export const LkeErrorCode = {
   MissingParameter: "MissingParameter",
 };
 
+export const LkeErrorCodes = /* @__PURE__ */ Object.freeze({ ...LkeErrorCode });
+
 let knownProductCodes;
 
 export function isLkeErrorCode(value) {

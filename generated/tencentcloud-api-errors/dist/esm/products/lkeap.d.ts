@@ -358,6 +358,9 @@ export declare enum LkeapErrorCode {
   ResourcesSoldOutChargeStatusException = "ResourcesSoldOut.ChargeStatusException",
 }
 
+/** Every code of lkeap as a frozen plain object, for code that avoids enums: the same members as {@link LkeapErrorCode}, each typed as its code string. */
+export declare const LkeapErrorCodes: { readonly [K in keyof typeof LkeapErrorCode]: `${(typeof LkeapErrorCode)[K]}` };
+
 /** Every code of lkeap, in code order. {@link LkeapActionErrors} names codes by their position here, which keeps large action tables small. */
 export type LkeapErrorCodeList = [
   "FailedOperation",

@@ -137,6 +137,8 @@ export const LkeapErrorCode = {
   ResourcesSoldOutChargeStatusException: "ResourcesSoldOut.ChargeStatusException",
 };
 
+export const LkeapErrorCodes = /* @__PURE__ */ Object.freeze({ ...LkeapErrorCode });
+
 let knownProductCodes;
 
 export function isLkeapErrorCode(value) {
