@@ -72,6 +72,7 @@ test("the package entry exports exactly the public API", async (t) => {
     ...values,
     model.baseClass,
     model.codeEnum,
+    model.codeObject,
     model.codeEnumGuard,
     ...model.classes.filter((entry) => entry.home.kind === "root").map((entry) => entry.name),
     ...model.categories.map((category) => category.guardName),
@@ -88,7 +89,7 @@ test("each product entry exports exactly its API, its classes and its categories
     const entry = await import(join(REPO_ROOT, "generated", model.package.name, `dist/esm/${product.module}.js`));
     const x = product.exports;
     const expected = [
-      x.codeEnum, x.codeGuard, x.actionGuard, x.toError, x.unwrap, x.describe,
+      x.codeEnum, x.codeObject, x.codeGuard, x.actionGuard, x.toError, x.unwrap, x.describe,
       model.baseClass,
       ...product.classes.map((entry) => entry.name),
       ...product.categories.map((category) => category.guardName),

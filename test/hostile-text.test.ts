@@ -60,7 +60,7 @@ test("hostile descriptions generate a package that compiles, exports nothing ext
   const api = await import(join(pkg, "dist/esm/index.js"));
   const classes = [...CODES, ...PROTOTYPE_CODES, "Hostile"].map((code) => `${code.replace(/\./g, "").replace(/^./, (c) => c.toUpperCase())}Error`);
   const guards = ["Hostile", ...PROTOTYPE_CODES].map((category) => `is${category.replace(/^./, (c) => c.toUpperCase())}Code`);
-  const expected = [...FIXED_EXPORTS.filter((name) => /^[a-z]/.test(name)), "ApiError", "ErrorCode", "isErrorCode", ...classes, ...guards];
+  const expected = [...FIXED_EXPORTS.filter((name) => /^[a-z]/.test(name)), "ApiError", "ErrorCode", "ErrorCodes", "isErrorCode", ...classes, ...guards];
   t.deepEqual(Object.keys(api).sort(), expected.sort());
   t.is((globalThis as Record<string, unknown>)["injected"], undefined);
 

@@ -104,6 +104,62 @@ export function emitBase(model: Model): ModuleIR {
         ],
       },
       {
+        kind: "type",
+        name: "ErrorClass",
+        exported: true,
+        typeParameters: `<I extends ${base}, C extends string>`,
+        docs:
+          "A generated error class: `new` makes errors of code `C` (or a code below it) that are also `I`, the parent's errors; " +
+          "`code` is `C`. Every class of the package is one of these, made by `defineErrorClass`.",
+        type: `{\n  new (message?: string, options?: ApiErrorOptions): I & { readonly code: C | \`\${C}.\${string}\` };\n  readonly prototype: I & { readonly code: C | \`\${C}.\${string}\` };\n  readonly code: C;\n  readonly errorName: string;\n  readonly retryable: boolean;\n  readonly fault: ErrorFault | undefined;\n}`,
+      },
+      {
+        kind: "const",
+        name: "ERROR_CLASSES",
+        exported: false,
+        // `any`: each class's precise type is the one its declaration gives (an ErrorClass of its parent and code).
+        type: "Map<string, any>",
+        docs: "Every class made so far, by code: one class per code, however many modules ask for it.",
+        value: "new Map()",
+        pure: true,
+      },
+      {
+        kind: "function",
+        name: "defineErrorClass",
+        exported: true,
+        docs:
+          "The class of a code, made on first use and the same object ever after. `entry` is the code, then what differs from " +
+          "the naming rule and from the parent: `InternalError fault=server`, `RequestLimitExceeded retryable`, " +
+          "`InvalidParameter.Conflict name=InvalidParameter_ConflictError`. Typed by the declaration it initialises. Not part of the package's API.",
+        typeParameters: "<T>",
+        parameters: [{ name: "parent", type: `new (message?: string, options?: ApiErrorOptions) => ${base}` }, { name: "entry", type: "string" }],
+        returnType: "T",
+        body: [
+          'const code = entry.split(" ")[0] ?? "";',
+          "let type = ERROR_CLASSES.get(code);",
+          "if (type === undefined) {",
+          "  type = class extends parent {};",
+          "  const name = / name=(\\S+)/.exec(entry)?.[1] ?? classNameOf(code);",
+          "  const fault = / fault=(\\w*)/.exec(entry)?.[1];",
+          "  Object.defineProperties(type, { name: { value: name }, code: { value: code }, errorName: { value: name } });",
+          "  const retryable = / (!?)retryable/.exec(entry);",
+          '  if (retryable) Object.defineProperty(type, "retryable", { value: retryable[1] === "" });',
+          '  if (fault !== undefined) Object.defineProperty(type, "fault", { value: fault === "" ? undefined : fault });',
+          "  ERROR_CLASSES.set(code, type);",
+          "}",
+          "return type;",
+        ],
+      },
+      {
+        kind: "function",
+        name: "classNameOf",
+        exported: false,
+        docs: "errgen's naming rule: the code's segments capitalised and joined, with `Error` added unless the name ends in it.",
+        parameters: [{ name: "code", type: "string" }],
+        returnType: "string",
+        body: ['const name = code.split(".").map((segment) => segment.charAt(0).toUpperCase() + segment.slice(1)).join("");', 'return name.endsWith("Error") ? name : `${name}Error`;'],
+      },
+      {
         kind: "function",
         name: "hasCodePath",
         exported: false,

@@ -2,29 +2,28 @@
 // `toApiError` looks codes up in.
 import type { ClassModel, Model } from "../model/model.ts";
 import type { EmitContext } from "./emit-context.ts";
-import { errorClassIR } from "./error-class.ts";
+import { classTable, errorClassDeclarations } from "./error-class.ts";
 import { names, type ModuleIR } from "./ir/module-ir.ts";
 import { MODULE } from "./modules.ts";
 
-export const ERROR_CLASSES = "ERROR_CLASSES";
+export const ERROR_CLASS_TABLE = "ERROR_CLASS_TABLE";
 
 export function emitErrors(context: EmitContext): ModuleIR {
   const { model } = context;
   const classes = rootClasses(model);
-  const usesFault = classes.some((entry) => entry.overridesFault);
   return {
     path: MODULE.errors,
-    imports: [{ from: MODULE.base, names: names(model.baseClass, ...(usesFault ? ["type ErrorFault"] : [])) }],
+    imports: [{ from: MODULE.base, names: names(model.baseClass, "defineErrorClass", "type ErrorClass") }],
     reexports: [],
     declarations: [
-      ...classes.map((entry) => errorClassIR(entry, context.parents.has(entry.name))),
+      ...classes.flatMap(errorClassDeclarations),
       {
         kind: "const",
-        name: ERROR_CLASSES,
+        name: ERROR_CLASS_TABLE,
         exported: true,
-        type: `readonly (typeof ${model.baseClass})[]`,
-        docs: "Every class of this module, for looking codes up. Not part of the package's API.",
-        value: { layout: "array", items: classes.map((entry) => entry.name) },
+        type: "readonly string[]",
+        docs: "The classes of this module as data, for looking codes up without bundling every class. Not part of the package's API.",
+        value: { layout: "array", items: classTable(classes) },
       },
     ],
   };

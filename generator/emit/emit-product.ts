@@ -6,9 +6,9 @@ import { categoryDeclarations } from "./emit-categories.ts";
 import { memberDoc } from "./code-doc.ts";
 import { codeObjectDeclaration } from "./emit-codes.ts";
 import { catalogueEntry } from "./emit-describe-error.ts";
-import { ERROR_CLASSES } from "./emit-errors.ts";
+import { ERROR_CLASS_TABLE } from "./emit-errors.ts";
 import { importsFor, moduleOfHome, type EmitContext } from "./emit-context.ts";
-import { errorClassIR } from "./error-class.ts";
+import { classTable, errorClassDeclarations } from "./error-class.ts";
 import { names, type DeclarationIR, type ImportIR, type ModuleIR } from "./ir/module-ir.ts";
 import { MODULE } from "./modules.ts";
 import { stringLiteral } from "./safe-text.ts";
@@ -25,16 +25,16 @@ export function emitProduct(product: ProductModel, context: EmitContext): Module
   const codeIndex = new Map(product.codes.map((code, index) => [code.code, index]));
 
   const runtime: ImportIR[] = [
-    { from: MODULE.base, names: names(base, ...(own.some((entry) => entry.overridesFault) ? ["type ErrorFault"] : [])) },
+    { from: MODULE.base, names: names(base, "defineErrorClass", "type ErrorClass") },
     { from: MODULE.envelope, names: names("type ApiEnvelope", "type SuccessResponse") },
-    { from: MODULE.errors, names: names(ERROR_CLASSES) },
+    { from: MODULE.errors, names: names(ERROR_CLASS_TABLE) },
     { from: MODULE.toApiError, names: names("convertError", "createClassLookup", "unwrapWith", "type ErrorClassLookup") },
     { from: MODULE.describeError, names: names("createDescriber", "describeError", "type CatalogueEntry", "type Describer", "type ErrorDescription", "type ErrorLocale") },
     { from: MODULE.actions, names: names("createActionMatcher", "type ActionMatcher") },
     ...(ownCategories.length > 0 ? [{ from: MODULE.internal, names: names("isCodeIn") }] : []),
   ];
   const declarations: DeclarationIR[] = [
-    ...own.map((entry) => errorClassIR(entry, context.parents.has(entry.name))),
+    ...own.flatMap(errorClassDeclarations),
     ...ownCategories.flatMap(categoryDeclarations),
     {
       kind: "enum",
@@ -101,13 +101,13 @@ export function emitProduct(product: ProductModel, context: EmitContext): Module
     },
     {
       kind: "const",
-      name: "PRODUCT_CLASSES",
+      name: "PRODUCT_CLASS_TABLE",
       exported: false,
-      type: `readonly (typeof ${base})[]`,
-      docs: "The classes of this product's codes outside the root entry, for looking codes up.",
-      value: { layout: "array", items: product.classes.filter((entry) => entry.home.kind !== "root").map((entry) => entry.name) },
+      type: "readonly string[]",
+      docs: "The classes of this product's codes outside the root entry, as data, for looking codes up.",
+      value: { layout: "array", items: classTable(product.classes.filter((entry) => entry.home.kind !== "root")) },
     },
-    { kind: "const", name: "productClassOf", exported: false, type: "ErrorClassLookup", docs: "The lookup over this product's classes and the root's.", value: `createClassLookup([PRODUCT_CLASSES, ${ERROR_CLASSES}])`, pure: true },
+    { kind: "const", name: "productClassOf", exported: false, type: "ErrorClassLookup", docs: "The lookup over this product's classes and the root's.", value: `createClassLookup([PRODUCT_CLASS_TABLE, ${ERROR_CLASS_TABLE}])`, pure: true },
     {
       kind: "function",
       name: x.toError,
@@ -154,8 +154,8 @@ export function emitProduct(product: ProductModel, context: EmitContext): Module
   return {
     path: product.module,
     source: product.source,
-    // Parents of its own classes, and the shared classes its lookup lists (re-exporting binds no local name).
-    imports: importsFor(context, product.module, [...own.map((entry) => entry.parent), ...borrowed.filter((entry) => entry.home.kind === "shared").map((entry) => entry.name)], runtime),
+    // Parents of its own classes; the classes it re-exports need no local name.
+    imports: importsFor(context, product.module, own.map((entry) => entry.parent), runtime),
     reexports: mergeByModule(reexports),
     declarations,
   };

@@ -3,20 +3,19 @@
 import type { SharedModuleModel } from "../model/model.ts";
 import { categoryDeclarations } from "./emit-categories.ts";
 import { importsFor, type EmitContext } from "./emit-context.ts";
-import { errorClassIR } from "./error-class.ts";
-import { names, type ModuleIR } from "./ir/module-ir.ts";
+import { errorClassDeclarations } from "./error-class.ts";
+import { names, type ImportIR, type ModuleIR } from "./ir/module-ir.ts";
 import { MODULE } from "./modules.ts";
 
 export function emitShared(module: SharedModuleModel, context: EmitContext): ModuleIR {
-  const extra = [];
-  if (module.classes.some((entry) => entry.overridesFault)) extra.push({ from: MODULE.base, names: names("type ErrorFault") });
+  const extra: ImportIR[] = [{ from: MODULE.base, names: names("defineErrorClass", "type ErrorClass") }];
   if (module.category) extra.push({ from: MODULE.internal, names: names("isCodeIn") });
   return {
     path: module.path,
     imports: importsFor(context, module.path, module.classes.map((entry) => entry.parent), extra),
     reexports: [],
     declarations: [
-      ...module.classes.map((entry) => errorClassIR(entry, context.parents.has(entry.name))),
+      ...module.classes.flatMap(errorClassDeclarations),
       ...(module.category ? categoryDeclarations(module.category) : []),
     ],
   };

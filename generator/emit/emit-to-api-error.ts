@@ -2,7 +2,7 @@
 // exception, a serialized error) into the most specific error class; and `unwrapResponse`. The
 // lookup and conversion are shared with the product modules, each with its own list of classes.
 import type { Model } from "../model/model.ts";
-import { ERROR_CLASSES } from "./emit-errors.ts";
+import { ERROR_CLASS_TABLE } from "./emit-errors.ts";
 import { names, type ModuleIR } from "./ir/module-ir.ts";
 import { MODULE } from "./modules.ts";
 import { propertyAccess, propertyAccess as access, stringLiteral } from "./safe-text.ts";
@@ -19,9 +19,9 @@ export function emitToApiError(model: Model): ModuleIR {
   return {
     path: MODULE.toApiError,
     imports: [
-      { from: MODULE.base, names: names(base) },
+      { from: MODULE.base, names: names(base, "defineErrorClass") },
       { from: MODULE.envelope, names: names("isSuccessEnvelope", "type ApiEnvelope", "type SuccessEnvelope", "type SuccessResponse") },
-      { from: MODULE.errors, names: names(ERROR_CLASSES) },
+      { from: MODULE.errors, names: names(ERROR_CLASS_TABLE) },
       { from: MODULE.internal, names: names("ownField") },
     ],
     reexports: [],
@@ -37,27 +37,43 @@ export function emitToApiError(model: Model): ModuleIR {
         kind: "function",
         name: "createClassLookup",
         exported: true,
-        docs: "A lookup over lists of classes, indexed on first use so that importing a module does no work. Not part of the package's API.",
-        parameters: [{ name: "lists", type: `readonly (readonly (typeof ${base})[])[]` }],
+        docs: "A lookup over tables of class entries (see `defineErrorClass`), indexed on first use; classes are made as codes need them. Not part of the package's API.",
+        parameters: [{ name: "tables", type: "readonly (readonly string[])[]" }],
         returnType: "ErrorClassLookup",
-        body: ["return findClass.bind(undefined, new Map(), lists);"],
+        body: ["return findClass.bind(undefined, new Map(), tables);"],
       },
       {
         kind: "function",
         name: "findClass",
         exported: false,
-        docs: "The class of `code` in `lists`, else of its nearest ancestor, else the root class; `index` is filled on the first call.",
+        docs:
+          "The class of `code`, else of its nearest ancestor in `tables`, else the root class; `index` (code → entry) is filled " +
+          "on the first call. A table entry that starts with a dot is in the category of the entry before it.",
         parameters: [
-          { name: "index", type: `Map<string, typeof ${base}>` },
-          { name: "lists", type: `readonly (readonly (typeof ${base})[])[]` },
+          { name: "index", type: "Map<string, string>" },
+          { name: "tables", type: "readonly (readonly string[])[]" },
           { name: "code", type: "string" },
         ],
         returnType: `typeof ${base}`,
         body: [
-          "if (index.size === 0) for (const list of lists) for (const type of list) index.set(type.code, type);",
+          "if (index.size === 0) {",
+          "  for (const table of tables) {",
+          '    let category = "";',
+          "    for (const line of table) {",
+          '      const entry = line.startsWith(".") ? category + line : line;',
+          '      const code = entry.split(" ")[0] ?? "";',
+          '      category = code.split(".")[0] ?? "";',
+          "      if (!index.has(code)) index.set(code, entry);",
+          "    }",
+          "  }",
+          "}",
           "for (let path = code; ; ) {",
-          "  const found = index.get(path);",
-          "  if (found) return found;",
+          "  const entry = index.get(path);",
+          "  if (entry !== undefined) {",
+          '    const dot = path.lastIndexOf(".");',
+          `    const parent = dot === -1 ? ${base} : findClass(index, tables, path.slice(0, dot));`,
+          "    return defineErrorClass(parent, entry);",
+          "  }",
           '  const dot = path.lastIndexOf(".");',
           `  if (dot === -1) return ${base};`,
           "  path = path.slice(0, dot);",
@@ -70,7 +86,7 @@ export function emitToApiError(model: Model): ModuleIR {
         exported: false,
         type: "ErrorClassLookup",
         docs: "The lookup over this package's root classes.",
-        value: `createClassLookup([${ERROR_CLASSES}])`,
+        value: `createClassLookup([${ERROR_CLASS_TABLE}])`,
         pure: true,
       },
       {
@@ -100,7 +116,7 @@ export function emitToApiError(model: Model): ModuleIR {
           `  throw new TypeError(\`\${caller}: expected an error envelope, its ${response}, or an object with a string code; got \${describeInput(input)}\`);`,
           "}",
           "const type = classOf(fields.code);",
-          "if (fields.isError && isOwnInstance(input) && Object.getPrototypeOf(input) === type.prototype) return input;",
+          "if (isInstanceOf(input, fields.prototype, type)) return input;",
           'const message = typeof fields.message === "string" ? fields.message : "";',
           'const requestId = typeof fields.requestId === "string" ? fields.requestId : undefined;',
           "return new type(message, { code: fields.code, requestId, cause: fields.isError ? input : undefined });",
@@ -111,27 +127,45 @@ export function emitToApiError(model: Model): ModuleIR {
         name: "readFields",
         exported: false,
         docs:
-          "Code, message and request id from an envelope, its Response, or an error-like object. Field names are fixed, so plain " +
-          "property reads are safe; the code itself is only ever looked up in a Map.",
+          "Code, message and request id from an envelope, its Response, or an error-like object (and, for an Error, its prototype). " +
+          "Field names are fixed, so plain property reads are safe; the code itself is only ever looked up in a Map.",
         parameters: [{ name: "input", type: "unknown" }],
-        returnType: "{ code: unknown; message: unknown; requestId: unknown; isError: boolean }",
+        returnType: "{ code: unknown; message: unknown; requestId: unknown; isError: boolean; prototype?: unknown }",
         body: [
           "try {",
           '  if (typeof input !== "object" || input === null) return NO_FIELDS;',
-          `  const response = ${key(response)} in input ? input${access(response)} : undefined;`,
+          `  const response = field(input, ${key(response)});`,
           '  const body = typeof response === "object" && response !== null ? response : input;',
-          `  if (!(${key(error)} in body)) {`,
-          '    return { code: "code" in input ? input.code : undefined, message: "message" in input ? input.message : undefined, requestId: "requestId" in input ? input.requestId : undefined, isError: input instanceof Error };',
-          "  }",
-          `  const wire = body${access(error)};`,
-          `  const requestId = ${key(requestId)} in body ? body${access(requestId)} : undefined;`,
+          "  const isError = input instanceof Error;",
+          "  const prototype = isError ? Object.getPrototypeOf(input) : undefined;",
+          `  if (!(${key(error)} in body)) return { code: field(input, "code"), message: field(input, "message"), requestId: field(input, "requestId"), isError, prototype };`,
+          `  const wire = field(body, ${key(error)});`,
+          `  const requestId = field(body, ${key(requestId)});`,
           '  if (typeof wire !== "object" || wire === null) return { ...NO_FIELDS, requestId };',
-          `  return { code: ${key(code)} in wire ? wire${access(code)} : undefined, message: ${key(message)} in wire ? wire${access(message)} : undefined, requestId, isError: input instanceof Error };`,
+          `  return { code: field(wire, ${key(code)}), message: field(wire, ${key(message)}), requestId, isError, prototype };`,
           "} catch {",
           "  // A hostile object (a Proxy, a throwing getter) carries no code we can trust.",
           "  return NO_FIELDS;",
           "}",
         ],
+      },
+      {
+        kind: "function",
+        name: "isInstanceOf",
+        exported: false,
+        docs: "Whether `input`, whose prototype `readFields` found to be `prototype`, is an error of `type` itself (from this copy of the package).",
+        parameters: [{ name: "input", type: "unknown" }, { name: "prototype", type: "unknown" }, { name: "type", type: `typeof ${base}` }],
+        returnType: `input is ${base}`,
+        body: ["return prototype !== undefined && prototype === type.prototype;"],
+      },
+      {
+        kind: "function",
+        name: "field",
+        exported: false,
+        docs: "A property of an object, `undefined` when it has none.",
+        parameters: [{ name: "value", type: "object" }, { name: "key", type: "string" }],
+        returnType: "unknown",
+        body: ["return key in value ? Reflect.get(value, key) : undefined;"],
       },
       {
         kind: "const",
@@ -140,15 +174,6 @@ export function emitToApiError(model: Model): ModuleIR {
         type: "{ code: undefined; message: undefined; requestId: undefined; isError: false }",
         docs: "What an input without an error carries.",
         value: "{ code: undefined, message: undefined, requestId: undefined, isError: false }",
-      },
-      {
-        kind: "function",
-        name: "isOwnInstance",
-        exported: false,
-        docs: "Plain prototype-chain `instanceof`, bypassing the code-path `Symbol.hasInstance`: is this an error of this very copy?",
-        parameters: [{ name: "value", type: "unknown" }],
-        returnType: `value is ${base}`,
-        body: ["try {", `  return Function.prototype[Symbol.hasInstance].call(${base}, value);`, "} catch {", "  return false;", "}"],
       },
       {
         kind: "function",

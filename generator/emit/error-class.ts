@@ -1,34 +1,51 @@
-// One generated error class: its static code and name, what it overrides of its parent, and the
-// narrowed type of its instances' code. Used for the root's, the shared and the products' classes.
+// One generated error class: a constant made by `defineErrorClass` from its parent and its entry (the
+// code, then what differs from the naming rule and the parent), typed as an ErrorClass, with a type
+// alias for its instances. Made this way, a class exists only where it is used: a bundle that converts
+// errors carries the entries of the lookup table, not every class.
 import type { ClassModel } from "../model/model.ts";
+import { classNameOf, identifierOf } from "../model/naming.ts";
 import { categoryDoc, codeDoc } from "./code-doc.ts";
-import type { ClassIR } from "./ir/module-ir.ts";
+import type { DeclarationIR } from "./ir/module-ir.ts";
 import { stringLiteral } from "./safe-text.ts";
 
+/** The class's line in a lookup table: `"InternalError fault=server"`. */
+export function classEntry(model: ClassModel): string {
+  const extras: string[] = [];
+  if (model.name !== classNameOf(identifierOf(model.code))) extras.push(`name=${model.name}`);
+  if (model.overridesRetryable) extras.push(model.retryable ? "retryable" : "!retryable");
+  if (model.overridesFault) extras.push(`fault=${model.fault ?? ""}`);
+  return [model.code, ...extras].join(" ");
+}
+
 /**
- * A class with subclasses types its static `code` as its whole family, so theirs can narrow it. Its
- * members override the base class's and share their documentation, so only the class carries docs:
- * with 15,000 classes, repeating member docs would add megabytes of identical comments.
+ * A lookup table: one entry per class, in code order. An entry that starts with a dot is in the
+ * category of the entry before it (`"AuthFailure.SignatureExpire"`, `".SignatureFailure"`), which
+ * keeps a product's table, and every bundle that converts its errors, a third smaller.
  */
-export function errorClassIR(model: ClassModel, hasSubclasses: boolean): ClassIR {
-  const code = stringLiteral(model.code);
-  const family = `${code} | \`${model.code}.\${string}\``;
-  const statics: ClassIR["statics"][number][] = [
-    { name: "code", override: true, readonly: true, type: hasSubclasses ? family : code, value: code },
-    { name: "errorName", override: true, readonly: true, type: "string", value: stringLiteral(model.name), inheritsType: true },
+export function classTable(classes: readonly ClassModel[]): string[] {
+  let category = "";
+  return classes.map((entry) => {
+    const line = classEntry(entry);
+    const dot = entry.code.indexOf(".");
+    const own = dot === -1 ? entry.code : entry.code.slice(0, dot);
+    const relative = own === category && dot !== -1 ? line.slice(dot) : line;
+    category = own;
+    return stringLiteral(relative);
+  });
+}
+
+export function errorClassDeclarations(model: ClassModel): DeclarationIR[] {
+  const docs = model.kind === "code" ? codeDoc(model) : categoryDoc(model);
+  return [
+    {
+      kind: "const",
+      name: model.name,
+      exported: true,
+      docs,
+      type: `ErrorClass<${model.parent}, ${stringLiteral(model.code)}>`,
+      value: `defineErrorClass(${model.parent}, ${stringLiteral(classEntry(model))})`,
+      pure: true,
+    },
+    { kind: "type", name: model.name, exported: true, docs: `An error of {@link ${model.name}}: code \`${model.code}\` or a code below it.`, type: `InstanceType<typeof ${model.name}>` },
   ];
-  if (model.overridesRetryable) statics.push({ name: "retryable", override: true, readonly: true, type: "boolean", value: String(model.retryable), inheritsType: true });
-  if (model.overridesFault) {
-    const value = model.fault ? stringLiteral(model.fault) : "undefined";
-    statics.push({ name: "fault", override: true, readonly: true, type: "ErrorFault | undefined", value, inheritsType: true });
-  }
-  return {
-    kind: "class",
-    name: model.name,
-    extends: model.parent,
-    docs: model.kind === "code" ? codeDoc(model) : categoryDoc(model),
-    statics,
-    fields: [{ name: "code", declare: true, readonly: true, type: family }],
-    methods: [],
-  };
 }

@@ -83,6 +83,42 @@ export class TencentCloudApiError extends Error {
   }
 }
 
+/** A generated error class: `new` makes errors of code `C` (or a code below it) that are also `I`, the parent's errors; `code` is `C`. Every class of the package is one of these, made by `defineErrorClass`. */
+export type ErrorClass<I extends TencentCloudApiError, C extends string> = {
+  new (message?: string, options?: ApiErrorOptions): I & { readonly code: C | `${C}.${string}` };
+  readonly prototype: I & { readonly code: C | `${C}.${string}` };
+  readonly code: C;
+  readonly errorName: string;
+  readonly retryable: boolean;
+  readonly fault: ErrorFault | undefined;
+};
+
+/** Every class made so far, by code: one class per code, however many modules ask for it. */
+const ERROR_CLASSES: Map<string, any> = /* @__PURE__ */ new Map();
+
+/** The class of a code, made on first use and the same object ever after. `entry` is the code, then what differs from the naming rule and from the parent: `InternalError fault=server`, `RequestLimitExceeded retryable`, `InvalidParameter.Conflict name=InvalidParameter_ConflictError`. Typed by the declaration it initialises. Not part of the package's API. */
+export function defineErrorClass<T>(parent: new (message?: string, options?: ApiErrorOptions) => TencentCloudApiError, entry: string): T {
+  const code = entry.split(" ")[0] ?? "";
+  let type = ERROR_CLASSES.get(code);
+  if (type === undefined) {
+    type = class extends parent {};
+    const name = / name=(\S+)/.exec(entry)?.[1] ?? classNameOf(code);
+    const fault = / fault=(\w*)/.exec(entry)?.[1];
+    Object.defineProperties(type, { name: { value: name }, code: { value: code }, errorName: { value: name } });
+    const retryable = / (!?)retryable/.exec(entry);
+    if (retryable) Object.defineProperty(type, "retryable", { value: retryable[1] === "" });
+    if (fault !== undefined) Object.defineProperty(type, "fault", { value: fault === "" ? undefined : fault });
+    ERROR_CLASSES.set(code, type);
+  }
+  return type;
+}
+
+/** errgen's naming rule: the code's segments capitalised and joined, with `Error` added unless the name ends in it. */
+function classNameOf(code: string): string {
+  const name = code.split(".").map((segment) => segment.charAt(0).toUpperCase() + segment.slice(1)).join("");
+  return name.endsWith("Error") ? name : `${name}Error`;
+}
+
 /** `instanceof` for every error class: an error of this package (any copy) whose code is the class's code or below it. */
 function hasCodePath(this: typeof TencentCloudApiError, value: unknown): boolean {
   return isApiError(value) && isCodeIn(value.code, this.code);

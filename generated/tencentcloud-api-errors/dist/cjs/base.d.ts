@@ -60,5 +60,18 @@ export declare class TencentCloudApiError extends Error {
   toJSON(): ApiErrorJSON;
 }
 
+/** A generated error class: `new` makes errors of code `C` (or a code below it) that are also `I`, the parent's errors; `code` is `C`. Every class of the package is one of these, made by `defineErrorClass`. */
+export type ErrorClass<I extends TencentCloudApiError, C extends string> = {
+  new (message?: string, options?: ApiErrorOptions): I & { readonly code: C | `${C}.${string}` };
+  readonly prototype: I & { readonly code: C | `${C}.${string}` };
+  readonly code: C;
+  readonly errorName: string;
+  readonly retryable: boolean;
+  readonly fault: ErrorFault | undefined;
+};
+
+/** The class of a code, made on first use and the same object ever after. `entry` is the code, then what differs from the naming rule and from the parent: `InternalError fault=server`, `RequestLimitExceeded retryable`, `InvalidParameter.Conflict name=InvalidParameter_ConflictError`. Typed by the declaration it initialises. Not part of the package's API. */
+export declare function defineErrorClass<T>(parent: new (message?: string, options?: ApiErrorOptions) => TencentCloudApiError, entry: string): T;
+
 /** Whether `value` is an error of this package, from any copy or version of it. Returns a boolean for any input and never throws. */
 export declare function isApiError(value: unknown): value is TencentCloudApiError;

@@ -30,6 +30,29 @@ export class TencentCloudApiError extends Error {
   }
 }
 
+const ERROR_CLASSES = /* @__PURE__ */ new Map();
+
+export function defineErrorClass(parent, entry) {
+  const code = entry.split(" ")[0] ?? "";
+  let type = ERROR_CLASSES.get(code);
+  if (type === undefined) {
+    type = class extends parent {};
+    const name = / name=(\S+)/.exec(entry)?.[1] ?? classNameOf(code);
+    const fault = / fault=(\w*)/.exec(entry)?.[1];
+    Object.defineProperties(type, { name: { value: name }, code: { value: code }, errorName: { value: name } });
+    const retryable = / (!?)retryable/.exec(entry);
+    if (retryable) Object.defineProperty(type, "retryable", { value: retryable[1] === "" });
+    if (fault !== undefined) Object.defineProperty(type, "fault", { value: fault === "" ? undefined : fault });
+    ERROR_CLASSES.set(code, type);
+  }
+  return type;
+}
+
+function classNameOf(code) {
+  const name = code.split(".").map((segment) => segment.charAt(0).toUpperCase() + segment.slice(1)).join("");
+  return name.endsWith("Error") ? name : `${name}Error`;
+}
+
 function hasCodePath(value) {
   return isApiError(value) && isCodeIn(value.code, this.code);
 }

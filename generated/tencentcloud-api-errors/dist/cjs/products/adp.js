@@ -2,9 +2,9 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
 const { createActionMatcher } = require("../actions.js");
-const { TencentCloudApiError } = require("../base.js");
+const { TencentCloudApiError, defineErrorClass } = require("../base.js");
 const { createDescriber, describeError } = require("../describe-error.js");
-const { ERROR_CLASSES } = require("../errors.js");
+const { ERROR_CLASS_TABLE } = require("../errors.js");
 const { convertError, createClassLookup, unwrapWith } = require("../to-api-error.js");
 
 const AdpErrorCode = {
@@ -113,9 +113,9 @@ function isAdpActionError(action, error) {
   return matchesAction(action, error);
 }
 
-const PRODUCT_CLASSES = [];
+const PRODUCT_CLASS_TABLE = [];
 
-const productClassOf = /* @__PURE__ */ createClassLookup([PRODUCT_CLASSES, ERROR_CLASSES]);
+const productClassOf = /* @__PURE__ */ createClassLookup([PRODUCT_CLASS_TABLE, ERROR_CLASS_TABLE]);
 
 function toAdpError(input) {
   return convertError(input, productClassOf, "toAdpError");

@@ -2,7 +2,7 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
 const { createActionMatcher } = require("../actions.js");
-const { TencentCloudApiError } = require("../base.js");
+const { TencentCloudApiError, defineErrorClass } = require("../base.js");
 const { createDescriber, describeError } = require("../describe-error.js");
 const {
   FailedOperationError,
@@ -10,105 +10,48 @@ const {
   InvalidParameterValueError,
   LimitExceededError,
   ResourceUnavailableError,
-  ERROR_CLASSES,
+  ERROR_CLASS_TABLE,
 } = require("../errors.js");
 const { isCodeIn } = require("../internal.js");
 const { convertError, createClassLookup, unwrapWith } = require("../to-api-error.js");
 
-class FailedOperationEngineServerError extends FailedOperationError {
-  static code = "FailedOperation.EngineServerError";
-  static errorName = "FailedOperationEngineServerError";
-}
+const FailedOperationEngineServerError = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.EngineServerError");
 
-class FailedOperationFileParseError extends FailedOperationError {
-  static code = "FailedOperation.FileParseError";
-  static errorName = "FailedOperationFileParseError";
-}
+const FailedOperationFileParseError = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.FileParseError");
 
-class FailedOperationFileParseTimeoutError extends FailedOperationError {
-  static code = "FailedOperation.FileParseTimeout";
-  static errorName = "FailedOperationFileParseTimeoutError";
-}
+const FailedOperationFileParseTimeoutError = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.FileParseTimeout");
 
-class FailedOperationInternalError extends FailedOperationError {
-  static code = "FailedOperation.InternalError";
-  static errorName = "FailedOperationInternalError";
-}
+const FailedOperationInternalError = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.InternalError");
 
-class FailedOperationNonsupportParseError extends FailedOperationError {
-  static code = "FailedOperation.NonsupportParse";
-  static errorName = "FailedOperationNonsupportParseError";
-}
+const FailedOperationNonsupportParseError = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.NonsupportParse");
 
-class FailedOperationOcrFailedError extends FailedOperationError {
-  static code = "FailedOperation.OcrFailed";
-  static errorName = "FailedOperationOcrFailedError";
-}
+const FailedOperationOcrFailedError = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.OcrFailed");
 
-class FailedOperationUnKnowError extends FailedOperationError {
-  static code = "FailedOperation.UnKnowError";
-  static errorName = "FailedOperationUnKnowError";
-}
+const FailedOperationUnKnowError = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.UnKnowError");
 
-class FailedOperationUnOpenError extends FailedOperationError {
-  static code = "FailedOperation.UnOpenError";
-  static errorName = "FailedOperationUnOpenError";
-}
+const FailedOperationUnOpenError = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.UnOpenError");
 
-class FailedOperationUploadResultFileFailedError extends FailedOperationError {
-  static code = "FailedOperation.UploadResultFileFailed";
-  static errorName = "FailedOperationUploadResultFileFailedError";
-}
+const FailedOperationUploadResultFileFailedError = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.UploadResultFileFailed");
 
-class InvalidParameterFileURLInvalidError extends InvalidParameterError {
-  static code = "InvalidParameter.FileURLInvalid";
-  static errorName = "InvalidParameterFileURLInvalidError";
-}
+const InvalidParameterFileURLInvalidError = /* @__PURE__ */ defineErrorClass(InvalidParameterError, "InvalidParameter.FileURLInvalid");
 
-class InvalidParameterInvalidFileFormatError extends InvalidParameterError {
-  static code = "InvalidParameter.InvalidFileFormat";
-  static errorName = "InvalidParameterInvalidFileFormatError";
-}
+const InvalidParameterInvalidFileFormatError = /* @__PURE__ */ defineErrorClass(InvalidParameterError, "InvalidParameter.InvalidFileFormat");
 
-class InvalidParameterInvalidFileTypeError extends InvalidParameterError {
-  static code = "InvalidParameter.InvalidFileType";
-  static errorName = "InvalidParameterInvalidFileTypeError";
-}
+const InvalidParameterInvalidFileTypeError = /* @__PURE__ */ defineErrorClass(InvalidParameterError, "InvalidParameter.InvalidFileType");
 
-class InvalidParameterValueInvalidParameterValueLimitError extends InvalidParameterValueError {
-  static code = "InvalidParameterValue.InvalidParameterValueLimit";
-  static errorName = "InvalidParameterValueInvalidParameterValueLimitError";
-}
+const InvalidParameterValueInvalidParameterValueLimitError = /* @__PURE__ */ defineErrorClass(InvalidParameterValueError, "InvalidParameterValue.InvalidParameterValueLimit");
 
-class LimitExceededExceededMaxPagesError extends LimitExceededError {
-  static code = "LimitExceeded.ExceededMaxPagesError";
-  static errorName = "LimitExceededExceededMaxPagesError";
-}
+const LimitExceededExceededMaxPagesError = /* @__PURE__ */ defineErrorClass(LimitExceededError, "LimitExceeded.ExceededMaxPagesError");
 
-class LimitExceededTooLargeFileError extends LimitExceededError {
-  static code = "LimitExceeded.TooLargeFileError";
-  static errorName = "LimitExceededTooLargeFileError";
-}
+const LimitExceededTooLargeFileError = /* @__PURE__ */ defineErrorClass(LimitExceededError, "LimitExceeded.TooLargeFileError");
 
-class ResourceUnavailableInArrearsError extends ResourceUnavailableError {
-  static code = "ResourceUnavailable.InArrears";
-  static errorName = "ResourceUnavailableInArrearsError";
-}
+const ResourceUnavailableInArrearsError = /* @__PURE__ */ defineErrorClass(ResourceUnavailableError, "ResourceUnavailable.InArrears");
 
-class ResourceUnavailableResourcePackageRunOutError extends ResourceUnavailableError {
-  static code = "ResourceUnavailable.ResourcePackageRunOut";
-  static errorName = "ResourceUnavailableResourcePackageRunOutError";
-}
+const ResourceUnavailableResourcePackageRunOutError = /* @__PURE__ */ defineErrorClass(ResourceUnavailableError, "ResourceUnavailable.ResourcePackageRunOut");
 
-class ResourcesSoldOutError extends TencentCloudApiError {
-  static code = "ResourcesSoldOut";
-  static errorName = "ResourcesSoldOutError";
-}
+const ResourcesSoldOutError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ResourcesSoldOut");
 
-class ResourcesSoldOutChargeStatusExceptionError extends ResourcesSoldOutError {
-  static code = "ResourcesSoldOut.ChargeStatusException";
-  static errorName = "ResourcesSoldOutChargeStatusExceptionError";
-}
+const ResourcesSoldOutChargeStatusExceptionError = /* @__PURE__ */ defineErrorClass(ResourcesSoldOutError, "ResourcesSoldOut.ChargeStatusException");
 
 function isResourcesSoldOutCode(value) {
   return isCodeIn(value, "ResourcesSoldOut");
@@ -168,29 +111,29 @@ function isLkeapActionError(action, error) {
   return matchesAction(action, error);
 }
 
-const PRODUCT_CLASSES = [
-  FailedOperationEngineServerError,
-  FailedOperationFileParseError,
-  FailedOperationFileParseTimeoutError,
-  FailedOperationInternalError,
-  FailedOperationNonsupportParseError,
-  FailedOperationOcrFailedError,
-  FailedOperationUnKnowError,
-  FailedOperationUnOpenError,
-  FailedOperationUploadResultFileFailedError,
-  InvalidParameterFileURLInvalidError,
-  InvalidParameterInvalidFileFormatError,
-  InvalidParameterInvalidFileTypeError,
-  InvalidParameterValueInvalidParameterValueLimitError,
-  LimitExceededExceededMaxPagesError,
-  LimitExceededTooLargeFileError,
-  ResourceUnavailableInArrearsError,
-  ResourceUnavailableResourcePackageRunOutError,
-  ResourcesSoldOutError,
-  ResourcesSoldOutChargeStatusExceptionError,
+const PRODUCT_CLASS_TABLE = [
+  "FailedOperation.EngineServerError",
+  ".FileParseError",
+  ".FileParseTimeout",
+  ".InternalError",
+  ".NonsupportParse",
+  ".OcrFailed",
+  ".UnKnowError",
+  ".UnOpenError",
+  ".UploadResultFileFailed",
+  "InvalidParameter.FileURLInvalid",
+  ".InvalidFileFormat",
+  ".InvalidFileType",
+  "InvalidParameterValue.InvalidParameterValueLimit",
+  "LimitExceeded.ExceededMaxPagesError",
+  ".TooLargeFileError",
+  "ResourceUnavailable.InArrears",
+  ".ResourcePackageRunOut",
+  "ResourcesSoldOut",
+  ".ChargeStatusException",
 ];
 
-const productClassOf = /* @__PURE__ */ createClassLookup([PRODUCT_CLASSES, ERROR_CLASSES]);
+const productClassOf = /* @__PURE__ */ createClassLookup([PRODUCT_CLASS_TABLE, ERROR_CLASS_TABLE]);
 
 function toLkeapError(input) {
   return convertError(input, productClassOf, "toLkeapError");
