@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadYaml } from "../generator/load/load-yaml.ts";
+import { bundleSize, CONSUMERS } from "./bundle-size.ts";
 import { runtimeBench } from "./runtime.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -132,6 +133,22 @@ async function runtimeSection(): Promise<void> {
   }
 }
 
+async function treeShakingSection(): Promise<void> {
+  console.log("\n## Tree-shaking: esbuild bundles of consumers of the default package (minified)\n");
+  console.log("| consumer | bytes |");
+  console.log("| --- | --- |");
+  const names: Record<keyof typeof CONSUMERS, string> = {
+    guard: "`isErrorEnvelope` only",
+    converter: "`isErrorEnvelope` and `toApiError` (target < 4 KB)",
+    oneClass: "one class (`AuthFailureSignatureFailureError`)",
+    root: "the whole root entry",
+    product: "the whole `lkeap` entry",
+  };
+  for (const [key, source] of Object.entries(CONSUMERS) as [keyof typeof CONSUMERS, string][]) {
+    console.log(`| ${names[key]} | ${(await bundleSize(source)).bytes.toLocaleString("en-US")} |`);
+  }
+}
+
 function hostileInputSection(): void {
   console.log("\n## Hostile YAML is refused quickly\n");
   let bomb = 'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n';
@@ -157,4 +174,5 @@ if (existsSync(join(CORPUS, "tencentcloud-error-codes.json"))) {
   console.log("\n../shared/corpus is absent: the catalogue benchmark is skipped.");
 }
 await runtimeSection();
+await treeShakingSection();
 hostileInputSection();
