@@ -1,7 +1,7 @@
 // The generated package as another team gets it: `npm pack`ed, installed from the tarball into a
 // fresh project (twice, as two copies), compiled with TypeScript 5.9 `--strict`, run as ESM and CJS.
 import test from "ava";
-import { copyFileSync, readFileSync } from "node:fs";
+import { copyFileSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { compileConsumer, installConsumer, packPackage, runNode } from "./helpers/consumer.ts";
 import { REPO_ROOT, tempDir } from "./helpers/run-cli.ts";
@@ -38,4 +38,39 @@ test("the packed package holds the builds, declarations, sources and README, and
   for (const file of ["README.md", "dist/esm/index.js", "dist/esm/index.d.ts", "dist/cjs/index.js", "dist/cjs/index.d.ts", "dist/cjs/package.json", "src/index.ts"]) {
     t.notThrows(() => readFileSync(join(installed, file)), file);
   }
+});
+
+test("the TypeScript examples of the generated README and product docs compile against the packed package", (t) => {
+  const dir = tempDir(t, "errgen-readme-");
+  const tarball = packPackage(PACKAGE_DIR, join(dir, "pack"));
+  const project = join(dir, "consumer");
+  installConsumer(project, { "tencentcloud-api-errors": tarball });
+  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+  // What the examples take for granted: a fetch response, an API call, an SDK client.
+  const preamble = [
+    "declare const response: { json(): Promise<unknown> };",
+    "declare function callTheApi(): Promise<void>;",
+    "declare const client: { [action: string]: (params: unknown) => Promise<unknown> };",
+    "declare const params: unknown;",
+    "",
+  ].join("\n");
+  const docs = [join(PACKAGE_DIR, "README.md"), ...readdirSync(join(PACKAGE_DIR, "docs")).map((name) => join(PACKAGE_DIR, "docs", name))];
+  const files: string[] = [];
+  for (const doc of docs) {
+    const blocks = [...readFileSync(doc, "utf8").matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
+    blocks.forEach((block, i) => {
+      // The SDK example needs the SDK, which this project does not install; test/sdk.test.ts runs that path for real.
+      if (block.includes("tencentcloud-sdk-nodejs")) return;
+      const name = `${doc.split("/").pop()!.replace(".md", "")}-${i}.mts`;
+      writeFileSync(join(project, name), `${preamble}${block}\nexport {};\n`);
+      files.push(name);
+    });
+  }
+  t.true(files.length >= 4, `${files.length} examples`);
+  try {
+    compileConsumer(project, files, { noEmit: true, outDir: undefined, noUnusedLocals: false });
+  } catch (error) {
+    return t.fail(`tsc failed:\n${String((error as { stdout?: Buffer }).stdout ?? error)}`);
+  }
+  t.pass();
 });

@@ -21,8 +21,10 @@ export interface ReadmeView {
   /** `body.Response.Error.Code`, with this spec's field names. */
   readonly codeAccess: string;
   readonly example: { readonly categoryClass: string; readonly categoryGuard: string; readonly code: string; readonly codeClass: string };
-  readonly categories: readonly { readonly name: string; readonly className: string; readonly guardName: string; readonly codeCount: number }[];
-  readonly codes: readonly CodeRow[];
+  readonly codeObject: string;
+  readonly categories: readonly { readonly name: string; readonly anchor: string; readonly className: string; readonly guardName: string; readonly codeCount: number }[];
+  /** The root's codes by category, each with the class it extends. */
+  readonly codeGroups: readonly { readonly category: string; readonly codes: readonly (CodeRow & { readonly parent: string; readonly parentAnchor: string })[] }[];
   readonly products: readonly { readonly name: string; readonly version: string; readonly importPath: string; readonly codeCount: number; readonly actionCount: number; readonly doc: string }[];
 }
 
@@ -88,6 +90,27 @@ function codeRows(codes: readonly CodeModel[]): CodeRow[] {
   }));
 }
 
+/** The anchor GitHub and npm give a heading that is just this word. */
+function anchorOf(heading: string): string {
+  return heading.toLowerCase().replace(/[^a-z0-9_ -]/g, "").replace(/ /g, "-");
+}
+
+function codeGroups(model: Model): ReadmeView["codeGroups"] {
+  const classes = new Map(model.classes.map((entry) => [entry.name, entry]));
+  const categories = new Set(model.categories.map((category) => category.className));
+  const groups = new Map<string, (CodeRow & { parent: string; parentAnchor: string })[]>();
+  for (const [index, row] of codeRows(model.codes).entries()) {
+    const code = model.codes[index]!;
+    const parent = classes.get(code.className)?.parent ?? model.baseClass;
+    const parentCategory = classes.get(parent);
+    const parentAnchor = parentCategory && categories.has(parent) ? anchorOf(parentCategory.code) : "";
+    const list = groups.get(code.category) ?? [];
+    list.push({ ...row, parent, parentAnchor });
+    groups.set(code.category, list);
+  }
+  return [...groups].map(([category, codes]) => ({ category, codes }));
+}
+
 export function productDocView(model: Model, product: ProductModel): ProductDocView {
   return {
     source: product.source,
@@ -125,13 +148,15 @@ export function readmeView(model: Model): ReadmeView {
       code: exampleCode?.code ?? "Some.Code",
       codeClass: exampleCode?.className ?? model.baseClass,
     },
+    codeObject: model.codeObject,
     categories: model.categories.map((category) => ({
       name: category.name,
+      anchor: anchorOf(category.name),
       className: category.className,
       guardName: category.guardName,
       codeCount: counts.get(category.name) ?? 0,
     })),
-    codes: codeRows(model.codes),
+    codeGroups: codeGroups(model),
     products: model.products.map((product) => ({
       name: product.name,
       version: product.version,
