@@ -16,6 +16,7 @@ import { emitErrors } from "./emit-errors.ts";
 import { emitIndex } from "./emit-index.ts";
 import { emitInternal } from "./emit-internal.ts";
 import { emitPackageJson } from "./emit-package-json.ts";
+import { NO_TEMPLATES, type Templates } from "../load/load-templates.ts";
 import { emitProductDoc, emitReadme } from "./emit-readme.ts";
 import { emitToApiError } from "./emit-to-api-error.ts";
 import { generatedHeader, type EmittedFile } from "./emitted-file.ts";
@@ -43,17 +44,17 @@ export function emitModules(model: Model): ModuleIR[] {
 }
 
 /** Every file of the package, sorted by path. */
-export function emitPackage(model: Model): EmittedFile[] {
+export function emitPackage(model: Model, templates: Templates = NO_TEMPLATES): EmittedFile[] {
   const files: EmittedFile[] = [];
-  emitEachFile(model, (file) => files.push(file));
+  emitEachFile(model, (file) => files.push(file), templates);
   return files.sort((a, b) => compareText(a.path, b.path));
 }
 
 /** Hands each file to `sink` as soon as it is printed, so that writing can overlap printing. */
-export function emitEachFile(model: Model, sink: (file: EmittedFile) => void): void {
+export function emitEachFile(model: Model, sink: (file: EmittedFile) => void, templates: Templates = NO_TEMPLATES): void {
   sink(emitPackageJson(model));
-  sink(emitReadme(model));
-  for (const product of model.products) sink(emitProductDoc(model, product));
+  sink(emitReadme(model, templates));
+  for (const product of model.products) sink(emitProductDoc(model, product, templates));
   sink({ path: "dist/cjs/package.json", contents: `${JSON.stringify({ type: "commonjs" }, null, 2)}\n` });
   for (const module of emitModules(model)) for (const file of printedModule(module, generatedHeader(module.source ?? model.source))) sink(file);
 }

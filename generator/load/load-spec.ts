@@ -46,8 +46,12 @@ export function loadSpec(files: SpecFiles): LoadedSpec {
 export interface SpecSources {
   /** Path and text of the root spec and of each product spec it lists, in order; unreadable ones left out. */
   readonly texts: readonly (readonly [path: string, text: string])[];
-  /** The root spec's `package.name`, when it has one. */
+  /** The root spec and every product spec it lists, readable or not: what `watch` watches. */
+  readonly paths: readonly string[];
+  /** The root spec's `package.name`, `output` and `templates`, when it has them as strings. */
   readonly packageName: string | undefined;
+  readonly output: string | undefined;
+  readonly templates: string | undefined;
 }
 
 /** What a run depends on, read without validating anything: for the up-to-date check before a full run. */
@@ -55,21 +59,23 @@ export function readSpecSources(files: SpecFiles): SpecSources {
   const rootText = files.read(files.root.path);
   const root = loadYaml(rootText, files.root.displayPath).root;
   const texts: (readonly [string, string])[] = [[files.root.path, rootText]];
+  const paths = [files.root.path];
   for (const item of includedPaths(root)) {
     const path = files.resolve(files.root, item.value);
+    paths.push(path);
     try {
       texts.push([path, files.read(path)]);
     } catch (error) {
       if (!(error instanceof SpecReadError)) throw error;
     }
   }
-  return { texts, packageName: packageNameOf(root) };
+  return { texts, paths, packageName: stringAt(root, "package", "name"), output: stringAt(root, "output"), templates: stringAt(root, "templates") };
 }
 
-function packageNameOf(root: YamlNode | undefined): string | undefined {
-  const pkg = root?.kind === "map" ? root.entries.find(({ key }) => key.kind === "scalar" && key.value === "package")?.value : undefined;
-  const name = pkg?.kind === "map" ? pkg.entries.find(({ key }) => key.kind === "scalar" && key.value === "name")?.value : undefined;
-  return name?.kind === "scalar" && typeof name.value === "string" ? name.value : undefined;
+/** The string at a path of mapping keys, before any validation: what a run needs to know to look for its output. */
+function stringAt(node: YamlNode | undefined, ...keys: string[]): string | undefined {
+  for (const key of keys) node = node?.kind === "map" ? node.entries.find((entry) => entry.key.kind === "scalar" && entry.key.value === key)?.value : undefined;
+  return node?.kind === "scalar" && typeof node.value === "string" ? node.value : undefined;
 }
 
 /** The string items of the root's `products:` list; the validator reports anything else found there. */

@@ -23,6 +23,8 @@ export interface SpecFiles {
   locate(path: string): SpecLocation;
   /** Resolves a path written in `from` (relative to that file's folder). */
   resolve(from: SpecLocation, path: string): string;
+  /** The text of a file already read, by the path diagnostics show: for printing the line of a problem. */
+  sourceText(displayPath: string): string | undefined;
 }
 
 /** A spec file that cannot be read: a usage problem (exit 2) for the root, a spec error for an include. */
@@ -46,6 +48,7 @@ export function diskSpecFiles(specPath: string, cwd: string): SpecFiles {
     projectRoot,
     locate,
     resolve: (from, path) => resolve(dirname(from.path), path),
+    sourceText: (shown) => [...texts].find(([path]) => displayPath(path, cwd) === shown)?.[1],
     read(path) {
       const known = texts.get(path);
       if (known !== undefined) return known;
@@ -70,6 +73,7 @@ export function memorySpecFiles(files: Readonly<Record<string, string>>, rootPat
     projectRoot: "/virtual-project",
     locate,
     resolve: (from, path) => posix.normalize(posix.join(posix.dirname(from.path), path)),
+    sourceText: (path) => (Object.hasOwn(files, path) ? files[path] : undefined),
     read(path) {
       const text = Object.hasOwn(files, path) ? files[path] : undefined;
       if (text === undefined) throw new SpecReadError(path, "no such file");

@@ -53,6 +53,9 @@ export interface SpecInput {
   readonly categories: readonly CategoryInput[];
   readonly codes: readonly CodeInput[];
   readonly products: readonly ProductInput[];
+  /** `output` and `templates` as written, relative to the root spec. */
+  readonly output: string | undefined;
+  readonly templates: string | undefined;
 }
 
 export interface ActionInput {
@@ -115,6 +118,8 @@ export function readSpecInput(root: CheckedObject, file: string, products: reado
     }),
     codes: readCodes(root),
     products,
+    output: stringField(root, "output"),
+    templates: stringField(root, "templates"),
   };
 }
 

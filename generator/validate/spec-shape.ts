@@ -78,6 +78,7 @@ const identifier = (description: string): StringShape => ({
 const text = (description: string): StringShape => ({
   kind: "string",
   description,
+  pattern: "\\S",
   rule: (value) => (value.trim() === "" ? "must not be empty" : undefined),
 });
 
@@ -141,12 +142,15 @@ export const categoryShape: ObjectShape = {
   },
 };
 
+/** A valid code, as checkCodeSyntax decides it (which also says what is wrong with an invalid one). */
+const CODE_PATTERN = "^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)*$";
+
 const codesShape: MapShape = {
   kind: "map",
   keyNoun: "code",
   description: "The error codes: the code string is the key.",
   keyRule: checkCodeSyntax,
-  keyPattern: "^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)*$",
+  keyPattern: CODE_PATTERN,
   value: codeShape,
 };
 
@@ -233,9 +237,11 @@ export const specShape: ObjectShape = {
         kind: "list",
         itemNoun: "product spec",
         description: "Product specs to include, as paths relative to this file: each becomes a subpath of the package.",
-        item: { kind: "string", description: "A product spec file.", rule: (value) => (value.trim() === "" ? "must not be empty" : undefined) },
+        item: { kind: "string", description: "A product spec file.", pattern: "\\S", rule: (value) => (value.trim() === "" ? "must not be empty" : undefined) },
       },
     },
+    output: { shape: text("Where `errgen generate` writes the package, relative to this file. The --out flag wins. Default: generated/<package name> in the spec's project.") },
+    templates: { shape: text("A folder of templates that replace the built-in ones of the same name, relative to this file. The --templates flag wins.") },
   },
 };
 
@@ -273,7 +279,7 @@ export const productShape: ObjectShape = {
           kind: "list",
           itemNoun: "code",
           description: "Codes the action may return: codes of this product or common codes.",
-          item: { kind: "string", description: "A code.", rule: (value) => checkCodeSyntax(value)?.replace(/^code /, "must be a valid code: ") },
+          item: { kind: "string", description: "A code.", pattern: CODE_PATTERN, rule: (value) => checkCodeSyntax(value)?.replace(/^code /, "must be a valid code: ") },
         },
       },
     },

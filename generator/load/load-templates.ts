@@ -1,0 +1,50 @@
+// A team's own templates: the `.hbs` files of a folder (--templates, or the spec's `templates`) that
+// replace errgen's built-in templates of the same name. Read here, in the load stage, like the specs.
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import { displayPath } from "./spec-files.ts";
+
+export const BUILT_IN_TEMPLATES = fileURLToPath(new URL("../../templates/", import.meta.url));
+
+export interface TemplateSource {
+  /** As diagnostics show it. */
+  readonly file: string;
+  readonly text: string;
+}
+
+export interface Templates {
+  /** Template name (`package-readme.md.hbs`) → the team's version of it. */
+  readonly overrides: ReadonlyMap<string, TemplateSource>;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export const NO_TEMPLATES: Templates = { overrides: new Map(), diagnostics: [] };
+
+export function builtInTemplateNames(): string[] {
+  return readdirSync(BUILT_IN_TEMPLATES).filter((name) => name.endsWith(".hbs")).sort();
+}
+
+export function loadTemplates(dir: string | undefined, cwd: string): Templates {
+  if (dir === undefined) return NO_TEMPLATES;
+  const shown = displayPath(dir, cwd);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => name.endsWith(".hbs")).sort();
+  } catch {
+    return { overrides: new Map(), diagnostics: [diagnostic({ file: shown, line: 1, column: 1 }, `cannot read the templates folder ${shown}`)] };
+  }
+  const known = builtInTemplateNames();
+  const overrides = new Map<string, TemplateSource>();
+  const diagnostics: Diagnostic[] = [];
+  for (const name of names) {
+    const file = displayPath(join(dir, name), cwd);
+    if (!known.includes(name)) {
+      diagnostics.push(diagnostic({ file, line: 1, column: 1 }, `errgen has no template named ${name}: a template replaces one of ${known.join(", ")}`));
+      continue;
+    }
+    overrides.set(name, { file, text: readFileSync(join(dir, name), "utf8") });
+  }
+  return { overrides, diagnostics };
+}
