@@ -1,0 +1,74 @@
+// The JSON Schemas of the spec formats, built from the same shapes the validator walks (spec-shape.ts),
+// so that an editor's checks and errgen's cannot drift apart. What a schema cannot say (duplicates,
+// identifier collisions, codes an action names) only errgen checks.
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Shape } from "../validate/spec-shape.ts";
+import { productShape, specShape } from "../validate/spec-shape.ts";
+
+type JsonSchema = Record<string, unknown>;
+
+export const SCHEMA_FILES = {
+  spec: "errgen-spec.schema.json",
+  product: "errgen-product.schema.json",
+} as const;
+
+export function buildJsonSchemas(): { path: string; contents: string }[] {
+  return [
+    { path: SCHEMA_FILES.spec, contents: document(specShape, "errgen spec", "https://errgen.dev/schema/errgen-spec.schema.json") },
+    { path: SCHEMA_FILES.product, contents: document(productShape, "errgen product spec", "https://errgen.dev/schema/errgen-product.schema.json") },
+  ];
+}
+
+function document(shape: Shape, title: string, id: string): string {
+  const schema = { $schema: "http://json-schema.org/draft-07/schema#", $id: id, title, ...schemaOf(shape) };
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
+export function schemaOf(shape: Shape): JsonSchema {
+  const description = { description: shape.description };
+  switch (shape.kind) {
+    case "string":
+      return {
+        type: "string",
+        ...description,
+        ...(shape.oneOf ? { enum: shape.oneOf } : {}),
+        ...(shape.pattern ? { pattern: shape.pattern } : {}),
+      };
+    case "boolean":
+      return { type: "boolean", ...description };
+    case "integer":
+      return { type: "integer", ...description, ...(shape.oneOf ? { enum: shape.oneOf } : {}) };
+    case "list":
+      return { type: "array", ...description, items: schemaOf(shape.item) };
+    case "map":
+      return { type: "object", ...description, propertyNames: { pattern: shape.keyPattern }, additionalProperties: schemaOf(shape.value) };
+    case "object": {
+      const required = Object.entries(shape.fields).filter(([, field]) => field.required).map(([name]) => name);
+      return {
+        type: "object",
+        ...description,
+        properties: Object.fromEntries(Object.entries(shape.fields).map(([name, field]) => [name, schemaOf(field.shape)])),
+        ...(required.length > 0 ? { required } : {}),
+        ...(shape.requireOneOf ? { anyOf: shape.requireOneOf.keys.map((key) => ({ required: [key] })) } : {}),
+        additionalProperties: false,
+      };
+    }
+  }
+}
+
+/** The folder errgen's own copy of the schemas lives in (`npm run generate` keeps it current). */
+export const SHIPPED_SCHEMAS = fileURLToPath(new URL("../../generated/schema/", import.meta.url));
+
+/** Writes the schemas into `dir` (each file whole: written beside, then renamed); returns their paths. */
+export function writeJsonSchemas(dir: string): string[] {
+  mkdirSync(dir, { recursive: true });
+  return buildJsonSchemas().map(({ path, contents }) => {
+    const target = join(dir, path);
+    const temporary = `${target}.${process.pid}.tmp`;
+    writeFileSync(temporary, contents);
+    renameSync(temporary, target);
+    return target;
+  });
+}
