@@ -1,44 +1,61 @@
-// The command line: the only module that prints or exits.
-// Exit codes: 0 success (check: up to date); 1 spec errors (check: drift); 2 usage or internal error.
-import { parseArgs } from "node:util";
-import { ErrgenError, formatDiagnostic, type Diagnostic } from "./diagnostics.ts";
-import { check, generate, DEFAULT_SPEC, type RunOptions } from "./errgen.ts";
+// The command line: the only module that prints or exits. The commands, their options and the help
+// text are data in cli/command-line.ts; this module runs them.
+// Exit codes: 0 success (check: up to date); 1 spec errors (check: drift; init: the file exists);
+// 2 usage or internal error.
+import { readFileSync } from "node:fs";
+import { ErrgenError, type Diagnostic } from "./diagnostics.ts";
+import { check, generate, type GenerateResult, type RunOptions } from "./errgen.ts";
+import { helpText, parseCommandLine, UsageError, type CommandLine } from "./cli/command-line.ts";
+import { formatDiagnostics } from "./cli/format-diagnostics.ts";
+import { initSpec } from "./cli/init.ts";
+import { styleFor, type Style } from "./cli/style.ts";
+import { watch } from "./cli/watch.ts";
 import { importCorpus } from "./import/import-corpus.ts";
 import { displayPath } from "./load/spec-files.ts";
+import { writeJsonSchemas } from "./schema/build-json-schema.ts";
 import { isUpToDate } from "./write/compare-package.ts";
-
-const USAGE = `Usage: errgen <command> [options]
-
-Commands:
-  generate                          write the package the spec describes
-  check                             exit 1 when the package on disk differs from what generate would write
-  import-corpus CORPUS_DIR SPEC_DIR turn the Tencent Cloud catalogue into a spec folder (root: SPEC_DIR/tencentcloud.yaml)
-
-Options:
-  --spec FILE         the spec (default: ${DEFAULT_SPEC})
-  --out DIR           the package folder (default: generated/<package name> in the spec's project)
-  --products A,B,...  import-corpus: import only these products (default: all)
-  --verbose           print each stage as it starts, with the time since the start
-  -h, --help          show this help`;
 
 export interface Io {
   readonly cwd: string;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Whether stdout and stderr are terminals: colours and pretty diagnostics only then. Default: false. */
+  readonly stdoutIsTTY?: boolean | undefined;
+  readonly stderrIsTTY?: boolean | undefined;
+  /** For NO_COLOR and FORCE_COLOR. Default: none set. */
+  readonly env?: Readonly<Record<string, string | undefined>> | undefined;
+  /** Called by `watch` only: a signal that aborts on Ctrl-C (the executable listens for SIGINT and SIGTERM then). */
+  readonly interrupted?: (() => AbortSignal) | undefined;
 }
 
-class UsageError extends ErrgenError {}
+/** How one invocation prints: styles per stream, and whether diagnostics show their spec line. */
+export interface Output {
+  readonly io: Io;
+  readonly out: Style;
+  readonly err: Style;
+  readonly pretty: boolean;
+}
+
+export const ERRGEN_VERSION: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
 
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+  const env = io.env ?? {};
+  const out = styleFor(io.stdoutIsTTY ?? false, env);
+  let err = styleFor(io.stderrIsTTY ?? false, env);
   try {
-    return await run(argv, io);
+    const line = parseCommandLine(argv);
+    const pretty = prettyOption(line, io.stderrIsTTY ?? false);
+    // As with tsc, --pretty false means plain text: no colours on stderr either.
+    if (line.options.get("pretty") === "false") err = styleFor(false, {});
+    return await run(line, { io, out, err, pretty });
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`errgen: ${error.message}\n\n${USAGE}\n`);
+      const help = error.command === undefined ? "errgen --help" : `errgen ${error.command} --help`;
+      io.stderr(`${err.red("errgen:")} ${error.message}\nRun \`${help}\` for usage.\n`);
       return 2;
     }
     if (error instanceof ErrgenError) {
-      io.stderr(`errgen: ${error.message}\n`);
+      io.stderr(`${err.red("errgen:")} ${error.message}\n`);
       return 2;
     }
     io.stderr(`errgen: internal error (a bug in errgen, please report it):\n${(error as Error).stack ?? String(error)}\n`);
@@ -46,47 +63,84 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-type CommandLine = ReturnType<typeof parseCommandLine>;
+function prettyOption(line: CommandLine, isTTY: boolean): boolean {
+  const value = line.options.get("pretty");
+  if (value === undefined) return isTTY;
+  if (value === "true") return true;
+  if (value === "false") return false;
+  throw new UsageError(`--pretty takes true or false, not "${value}"`, line.command?.name);
+}
 
-async function run(argv: readonly string[], io: Io): Promise<number> {
-  const line = parseCommandLine(argv);
-  if (line.help) {
-    io.stdout(`${USAGE}\n`);
+async function run(line: CommandLine, output: Output): Promise<number> {
+  const { io } = output;
+  const { command, options } = line;
+  if (options.has("help")) {
+    io.stdout(`${helpText(command, output.out.bold)}\n`);
     return 0;
   }
+  if (command === undefined) {
+    if (options.has("version")) {
+      io.stdout(`${ERRGEN_VERSION}\n`);
+      return 0;
+    }
+    throw new UsageError("missing command", undefined);
+  }
   const started = performance.now();
-  const onStage = line.verbose ? (stage: string) => io.stderr(`errgen: ${stage} (+${Math.round(performance.now() - started)} ms)\n`) : undefined;
-  const options: RunOptions = { spec: line.spec, out: line.out, cwd: io.cwd, onStage };
-  switch (line.command) {
+  const onStage = options.has("verbose") ? (stage: string) => io.stderr(`errgen: ${stage} (+${Math.round(performance.now() - started)} ms)\n`) : undefined;
+  const runOptions: RunOptions = { spec: stringOption(line, "spec"), out: stringOption(line, "out"), templates: stringOption(line, "templates"), cwd: io.cwd, onStage };
+  switch (command.name) {
     case "generate":
-      return await runGenerate(options, io, started);
+      return reportGenerate(await generate(runOptions), output, started);
     case "check":
-      return runCheck(options, io);
+      return runCheck(runOptions, output);
+    case "watch":
+      return await watch(runOptions, output, { debounceMs: debounceOption(line), report: (result, since) => reportGenerate(result, output, since) }, io.interrupted?.());
+    case "init":
+      return initSpec(line.arguments[0] ?? "errors.yaml", output);
     case "import-corpus":
-      return await runImport(line, io);
+      return await runImport(line, output);
+    case "schema":
+      return runSchema(line, output);
+    default:
+      throw new Error(`command ${command.name} has no implementation`);
   }
 }
 
-async function runGenerate(options: RunOptions, io: Io, started: number): Promise<number> {
-  const result = await generate(options);
-  if (!result.ok) return reportDiagnostics(result.diagnostics, io);
+function stringOption(line: CommandLine, name: string): string | undefined {
+  const value = line.options.get(name);
+  return typeof value === "string" ? value : undefined;
+}
+
+function debounceOption(line: CommandLine): number {
+  const value = stringOption(line, "debounce");
+  if (value === undefined) return 150;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0) throw new UsageError(`--debounce takes a whole number of milliseconds, not "${value}"`, "watch");
+  return ms;
+}
+
+/** The summary of a generate run, or its diagnostics; the exit code. */
+export function reportGenerate(result: GenerateResult, output: Output, started: number): number {
+  if (!result.ok) return reportDiagnostics(result.diagnostics, result.source, output);
+  const { io, out } = output;
   const { written, unchanged, removed } = result.report;
   const { codes, products } = result.summary;
-  const productCount = products > 0 ? `, ${products} products` : "";
+  const productCount = products > 0 ? `, ${plural(products, "product")}` : "";
   const upToDate = result.cached ? " (up to date since the last run)" : "";
   io.stdout(
-    `errgen: ${displayPath(result.outDir, io.cwd)} (${codes} codes${productCount}): ` +
+    `${out.green("errgen:")} ${out.bold(displayPath(result.outDir, io.cwd))} (${plural(codes, "code")}${productCount}): ` +
       `${written.length} written, ${unchanged.length} unchanged, ${removed.length} removed${upToDate} in ${seconds(started)} s\n`,
   );
   return 0;
 }
 
-function runCheck(options: RunOptions, io: Io): number {
+function runCheck(options: RunOptions, output: Output): number {
+  const { io, err } = output;
   const result = check(options);
-  if (!result.ok) return reportDiagnostics(result.diagnostics, io);
+  if (!result.ok) return reportDiagnostics(result.diagnostics, result.source, output);
   const where = displayPath(result.outDir, io.cwd);
   if (isUpToDate(result.drift)) {
-    io.stdout(`errgen: ${where} is up to date\n`);
+    io.stdout(`${output.out.green("errgen:")} ${where} is up to date\n`);
     return 0;
   }
   const { differing, missing, extra } = result.drift;
@@ -95,14 +149,17 @@ function runCheck(options: RunOptions, io: Io): number {
     ...missing.map((path) => `${where}/${path}: missing`),
     ...extra.map((path) => `${where}/${path}: not generated by the spec (extra)`),
   ];
-  io.stderr(`${lines.join("\n")}\nerrgen: ${where} is out of date: run \`errgen generate\` (npm run generate)\n`);
+  io.stderr(`${lines.join("\n")}\n${err.red("errgen:")} ${where} is out of date: run \`errgen generate\` (npm run generate)\n`);
   return 1;
 }
 
-async function runImport(line: CommandLine, io: Io): Promise<number> {
-  const [corpusDir, specDir] = line.positionals;
-  if (corpusDir === undefined || specDir === undefined) throw new UsageError("import-corpus needs CORPUS_DIR and SPEC_DIR");
-  const { plan, report, previousUnreadable } = await importCorpus({ corpusDir, specDir, cwd: io.cwd, products: line.products });
+async function runImport(line: CommandLine, { io }: Output): Promise<number> {
+  const [corpusDir, specDir] = line.arguments as [string, string];
+  const products = stringOption(line, "products")
+    ?.split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
+  const { plan, report, previousUnreadable } = await importCorpus({ corpusDir, specDir, cwd: io.cwd, products });
   const codes = plan.products.reduce((sum, product) => sum + product.codes.length, 0);
   const actions = plan.products.reduce((sum, product) => sum + product.actions.length, 0);
   const pairs = plan.products.reduce((sum, product) => sum + product.actions.reduce((n, action) => n + action.codes.length, 0), 0);
@@ -118,48 +175,29 @@ async function runImport(line: CommandLine, io: Io): Promise<number> {
   return 0;
 }
 
+function runSchema(line: CommandLine, { io, out }: Output): number {
+  const dir = stringOption(line, "out");
+  if (dir === undefined) throw new UsageError("schema needs --out DIR", "schema");
+  const written = writeJsonSchemas(resolveIn(io.cwd, dir));
+  io.stdout(`${out.green("errgen:")} ${written.map((path) => displayPath(path, io.cwd)).join(", ")}\n`);
+  return 0;
+}
+
 function resolveIn(cwd: string, path: string): string {
   return path.startsWith("/") ? path : `${cwd}/${path}`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 function seconds(started: number): string {
   return ((performance.now() - started) / 1000).toFixed(2);
 }
 
-function reportDiagnostics(diagnostics: readonly Diagnostic[], io: Io): number {
+export function reportDiagnostics(diagnostics: readonly Diagnostic[], source: ((file: string) => string | undefined) | undefined, output: Output): number {
   const count = diagnostics.length;
-  io.stderr(`${diagnostics.map(formatDiagnostic).join("\n")}\nerrgen: ${count} error${count === 1 ? "" : "s"}; nothing was written\n`);
+  const text = formatDiagnostics(diagnostics, { pretty: output.pretty, style: output.err, source: source ?? (() => undefined) });
+  output.io.stderr(`${text}${output.err.red("errgen:")} ${count} error${count === 1 ? "" : "s"}; nothing was written\n`);
   return 1;
-}
-
-const COMMANDS = ["generate", "check", "import-corpus"] as const;
-
-function parseCommandLine(argv: readonly string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        spec: { type: "string" },
-        out: { type: "string" },
-        products: { type: "string" },
-        verbose: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const [command, ...positionals] = parsed.positionals;
-  const { spec, out, verbose, help } = parsed.values;
-  const products = parsed.values.products?.split(",").map((name) => name.trim()).filter((name) => name !== "");
-  if (help) return { command: "generate" as const, positionals, spec, out, products, verbose: false, help: true };
-  if (!COMMANDS.includes(command as (typeof COMMANDS)[number])) {
-    throw new UsageError(command === undefined ? "missing command" : `unknown command "${command}"`);
-  }
-  const expected = command === "import-corpus" ? 2 : 0;
-  if (positionals.length > expected) throw new UsageError(`unexpected argument "${positionals[expected]}"`);
-  return { command: command as (typeof COMMANDS)[number], positionals, spec, out, products, verbose: verbose ?? false, help: false };
 }

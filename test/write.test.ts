@@ -142,15 +142,3 @@ test("check: 0 when current, 1 naming differing, missing and extra files, and it
   );
   t.deepEqual(snapshot(out), before, "check wrote nothing");
 });
-
-test("usage errors exit 2 with the usage text", async (t) => {
-  const unknown = await runErrgen(["frobnicate"]);
-  t.is(unknown.code, 2);
-  t.regex(unknown.stderr, /^errgen: unknown command "frobnicate"\n\nUsage: errgen <command>/);
-  const badOption = await runErrgen(["generate", "--sepc", "x.yaml"]);
-  t.is(badOption.code, 2);
-  t.regex(badOption.stderr, /Unknown option '--sepc'/);
-  const missing = await runErrgen(["generate", "--spec", "does-not-exist.yaml"]);
-  t.is(missing.code, 2);
-  t.is(missing.stderr, "errgen: cannot read spec does-not-exist.yaml: no such file\n");
-});

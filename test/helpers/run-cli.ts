@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ExecutionContext } from "ava";
-import { runCli } from "../../generator/cli.ts";
+import { runCli, type Io } from "../../generator/cli.ts";
 
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -14,10 +14,11 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-export async function runErrgen(argv: readonly string[], cwd: string = REPO_ROOT): Promise<CliRun> {
+/** Runs errgen in `cwd`; `terminal` pretends stdout and stderr are terminals, with `env` for the colour variables. */
+export async function runErrgen(argv: readonly string[], cwd: string = REPO_ROOT, terminal: Pick<Io, "stdoutIsTTY" | "stderrIsTTY" | "env"> = {}): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
-  const code = await runCli(argv, { cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  const code = await runCli(argv, { cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), ...terminal });
   return { code, stdout, stderr };
 }
 

@@ -1,0 +1,21 @@
+// Diagnostics as the command line prints them: `FILE:LINE:COLUMN: error: MESSAGE`, and, when pretty,
+// the spec line under it with a caret under the column, as tsc's pretty output does.
+import { formatDiagnostic, type Diagnostic } from "../diagnostics.ts";
+import type { Style } from "./style.ts";
+
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: { pretty: boolean; style: Style; source: (file: string) => string | undefined }): string {
+  const { style } = options;
+  const blocks = diagnostics.map((diagnostic) => {
+    const { file, line, column } = diagnostic.position;
+    const head = options.pretty
+      ? `${style.cyan(file)}:${style.yellow(String(line))}:${style.yellow(String(column))}: ${style.red("error")}: ${diagnostic.message}`
+      : formatDiagnostic(diagnostic);
+    if (!options.pretty) return head;
+    const text = options.source(file)?.split(/\r?\n/)[line - 1];
+    if (text === undefined) return head;
+    const gutter = String(line);
+    const shown = text.replace(/\t/g, " ");
+    return [head, "", `${style.dim(`${gutter} |`)} ${shown}`, `${style.dim(`${" ".repeat(gutter.length)} |`)} ${" ".repeat(Math.max(0, column - 1))}${style.red("^")}`, ""].join("\n");
+  });
+  return `${blocks.join("\n")}${options.pretty ? "" : "\n"}`;
+}
