@@ -9,7 +9,7 @@ import { load } from "js-yaml";
 import { COMMANDS } from "../generator/cli/command-line.ts";
 import { productDocView, readmeView } from "../generator/emit/emit-readme.ts";
 import { compile } from "../generator/errgen.ts";
-import { REPO_ROOT, runErrgen, tempDir } from "./helpers/run-cli.ts";
+import { folderContents, REPO_ROOT, runErrgen, tempDir } from "./helpers/run-cli.ts";
 import { specText } from "./helpers/spec-text.ts";
 
 const ESCAPE = /\x1b\[/;
@@ -153,12 +153,6 @@ test("init writes a starter spec with the schema line; it validates, generates, 
   t.true(existsSync(join(dir, "errors.yaml")));
 });
 
-/** Every file of a folder with its text. */
-function contents(dir: string): Record<string, string> {
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-  return Object.fromEntries(files.map((entry) => join(entry.parentPath, entry.name)).sort().map((path) => [path, readFileSync(path, "utf8")]));
-}
-
 const README_TEMPLATE = "package-readme.md.hbs";
 
 test("--templates replaces a built-in template and keeps the others; the spec's templates key too; the flag wins", async (t) => {
@@ -182,7 +176,7 @@ test("a template that asks for a missing field, does not parse, or replaces noth
   const dir = project(t);
   const out = join(dir, "generated/test-api-errors");
   t.is((await runErrgen(["generate", "--spec", "errors.yaml"], dir)).code, 0);
-  const before = contents(out);
+  const before = folderContents(out);
   const templates = join(dir, "templates");
   mkdirSync(templates);
   const cases: [string, string, string][] = [
@@ -197,7 +191,7 @@ test("a template that asks for a missing field, does not parse, or replaces noth
     t.is(run.code, 1, name);
     t.true(run.stderr.startsWith(expected), `${run.stderr} should start with ${expected}`);
     t.true(run.stderr.endsWith("errgen: 1 error; nothing was written\n"), run.stderr);
-    t.deepEqual(contents(out), before, "the package is untouched");
+    t.deepEqual(folderContents(out), before, "the package is untouched");
     for (const existing of readdirSync(templates)) writeFileSync(join(templates, existing), "{{name}}");
   }
 });

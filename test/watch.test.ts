@@ -3,15 +3,10 @@
 // cleanly on Ctrl-C.
 import test from "ava";
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { REPO_ROOT, tempDir } from "./helpers/run-cli.ts";
+import { folderContents, REPO_ROOT, tempDir } from "./helpers/run-cli.ts";
 import { specText } from "./helpers/spec-text.ts";
-
-function contents(dir: string): Record<string, string> {
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-  return Object.fromEntries(files.map((entry) => join(entry.parentPath, entry.name)).sort().map((path) => [path, readFileSync(path, "utf8")]));
-}
 
 test("watch regenerates on changes to the root spec, an included spec and a template; survives a broken spec; stops on SIGINT", async (t) => {
   const dir = tempDir(t);
@@ -62,12 +57,12 @@ test("watch regenerates on changes to the root spec, an included spec and a temp
   await change("the template", "templates/package-readme.md.hbs", "# {{name}} v2\n");
   t.is(readFileSync(join(out, "README.md"), "utf8"), "# test-api-errors v2\n");
 
-  const good = contents(out);
+  const good = folderContents(out);
   const errorsBefore = stderr.length;
   writeFileSync(join(dir, "errors.yaml"), root(["Auth.Token", "Auth.Expired"]).replace("Auth.Expired:", "Auth.Expired.:"));
   await waitFor("the error", () => stderr.slice(errorsBefore).includes("nothing was written"));
   t.regex(stderr.slice(errorsBefore), /^errors\.yaml:\d+:3: error: .*code "Auth\.Expired\." .*\nerrgen: 1 error; nothing was written\n$/);
-  t.deepEqual(contents(out), good, "the last good package stays");
+  t.deepEqual(folderContents(out), good, "the last good package stays");
   t.is(child.exitCode, null, "still running");
 
   t.regex(await change("the fix", "errors.yaml", root(["Auth.Token"])), /\(3 codes, 1 product\)/);

@@ -25,24 +25,25 @@ export function emitCodes(model: Model): ModuleIR {
         docs: "The string of every code this package knows.",
         type: { union: model.codes.map((code) => stringLiteral(code.code)) },
       },
-      {
-        kind: "let",
-        name: "knownCodes",
-        exported: false,
-        type: "ReadonlySet<string> | undefined",
-        docs: "Filled on first use, so that importing the enum costs nothing.",
-      },
-      {
-        kind: "function",
-        name: model.codeEnumGuard,
-        exported: true,
-        docs: `Whether \`value\` is one of the codes of {@link ${model.codeEnum}}. Returns a boolean for any input and never throws.`,
-        parameters: [{ name: "value", type: "unknown" }],
-        returnType: `value is ${model.codeEnum}`,
-        body: [`knownCodes ??= new Set(Object.values(${model.codeEnum}));`, 'return typeof value === "string" && knownCodes.has(value);'],
-      },
+      ...codeGuardDeclarations(model.codeEnumGuard, model.codeEnum, "knownCodes"),
     ],
   };
+}
+
+/** The guard of an enum's codes, with the set it fills on first use, so that importing the enum costs nothing. */
+export function codeGuardDeclarations(guard: string, codeEnum: string, cache: string): DeclarationIR[] {
+  return [
+    { kind: "let", name: cache, exported: false, type: "ReadonlySet<string> | undefined", docs: "Filled on first use, so that importing the enum costs nothing." },
+    {
+      kind: "function",
+      name: guard,
+      exported: true,
+      docs: `Whether \`value\` is one of the codes of {@link ${codeEnum}}. Returns a boolean for any input and never throws.`,
+      parameters: [{ name: "value", type: "unknown" }],
+      returnType: `value is ${codeEnum}`,
+      body: [`${cache} ??= new Set(Object.values(${codeEnum}));`, `return typeof value === "string" && ${cache}.has(value);`],
+    },
+  ];
 }
 
 /**

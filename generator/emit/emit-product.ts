@@ -4,7 +4,7 @@
 import type { ProductModel } from "../model/model.ts";
 import { categoryDeclarations } from "./emit-categories.ts";
 import { memberDoc } from "./code-doc.ts";
-import { codeObjectDeclaration } from "./emit-codes.ts";
+import { codeGuardDeclarations, codeObjectDeclaration } from "./emit-codes.ts";
 import { catalogueEntry } from "./emit-describe-error.ts";
 import { ERROR_CLASS_TABLE } from "./emit-errors.ts";
 import { importsFor, moduleOfHome, type EmitContext } from "./emit-context.ts";
@@ -51,16 +51,7 @@ export function emitProduct(product: ProductModel, context: EmitContext): Module
       type: product.codes.length === 0 ? "[]" : `[\n${product.codes.map((code) => `  ${stringLiteral(code.code)},`).join("\n")}\n]`,
     },
     { kind: "type", name: x.knownCode, exported: true, docs: `The string of every code of ${product.name}.`, type: `${x.codeList}[number]` },
-    { kind: "let", name: "knownProductCodes", exported: false, type: "ReadonlySet<string> | undefined", docs: "Filled on first use." },
-    {
-      kind: "function",
-      name: x.codeGuard,
-      exported: true,
-      docs: `Whether \`value\` is one of the codes of {@link ${x.codeEnum}}. Returns a boolean for any input and never throws.`,
-      parameters: [{ name: "value", type: "unknown" }],
-      returnType: `value is ${x.codeEnum}`,
-      body: [`knownProductCodes ??= new Set(Object.values(${x.codeEnum}));`, 'return typeof value === "string" && knownProductCodes.has(value);'],
-    },
+    ...codeGuardDeclarations(x.codeGuard, x.codeEnum, "knownProductCodes"),
     {
       kind: "interface",
       name: x.actionErrors,

@@ -44,7 +44,7 @@ export type AdpErrorCodeList = [
 /** The string of every code of adp. */
 export type AdpKnownErrorCode = AdpErrorCodeList[number];
 
-/** Filled on first use. */
+/** Filled on first use, so that importing the enum costs nothing. */
 let knownProductCodes: ReadonlySet<string> | undefined;
 
 /** Whether `value` is one of the codes of {@link AdpErrorCode}. Returns a boolean for any input and never throws. */

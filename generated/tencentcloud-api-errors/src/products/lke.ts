@@ -53,7 +53,7 @@ export type LkeErrorCodeList = [
 /** The string of every code of lke. */
 export type LkeKnownErrorCode = LkeErrorCodeList[number];
 
-/** Filled on first use. */
+/** Filled on first use, so that importing the enum costs nothing. */
 let knownProductCodes: ReadonlySet<string> | undefined;
 
 /** Whether `value` is one of the codes of {@link LkeErrorCode}. Returns a boolean for any input and never throws. */

@@ -392,7 +392,7 @@ export type LkeapErrorCodeList = [
 /** The string of every code of lkeap. */
 export type LkeapKnownErrorCode = LkeapErrorCodeList[number];
 
-/** Filled on first use. */
+/** Filled on first use, so that importing the enum costs nothing. */
 let knownProductCodes: ReadonlySet<string> | undefined;
 
 /** Whether `value` is one of the codes of {@link LkeapErrorCode}. Returns a boolean for any input and never throws. */
