@@ -49,7 +49,7 @@ test("ancestors are listed nearest first, categories are first segments", (t) =>
 
 function codeInput(code: string, name?: string): CodeInput {
   const position = { file: "t.yaml", line: 1, column: 1 };
-  return { code, position, description: "d", descriptionZh: undefined, retryable: undefined, fault: undefined, name: name ? { value: name, position } : undefined };
+  return { code, position, description: "d", descriptionZh: undefined, retryable: undefined, fault: undefined, name: name ? { value: name, position } : undefined, deprecated: undefined, since: undefined };
 }
 
 test("a name: override sets the identifier, and a category that is a code shares its class", (t) => {

@@ -8,7 +8,7 @@ import type { CategoryModel, ClassHome, ClassModel, CodeModel, Model } from "./m
 import { ancestorsOf, categoryOf, fileNameOf } from "./naming.ts";
 import { resolveNames, type ResolvedNames } from "./resolve-names.ts";
 
-export function buildModel(input: SpecInput): Model {
+export function buildModel(input: SpecInput, specHash = ""): Model {
   const products = [...input.products].sort((a, b) => compareText(a.product.value, b.product.value));
   const merged = new Map([...mergeDeclarations(input.codes, products)].map(([code, list]) => [code, list[0]!]));
   const names = resolveNames({ codes: [...merged.values()], categories: input.categories });
@@ -28,6 +28,8 @@ export function buildModel(input: SpecInput): Model {
       descriptionZh: code.descriptionZh,
       retryable: classLevel.retryable ?? meta?.retryable ?? false,
       fault: classLevel.fault ?? meta?.fault,
+      deprecated: classLevel.deprecated,
+      since: classLevel.since?.value,
     };
   };
   // One model per code string, described as the root declares it, else as the first product (by name) does.
@@ -38,6 +40,7 @@ export function buildModel(input: SpecInput): Model {
   const byCategory = new Map(categories.map((category) => [category.name, category]));
   return {
     source: input.file,
+    specHash,
     package: {
       name: input.package.name,
       version: input.package.version,
@@ -108,6 +111,8 @@ function buildCategories(
         retryable: asCode?.retryable ?? meta?.retryable ?? false,
         fault: asCode?.fault ?? meta?.fault,
         isCode: asCode !== undefined,
+        deprecated: asCode?.deprecated,
+        since: asCode?.since,
         home: homes.get(name)!,
       };
     });
@@ -140,6 +145,8 @@ function buildClasses(codes: readonly CodeModel[], categories: readonly Category
       fault: entry.fault,
       overridesRetryable: entry.retryable !== parentRetryable,
       overridesFault: entry.fault !== parent?.fault,
+      deprecated: entry.deprecated,
+      since: entry.since,
       kind: entry.kind,
       home: homes.get(entry.code)!,
     };

@@ -1,5 +1,5 @@
 // A code may be declared by the root spec and by several products; it is one class. Its class-level
-// fields (name, retryable, fault) are the first that any declaration gives, root first, then products
+// fields (name, retryable, fault, deprecated, since) are the first that any declaration gives, root first, then products
 // by name; descriptions stay each declaration's own.
 import { compareText } from "../diagnostics.ts";
 import type { CodeInput, ProductInput } from "../validate/spec-input.ts";
@@ -31,6 +31,8 @@ export function mergeDeclarations(root: readonly CodeInput[], products: readonly
         name: first!.name ?? rest.find((c) => c.name)?.name,
         retryable: first!.retryable ?? rest.find((c) => c.retryable !== undefined)?.retryable,
         fault: first!.fault ?? rest.find((c) => c.fault !== undefined)?.fault,
+        deprecated: first!.deprecated ?? rest.find((c) => c.deprecated !== undefined)?.deprecated,
+        since: first!.since ?? rest.find((c) => c.since !== undefined)?.since,
       },
       ...rest,
     ]);

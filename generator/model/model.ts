@@ -7,6 +7,8 @@ export type { Fault };
 export interface Model {
   /** The spec path relative to its project, for generated headers: `spec/tencentcloud.yaml`. */
   readonly source: string;
+  /** `sha256:<hex>` of the spec files as read (names and texts), embedded in the package's catalogue. */
+  readonly specHash: string;
   readonly package: PackageModel;
   readonly baseClass: string;
   readonly codeEnum: string;
@@ -110,6 +112,10 @@ export interface CodeModel {
   readonly descriptionZh: string | undefined;
   readonly retryable: boolean;
   readonly fault: Fault | undefined;
+  /** Why the code is deprecated (the class, enum member and guard carry @deprecated), when it is. */
+  readonly deprecated: string | undefined;
+  /** The package version that deprecated it, when the spec says. */
+  readonly since: string | undefined;
 }
 
 export interface CategoryModel {
@@ -123,6 +129,9 @@ export interface CategoryModel {
   readonly fault: Fault | undefined;
   /** Whether the category name is itself one of the codes. */
   readonly isCode: boolean;
+  /** As the code of the same name says, when the category is a code. */
+  readonly deprecated: string | undefined;
+  readonly since: string | undefined;
   readonly home: ClassHome;
 }
 
@@ -139,6 +148,8 @@ export interface ClassModel {
   /** Whether `retryable` or `fault` differ from the parent's, so the class must declare them. */
   readonly overridesRetryable: boolean;
   readonly overridesFault: boolean;
+  readonly deprecated: string | undefined;
+  readonly since: string | undefined;
   readonly kind: "code" | "category";
   readonly home: ClassHome;
 }

@@ -26,6 +26,12 @@ function document(shape: Shape, title: string, id: string): string {
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
+/** `requires` as draft-07 `dependencies`: a key that needs another beside it. */
+function dependencies(shape: Extract<Shape, { kind: "object" }>): JsonSchema {
+  const pairs = Object.entries(shape.fields).flatMap(([name, field]) => (field.requires ? [[name, [field.requires.key]] as const] : []));
+  return pairs.length > 0 ? { dependencies: Object.fromEntries(pairs) } : {};
+}
+
 export function schemaOf(shape: Shape): JsonSchema {
   const description = { description: shape.description };
   switch (shape.kind) {
@@ -52,6 +58,7 @@ export function schemaOf(shape: Shape): JsonSchema {
         properties: Object.fromEntries(Object.entries(shape.fields).map(([name, field]) => [name, schemaOf(field.shape)])),
         ...(required.length > 0 ? { required } : {}),
         ...(shape.requireOneOf ? { anyOf: shape.requireOneOf.keys.map((key) => ({ required: [key] })) } : {}),
+        ...dependencies(shape),
         additionalProperties: false,
       };
     }

@@ -14,6 +14,8 @@ export function checkCodes(input: SpecInput): Diagnostic[] {
       retryable: first?.retryable ?? (code.retryable === undefined ? undefined : code),
       fault: first?.fault ?? (code.fault === undefined ? undefined : code),
       name: first?.name ?? (code.name === undefined ? undefined : code),
+      deprecated: first?.deprecated ?? (code.deprecated === undefined ? undefined : code),
+      since: first?.since ?? (code.since === undefined ? undefined : code),
     });
   }
   diagnostics.push(...checkProducts(input));
@@ -25,15 +27,17 @@ interface ClassLevel {
   readonly retryable: CodeInput | undefined;
   readonly fault: CodeInput | undefined;
   readonly name: CodeInput | undefined;
+  readonly deprecated: CodeInput | undefined;
+  readonly since: CodeInput | undefined;
 }
 
 /**
  * A code declared again (in another product, or repeating a common code) is the same class: where two
- * declarations both say `retryable`, `fault` or `name`, they must agree. One that is silent takes the other's.
+ * declarations both say `retryable`, `fault`, `name`, `deprecated` or `since`, they must agree. One that is silent takes the other's.
  */
 function checkAgreement(first: ClassLevel, again: CodeInput): Diagnostic[] {
   const problems: Diagnostic[] = [];
-  const compare = (key: "retryable" | "fault" | "name", value: unknown, earlier: CodeInput | undefined, earlierValue: unknown, position: SourcePosition) => {
+  const compare = (key: "retryable" | "fault" | "name" | "deprecated" | "since", value: unknown, earlier: CodeInput | undefined, earlierValue: unknown, position: SourcePosition) => {
     if (value === undefined || earlier === undefined || value === earlierValue) return;
     problems.push(
       diagnostic(
@@ -46,6 +50,8 @@ function checkAgreement(first: ClassLevel, again: CodeInput): Diagnostic[] {
   compare("retryable", again.retryable, first.retryable, first.retryable?.retryable, again.position);
   compare("fault", again.fault, first.fault, first.fault?.fault, again.position);
   compare("name", again.name?.value, first.name, first.name?.name?.value, again.name?.position ?? again.position);
+  compare("deprecated", again.deprecated === undefined ? undefined : JSON.stringify(again.deprecated), first.deprecated, first.deprecated && JSON.stringify(first.deprecated.deprecated), again.position);
+  compare("since", again.since?.value, first.since, first.since?.since?.value, again.since?.position ?? again.position);
   return problems;
 }
 

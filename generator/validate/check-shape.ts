@@ -135,6 +135,10 @@ function checkObject(node: YamlMap, shape: ObjectShape, diagnostics: Diagnostic[
     const checked = checkShape(value, field.shape, diagnostics, { label, owner: name, position: key.position });
     if (checked !== undefined) fields.set(name, { keyPosition: key.position, valuePosition: value.position, value: checked });
   }
+  for (const [name, position] of seen) {
+    const requires = Object.hasOwn(shape.fields, name) ? shape.fields[name]!.requires : undefined;
+    if (requires && !seen.has(requires.key)) diagnostics.push(diagnostic(position, `${context.owner} has ${name} but no ${requires.key}: ${requires.problem}`));
+  }
   for (const [name, description] of required) {
     // A misspelt key was already reported with the right spelling; saying it is missing too would be noise.
     if (!seen.has(name) && !suggested.has(name)) {

@@ -19,6 +19,10 @@ export interface CodeInput {
   readonly retryable: boolean | undefined;
   readonly fault: Fault | undefined;
   readonly name: Located<string> | undefined;
+  /** Why the code is deprecated, when it is. */
+  readonly deprecated: string | undefined;
+  /** The version that deprecated it. */
+  readonly since: Located<string> | undefined;
 }
 
 export interface CategoryInput {
@@ -147,6 +151,7 @@ function readCodes(owner: CheckedObject): CodeInput[] {
   return mapEntries(owner, "codes").map(({ key, keyPosition, value }) => {
     const code = value as CheckedObject;
     const name = code.fields.get("name");
+    const since = code.fields.get("since");
     return {
       code: key,
       position: keyPosition,
@@ -155,6 +160,8 @@ function readCodes(owner: CheckedObject): CodeInput[] {
       retryable: booleanField(code, "retryable"),
       fault: stringField(code, "fault") as Fault | undefined,
       name: name ? { value: name.value as string, position: name.valuePosition } : undefined,
+      deprecated: stringField(code, "deprecated"),
+      since: since ? { value: since.value as string, position: since.keyPosition } : undefined,
     };
   });
 }

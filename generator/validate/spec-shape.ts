@@ -32,6 +32,8 @@ export interface IntegerShape extends ShapeBase {
 export interface FieldShape {
   readonly shape: Shape;
   readonly required?: boolean;
+  /** A key that must be present beside this one; `problem` says why and what to add. */
+  readonly requires?: { readonly key: string; readonly problem: string };
 }
 
 export interface ObjectShape extends ShapeBase {
@@ -126,6 +128,18 @@ export const codeShape: ObjectShape = {
       shape: identifier(
         "Identifier override: the enum member, and the class name before the `Error` suffix. Use it to settle a naming collision.",
       ),
+    },
+    deprecated: {
+      shape: text("Marks the code deprecated, saying why and what to use instead: its class, enum member and guard carry @deprecated. Removing a code later is a major release; deprecating it first tells teams in time."),
+    },
+    since: {
+      requires: { key: "deprecated", problem: 'since says which version deprecated the code; add deprecated: "why, and what to use instead"' },
+      shape: {
+        kind: "string",
+        description: "With deprecated: the package version that deprecated the code, such as 1.4.0.",
+        pattern: SEMVER_PATTERN,
+        rule: (value) => (semverRegex.test(value) ? undefined : `must be a semver version such as 1.4.0, got ${JSON.stringify(value)}`),
+      },
     },
   },
 };
