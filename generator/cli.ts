@@ -4,7 +4,7 @@
 // 2 usage or internal error.
 import { readFileSync } from "node:fs";
 import { ErrgenError, type Diagnostic } from "./diagnostics.ts";
-import { check, generate, type GenerateResult, type RunOptions } from "./errgen.ts";
+import { check, diff, generate, type DiffResult, type GenerateResult, type RunOptions } from "./errgen.ts";
 import { helpText, parseCommandLine, UsageError, type CommandLine } from "./cli/command-line.ts";
 import { formatDiagnostics } from "./cli/format-diagnostics.ts";
 import { initSpec } from "./cli/init.ts";
@@ -89,8 +89,13 @@ async function run(line: CommandLine, output: Output): Promise<number> {
   const onStage = options.has("verbose") ? (stage: string) => io.stderr(`errgen: ${stage} (+${Math.round(performance.now() - started)} ms)\n`) : undefined;
   const runOptions: RunOptions = { spec: stringOption(line, "spec"), out: stringOption(line, "out"), templates: stringOption(line, "templates"), cwd: io.cwd, onStage };
   switch (command.name) {
-    case "generate":
-      return reportGenerate(await generate(runOptions), output, started);
+    case "generate": {
+      const from = stringOption(line, "from");
+      if (from !== undefined && !options.has("bump")) throw new UsageError("--from goes with --bump: it names the release to compare with", "generate");
+      return reportGenerate(await generate({ ...runOptions, bump: options.has("bump"), from }), output, started);
+    }
+    case "diff":
+      return runDiff(line, output);
     case "check":
       return runCheck(runOptions, output);
     case "watch":
@@ -131,6 +136,44 @@ export function reportGenerate(result: GenerateResult, output: Output, started: 
     `${out.green("errgen:")} ${out.bold(displayPath(result.outDir, io.cwd))} (${plural(codes, "code")}${productCount}): ` +
       `${written.length} written, ${unchanged.length} unchanged, ${removed.length} removed${upToDate} in ${seconds(started)} s\n`,
   );
+  const release = result.release;
+  if (release?.released) {
+    const after = release.previousVersion === undefined ? "first release" : `${release.level} release after ${release.previousVersion}: ${plural(release.changes.length, "change")}`;
+    io.stdout(`${out.green("errgen:")} released ${out.bold(release.version)} (${after}); CHANGELOG.md has its section${release.version !== release.specVersion ? `, and the spec its version (was ${release.specVersion})` : ""}\n`);
+  } else if (release && release.level !== undefined) {
+    io.stdout(
+      `${out.yellow("errgen:")} ${plural(release.changes.length, "change")} (${release.level}) since the package on disk, still version ${release.version}: ` +
+        "`errgen generate --bump` releases changes as they are made; to release what changed since the published version, `errgen generate --bump --from <published package>`\n",
+    );
+  }
+  return 0;
+}
+
+function runDiff(line: CommandLine, output: Output): number {
+  const { io, out } = output;
+  const [old, now] = line.arguments as [string, string];
+  const result = diff({ old, new: now, cwd: io.cwd });
+  if (!result.ok) return reportDiagnostics(result.diagnostics, result.source, output);
+  const { before, after, changes, level, nextVersion } = result;
+  if (line.options.has("json")) {
+    const describe = (side: DiffResult["before"]) => ({ from: side.from, name: side.catalogue.package.name, version: side.catalogue.package.version, specHash: side.catalogue.specHash });
+    io.stdout(`${JSON.stringify({ before: describe(before), after: describe(after), level: level ?? null, nextVersion, changes }, null, 2)}\n`);
+    return 0;
+  }
+  const side = (s: DiffResult["before"]) => `${s.catalogue.package.name} ${s.catalogue.package.version} (${s.from})`;
+  const lines = [`${out.bold("errgen:")} ${side(before)} → ${side(after)}`];
+  const colour = { major: out.red, minor: out.yellow, patch: out.cyan };
+  for (const change of changes) {
+    const text = change.before !== undefined || change.after !== undefined ? `: ${JSON.stringify(change.before ?? null)} → ${JSON.stringify(change.after ?? null)}` : "";
+    const shownText = change.kind === "description" || change.kind === "description_zh" || change.kind === "deprecated" ? text : "";
+    lines.push(`  ${colour[change.level](change.level.padEnd(5))}  ${change.summary.replace(/`/g, "")}${shownText}`);
+  }
+  lines.push(
+    level === undefined
+      ? `${out.green("errgen:")} no changes`
+      : `${out.green("errgen:")} ${plural(changes.length, "change")}: a ${level} release (${before.catalogue.package.version} → ${nextVersion})`,
+  );
+  io.stdout(`${lines.join("\n")}\n`);
   return 0;
 }
 

@@ -1,7 +1,11 @@
 // The orchestrator: load → validate → model → emit → write. Returns results; never prints or exits.
 import { dirname, resolve } from "node:path";
 import { sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
-import { emitEachFile, emitPackage } from "./emit/emit-package.ts";
+import { buildCatalogue, hashSources, type Catalogue } from "./catalogue/catalogue.ts";
+import { bumpVersion, compareVersions, diffCatalogues, levelOf, type Change, type Level } from "./catalogue/diff-catalogues.ts";
+import { locateCatalogue } from "./catalogue/read-catalogue.ts";
+import { decideRelease, readPreviousPackage, setSpecVersion, withSpecVersion, type ReleaseReport } from "./catalogue/release.ts";
+import { emitEachFile, emitModules, emitPackage, type EmitExtras } from "./emit/emit-package.ts";
 import { TemplateError } from "./emit/emit-readme.ts";
 import type { EmittedFile } from "./emit/emitted-file.ts";
 import { loadSpec, readSpecSources, type SpecSources } from "./load/load-spec.ts";
@@ -30,6 +34,13 @@ export interface RunOptions {
   readonly onStage?: ((stage: Stage) => void) | undefined;
   /** `false` runs every stage even when the last run's record says the output is current. Default: true. */
   readonly useCache?: boolean | undefined;
+  /**
+   * generate only: release the changes since the package on disk: bump its version by their semver
+   * level, add a CHANGELOG.md section, and write the version back into the spec.
+   */
+  readonly bump?: boolean | undefined;
+  /** With bump: the release to compare with, instead of the package on disk (a spec, package folder, tarball or installed package). */
+  readonly from?: string | undefined;
 }
 
 export interface Failed {
@@ -57,6 +68,8 @@ export type GenerateResult =
       readonly summary: GenerateSummary;
       /** The output was already what the specs generate, as recorded by the last run: nothing was compiled. */
       readonly cached: boolean;
+      /** Changes since the package on disk, and the version written; undefined when cached. */
+      readonly release?: ReleaseReport | undefined;
     };
 
 /** Everything a run reads, and where it writes: settled from the flags first, then the spec's own keys. */
@@ -92,7 +105,7 @@ export async function generate(options: RunOptions): Promise<GenerateResult> {
   const run = prepare(options);
   const inputs = inputsHash([...run.sources.texts, ...[...run.templates.overrides].map(([name, template]) => [name, template.text] as const)]);
   const expectedOut = run.outDir(run.sources.packageName);
-  const cached = expectedOut === undefined || options.useCache === false ? undefined : cachedOutput(expectedOut, inputs);
+  const cached = expectedOut === undefined || options.useCache === false || options.bump ? undefined : cachedOutput(expectedOut, inputs);
   if (expectedOut !== undefined && cached) {
     const report = { written: [], unchanged: cached.files.map(([path]) => path), removed: [] };
     return { ok: true, outDir: expectedOut, report, summary: cached.summary, cached: true };
@@ -101,6 +114,13 @@ export async function generate(options: RunOptions): Promise<GenerateResult> {
   if (!analyzed.ok) return analyzed;
   const { model } = analyzed;
   const outDir = run.outDir(model.package.name)!;
+  let previous = readPreviousPackage(outDir, options.bump === true && options.from === undefined);
+  if (options.from !== undefined) {
+    const base = catalogueFrom(options.from, options.cwd);
+    if (!base.ok) return base;
+    previous = { ...previous, catalogue: base.catalogue };
+  }
+  let release: ReleaseReport | undefined;
   // Emit and write together: each file goes to the writer as soon as it is printed.
   options.onStage?.("emit");
   const writer = openPackageWriter(outDir);
@@ -113,7 +133,18 @@ export async function generate(options: RunOptions): Promise<GenerateResult> {
         paths.push(file.path);
         writer.add(file);
       },
-      run.templates,
+      {
+        templates: run.templates,
+        release: (catalogue) => {
+          const decided = decideRelease(previous, catalogue, { bump: options.bump === true, source: model.source, templates: run.templates });
+          release = decided.report;
+          if (decided.report.version === decided.report.specVersion) return decided.release;
+          // The spec will say the new version: the catalogue carries the hash of the spec as it will be.
+          const sources = run.files.readSources();
+          const rootText = withSpecVersion(sources[0]![1], decided.report.version, run.files.root.path);
+          return { ...decided.release, specHash: hashSources([[sources[0]![0], rootText], ...sources.slice(1)]) };
+        },
+      },
     );
     options.onStage?.("write");
     report = await writer.commit();
@@ -123,33 +154,44 @@ export async function generate(options: RunOptions): Promise<GenerateResult> {
     throw error;
   }
   const summary = { codes: model.codes.length + model.products.reduce((sum, product) => sum + product.codes.length, 0), products: model.products.length };
-  recordOutput(outDir, inputs, summary, paths);
-  return { ok: true, outDir, report, summary, cached: false };
+  // The spec stays the one source of the version: a release writes its new version back.
+  if (release && release.version !== release.specVersion) setSpecVersion(run.files.root.path, release.version);
+  else recordOutput(outDir, inputs, summary, paths);
+  return { ok: true, outDir, report, summary, cached: false, release };
 }
 
 export function check(options: RunOptions): CheckResult {
-  const run = prepare(options);
-  const compiled = compileFiles(run.files, options.onStage, run.templates);
+  const compiled = compile(options);
   if (!compiled.ok) return compiled;
   options.onStage?.("compare");
-  const outDir = run.outDir(compiled.model.package.name)!;
-  return { ...compiled, outDir, drift: comparePackage(outDir, compiled.files) };
+  return { ...compiled, drift: comparePackage(compiled.outDir, compiled.files) };
 }
 
-/** Everything but the write: the spec's diagnostics, or the model, the package's files and where they go. */
+/**
+ * Everything but the write: the spec's diagnostics, or the model, the package's files and where they
+ * go. The package's CHANGELOG.md, which only releases change, is carried over from the folder.
+ */
 export function compile(options: RunOptions): Compiled {
   const run = prepare(options);
-  const compiled = compileFiles(run.files, options.onStage, run.templates);
-  return compiled.ok ? { ...compiled, outDir: run.outDir(compiled.model.package.name)! } : compiled;
+  const analyzed = analyzeFiles(run.files, options.onStage, run.templates);
+  if (!analyzed.ok) return analyzed;
+  const outDir = run.outDir(analyzed.model.package.name)!;
+  const { changelog } = readPreviousPackage(outDir, false);
+  const compiled = emitFiles(analyzed.model, options.onStage, { templates: run.templates, release: (catalogue) => ({ version: catalogue.package.version, changelog }) });
+  return compiled.ok ? { ...compiled, outDir } : compiled;
 }
 
 /** load → validate → model → emit. */
 export function compileFiles(files: SpecFiles, onStage?: RunOptions["onStage"], templates: Templates = NO_TEMPLATES): CompiledText {
   const analyzed = analyzeFiles(files, onStage, templates);
-  if (!analyzed.ok) return analyzed;
+  return analyzed.ok ? emitFiles(analyzed.model, onStage, { templates }) : analyzed;
+}
+
+function emitFiles(model: Model, onStage: RunOptions["onStage"], extras: EmitExtras): CompiledText {
+  const templates = extras.templates ?? NO_TEMPLATES;
   onStage?.("emit");
   try {
-    return { ...analyzed, files: emitPackage(analyzed.model, templates) };
+    return { ok: true, model, files: emitPackage(model, extras) };
   } catch (error) {
     if (error instanceof TemplateError) return { ok: false, diagnostics: [error.diagnostic], source: templateSource(templates) };
     throw error;
@@ -165,9 +207,43 @@ export function analyzeFiles(files: SpecFiles, onStage?: RunOptions["onStage"], 
   const diagnostics = [...loaded.diagnostics, ...validated.diagnostics, ...templates.diagnostics];
   if (diagnostics.length > 0 || validated.input === undefined) return { ok: false, diagnostics: sortDiagnostics(diagnostics), source: files.sourceText };
   onStage?.("model");
-  return { ok: true, model: buildModel(validated.input) };
+  return { ok: true, model: buildModel(validated.input, hashSources(files.readSources())) };
 }
 
 function templateSource(templates: Templates): (file: string) => string | undefined {
   return (file) => [...templates.overrides.values()].find((template) => template.file === file)?.text;
+}
+
+/** A catalogue from a spec (compiled here) or from a generated package (its folder, tarball, catalogue.json or installed name). */
+export function catalogueFrom(source: string, cwd: string): Failed | { readonly ok: true; readonly catalogue: Catalogue; readonly from: string } {
+  const located = locateCatalogue(source, cwd);
+  if (located.kind === "catalogue") return { ok: true, catalogue: located.catalogue, from: located.from };
+  const files = diskSpecFiles(located.path, cwd);
+  const analyzed = analyzeFiles(files);
+  if (!analyzed.ok) return analyzed;
+  return { ok: true, catalogue: buildCatalogue(analyzed.model, emitModules(analyzed.model)), from: files.root.displayPath };
+}
+
+export interface DiffResult {
+  readonly ok: true;
+  readonly before: { readonly catalogue: Catalogue; readonly from: string };
+  readonly after: { readonly catalogue: Catalogue; readonly from: string };
+  readonly changes: readonly Change[];
+  readonly level: Level | undefined;
+  /** The version a release of `after` would take after `before`'s: bumped by the level, never below `after`'s own. */
+  readonly nextVersion: string;
+}
+
+/** `errgen diff OLD NEW`: what changed, code by code, and the semver level of it. */
+export function diff(options: { readonly old: string; readonly new: string; readonly cwd: string }): Failed | DiffResult {
+  const before = catalogueFrom(options.old, options.cwd);
+  if (!before.ok) return before;
+  const after = catalogueFrom(options.new, options.cwd);
+  if (!after.ok) return after;
+  const changes = diffCatalogues(before.catalogue, after.catalogue);
+  const level = levelOf(changes);
+  const from = before.catalogue.package.version;
+  const bumped = level === undefined ? from : bumpVersion(from, level);
+  const nextVersion = compareVersions(bumped, after.catalogue.package.version) >= 0 ? bumped : after.catalogue.package.version;
+  return { ok: true, before, after, changes, level, nextVersion };
 }

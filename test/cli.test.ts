@@ -9,6 +9,8 @@ import { load } from "js-yaml";
 import { COMMANDS } from "../generator/cli/command-line.ts";
 import { productDocView, readmeView } from "../generator/emit/emit-readme.ts";
 import { compile } from "../generator/errgen.ts";
+import { releaseView } from "../generator/catalogue/changelog.ts";
+import type { Change } from "../generator/catalogue/diff-catalogues.ts";
 import { folderContents, REPO_ROOT, runErrgen, tempDir } from "./helpers/run-cli.ts";
 import { specText } from "./helpers/spec-text.ts";
 
@@ -71,7 +73,7 @@ test("the summary names the package, codes, files written/unchanged/removed and 
   t.regex(first.stdout, /^errgen: generated\/test-api-errors \(2 codes\): \d+ written, 0 unchanged, 0 removed in \d+\.\d\d s\n$/);
   writeFileSync(join(dir, "errors.yaml"), specText([{ code: "Auth.Token" }]));
   const second = await runErrgen(["generate", "--spec", "errors.yaml"], dir);
-  t.regex(second.stdout, /^errgen: generated\/test-api-errors \(1 code\): [1-9]\d* written, [1-9]\d* unchanged, 0 removed in \d+\.\d\d s\n$/);
+  t.regex(second.stdout, /^errgen: generated\/test-api-errors \(1 code\): [1-9]\d* written, [1-9]\d* unchanged, 0 removed in \d+\.\d\d s\nerrgen: 3 changes \(major\) since the package on disk/);
   writeFileSync(join(dir, "errors.yaml"), specText([{ code: "Auth.Token" }], { top: "products: [billing.yaml]" }));
   writeFileSync(join(dir, "billing.yaml"), "product: billing\nversion: '1'\ncodes:\n  Quota.Daily: {description: Spent.}\n");
   t.regex((await runErrgen(["generate", "--spec", "errors.yaml"], dir)).stdout, /^errgen: generated\/test-api-errors \(2 codes, 1 product\): [1-9]\d* written, [1-9]\d* unchanged, 0 removed in/);
@@ -233,10 +235,15 @@ test("the README's Templates section documents exactly the fields each template 
   const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
   const section = readme.slice(readme.indexOf("\n## Templates\n"), readme.indexOf("\n## ", readme.indexOf("\n## Templates\n") + 5));
   const tables = section.split("receives:").slice(1);
-  t.is(tables.length, 2);
+  t.is(tables.length, 3);
+  const changes: Change[] = [
+    { kind: "description", level: "patch", product: "lke", code: "A.B", before: "x", after: "y", summary: "s" },
+    { kind: "export-removed", level: "major", entry: ".", name: "X", summary: "s" },
+  ];
   const views: [string, object][] = [
     ["package-readme.md.hbs", readmeView(model)],
     ["product-doc.md.hbs", productDocView(model, model.products[0]!)],
+    ["changelog-release.md.hbs", releaseView({ version: "1.1.0", previousVersion: "1.0.0", level: "major", changes, codeCount: 1, productCount: 1 })],
   ];
   for (const [index, [name, view]] of views.entries()) {
     const table = tables[index]!.split("\n\n")[1]!;

@@ -36,12 +36,35 @@ const verbose: OptionSpec = { name: "verbose", description: "print each stage as
 const help: OptionSpec = { name: "help", short: "h", description: "show help" };
 
 export const COMMANDS: readonly CommandSpec[] = [
-  { name: "generate", summary: "write the package the spec describes", arguments: [], options: [spec, out, templates, pretty, verbose, help] },
+  {
+    name: "generate",
+    summary: "write the package the spec describes",
+    arguments: [],
+    options: [
+      spec,
+      out,
+      templates,
+      { name: "bump", description: "release the changes since the package on disk: next semver version (also written into the spec) and a CHANGELOG.md section" },
+      { name: "from", value: "SOURCE", description: "with --bump: compare with this release instead (a package folder, .tgz, catalogue.json, installed package name or spec)" },
+      pretty,
+      verbose,
+      help,
+    ],
+  },
   {
     name: "check",
     summary: "exit 1, naming the files, when the package on disk differs from what generate would write",
     arguments: [],
     options: [spec, out, templates, pretty, verbose, help],
+  },
+  {
+    name: "diff",
+    summary: "what changed between two catalogues, code by code, and the semver level of it",
+    arguments: [
+      { name: "OLD", description: "a spec (.yaml), a generated package folder, its catalogue.json, an `npm pack` tarball, or an installed package's name" },
+      { name: "NEW", description: "the same kinds, usually the spec" },
+    ],
+    options: [{ name: "json", description: "print the changes as JSON, for machines" }, pretty, help],
   },
   {
     name: "watch",

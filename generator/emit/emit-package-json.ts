@@ -10,7 +10,7 @@ function entry(module: string) {
   };
 }
 
-export function emitPackageJson(model: Model): EmittedFile {
+export function emitPackageJson(model: Model, options: { readonly changelog: boolean } = { changelog: false }): EmittedFile {
   const { name, version, description, license } = model.package;
   const manifest = {
     name,
@@ -23,6 +23,8 @@ export function emitPackageJson(model: Model): EmittedFile {
       ".": entry("index"),
       ...Object.fromEntries(model.products.map((product) => [`./${product.name}`, entry(product.module)])),
       "./package.json": "./package.json",
+      // The catalogue, for `errgen diff` and for tools: codes, metadata, exports and the spec hash.
+      "./catalogue.json": "./catalogue.json",
     },
     main: "./dist/cjs/index.js",
     module: "./dist/esm/index.js",
@@ -31,7 +33,7 @@ export function emitPackageJson(model: Model): EmittedFile {
     ...(model.products.length > 0
       ? { typesVersions: { "*": Object.fromEntries(model.products.map((product) => [product.name, [`./dist/cjs/${product.module}.d.ts`]])) } }
       : {}),
-    files: ["dist", "src", "docs", "README.md"],
+    files: ["dist", "src", "docs", "README.md", "catalogue.json", ...(options.changelog ? ["CHANGELOG.md"] : [])],
     // Object.hasOwn and Error's `cause` option.
     engines: { node: ">=16.9" },
     keywords: ["errors", "error-codes", "typescript", "errgen"],

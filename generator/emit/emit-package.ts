@@ -2,6 +2,8 @@
 // Each module is described once (ModuleIR) and printed as `src/*.ts`, `dist/esm/*.js`,
 // `dist/cjs/*.js` and a `.d.ts` beside each build.
 import { compareText } from "../diagnostics.ts";
+import { buildCatalogue, CATALOGUE_FILE, printCatalogue, type Catalogue } from "../catalogue/catalogue.ts";
+import { CHANGELOG_FILE } from "../catalogue/changelog.ts";
 import type { Model } from "../model/model.ts";
 import { emitActions } from "./emit-actions.ts";
 import { emitBase } from "./emit-base.ts";
@@ -43,20 +45,46 @@ export function emitModules(model: Model): ModuleIR[] {
   return modules;
 }
 
+/** What a run adds to the model's own files: the team's templates, and the release. */
+export interface EmitExtras {
+  readonly templates?: Templates | undefined;
+  /**
+   * Told the package's catalogue before anything is printed; decides the version the package is
+   * written with and its CHANGELOG.md. Without it: the spec's version and no changelog.
+   */
+  readonly release?: ((catalogue: Catalogue) => Release) | undefined;
+}
+
+export interface Release {
+  readonly version: string;
+  /** The whole CHANGELOG.md; undefined for none. */
+  readonly changelog: string | undefined;
+  /** The spec hash to embed when the release changes the spec (its version). Default: the model's. */
+  readonly specHash?: string | undefined;
+}
+
 /** Every file of the package, sorted by path. */
-export function emitPackage(model: Model, templates: Templates = NO_TEMPLATES): EmittedFile[] {
+export function emitPackage(model: Model, extras: EmitExtras = {}): EmittedFile[] {
   const files: EmittedFile[] = [];
-  emitEachFile(model, (file) => files.push(file), templates);
+  emitEachFile(model, (file) => files.push(file), extras);
   return files.sort((a, b) => compareText(a.path, b.path));
 }
 
 /** Hands each file to `sink` as soon as it is printed, so that writing can overlap printing. */
-export function emitEachFile(model: Model, sink: (file: EmittedFile) => void, templates: Templates = NO_TEMPLATES): void {
-  sink(emitPackageJson(model));
+export function emitEachFile(specModel: Model, sink: (file: EmittedFile) => void, extras: EmitExtras = {}): void {
+  const templates = extras.templates ?? NO_TEMPLATES;
+  // The modules do not depend on the version, so the release can be decided from their catalogue first.
+  const modules = emitModules(specModel);
+  const catalogue = buildCatalogue(specModel, modules);
+  const release = extras.release?.(catalogue) ?? { version: specModel.package.version, changelog: undefined };
+  const model = release.version === specModel.package.version ? specModel : { ...specModel, package: { ...specModel.package, version: release.version } };
+  sink(emitPackageJson(model, { changelog: release.changelog !== undefined }));
+  sink({ path: CATALOGUE_FILE, contents: printCatalogue({ ...catalogue, package: { ...catalogue.package, version: release.version }, specHash: release.specHash ?? catalogue.specHash }) });
+  if (release.changelog !== undefined) sink({ path: CHANGELOG_FILE, contents: release.changelog });
   sink(emitReadme(model, templates));
   for (const product of model.products) sink(emitProductDoc(model, product, templates));
   sink({ path: "dist/cjs/package.json", contents: `${JSON.stringify({ type: "commonjs" }, null, 2)}\n` });
-  for (const module of emitModules(model)) for (const file of printedModule(module, generatedHeader(module.source ?? model.source))) sink(file);
+  for (const module of modules) for (const file of printedModule(module, generatedHeader(module.source ?? model.source))) sink(file);
 }
 
 /** A module's five files: its source, both builds, and the declarations beside each build. */

@@ -40,6 +40,10 @@ export interface CodeRow {
   readonly description: string;
   readonly descriptionZh: string;
   readonly retryable: boolean;
+  /** Why the code is deprecated, or "". */
+  readonly deprecated: string;
+  /** The version that deprecated it, or "". */
+  readonly since: string;
 }
 
 export interface ProductDocView {
@@ -62,7 +66,7 @@ const compiled = new Map<string, Handlebars.TemplateDelegate>();
  * Renders a template (the team's version when `templates` has one, else errgen's) with a plain view.
  * Handlebars runs in strict mode: a field the view lacks is an error naming the template's line.
  */
-function render(name: string, view: object, templates: Templates): string {
+export function renderTemplate(name: string, view: object, templates: Templates): string {
   const override = templates.overrides.get(name);
   const file = override?.file ?? `templates/${name}`;
   const text = override?.text ?? readFileSync(`${BUILT_IN_TEMPLATES}${name}`, "utf8");
@@ -93,11 +97,11 @@ function templateDiagnostic(file: string, error: Error): Diagnostic {
 }
 
 export function emitReadme(model: Model, templates: Templates = NO_TEMPLATES): EmittedFile {
-  return { path: "README.md", contents: render("package-readme.md.hbs", readmeView(model), templates) };
+  return { path: "README.md", contents: renderTemplate("package-readme.md.hbs", readmeView(model), templates) };
 }
 
 export function emitProductDoc(model: Model, product: ProductModel, templates: Templates = NO_TEMPLATES): EmittedFile {
-  return { path: productDocPath(product), contents: render("product-doc.md.hbs", productDocView(model, product), templates) };
+  return { path: productDocPath(product), contents: renderTemplate("product-doc.md.hbs", productDocView(model, product), templates) };
 }
 
 function productDocPath(product: ProductModel): string {
@@ -118,6 +122,8 @@ function codeRows(codes: readonly CodeModel[]): CodeRow[] {
     description: code.description ?? "",
     descriptionZh: code.descriptionZh ?? "",
     retryable: code.retryable,
+    deprecated: code.deprecated ?? "",
+    since: code.since ?? "",
   }));
 }
 

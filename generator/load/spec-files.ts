@@ -25,6 +25,8 @@ export interface SpecFiles {
   resolve(from: SpecLocation, path: string): string;
   /** The text of a file already read, by the path diagnostics show: for printing the line of a problem. */
   sourceText(displayPath: string): string | undefined;
+  /** Every file read so far, in the order first read (root first), by source name: for the spec hash. */
+  readSources(): (readonly [sourceName: string, text: string])[];
 }
 
 /** A spec file that cannot be read: a usage problem (exit 2) for the root, a spec error for an include. */
@@ -49,6 +51,7 @@ export function diskSpecFiles(specPath: string, cwd: string): SpecFiles {
     locate,
     resolve: (from, path) => resolve(dirname(from.path), path),
     sourceText: (shown) => [...texts].find(([path]) => displayPath(path, cwd) === shown)?.[1],
+    readSources: () => [...texts].map(([path, text]) => [locate(path).sourceName, text] as const),
     read(path) {
       const known = texts.get(path);
       if (known !== undefined) return known;
@@ -68,15 +71,18 @@ export function diskSpecFiles(specPath: string, cwd: string): SpecFiles {
 /** Spec files held in memory, keyed by POSIX path relative to a virtual project root: for tests. */
 export function memorySpecFiles(files: Readonly<Record<string, string>>, rootPath: string): SpecFiles {
   const locate = (path: string): SpecLocation => ({ path, displayPath: path, sourceName: path });
+  const read = new Map<string, string>();
   return {
     root: locate(rootPath),
     projectRoot: "/virtual-project",
     locate,
     resolve: (from, path) => posix.normalize(posix.join(posix.dirname(from.path), path)),
     sourceText: (path) => (Object.hasOwn(files, path) ? files[path] : undefined),
+    readSources: () => [...read],
     read(path) {
       const text = Object.hasOwn(files, path) ? files[path] : undefined;
       if (text === undefined) throw new SpecReadError(path, "no such file");
+      read.set(path, withoutBom(text));
       return withoutBom(text);
     },
   };

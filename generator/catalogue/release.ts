@@ -1,0 +1,110 @@
+// Releases: what the package on disk held before this run (its catalogue and changelog), what changed
+// since, and, with `generate --bump`, the next version and the changelog section saying why.
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ErrgenError } from "../diagnostics.ts";
+import type { Release } from "../emit/emit-package.ts";
+import { renderTemplate } from "../emit/emit-readme.ts";
+import { loadYaml } from "../load/load-yaml.ts";
+import type { Templates } from "../load/load-templates.ts";
+import { isGeneratedText } from "../write/generated-marker.ts";
+import { CATALOGUE_FILE, CatalogueError, parseCatalogue, type Catalogue } from "./catalogue.ts";
+import { changelogHeader, CHANGELOG_FILE, earlierReleases, releaseView } from "./changelog.ts";
+import { bumpVersion, compareVersions, diffCatalogues, levelOf, type Change, type Level } from "./diff-catalogues.ts";
+
+/** What a run found out about the release: reported by the command line. */
+export interface ReleaseReport {
+  /** The version of the package on disk before the run; undefined when there was none (or no catalogue). */
+  readonly previousVersion: string | undefined;
+  /** The version written. */
+  readonly version: string;
+  /** The version the spec said: when the release differs, the spec was updated to it. */
+  readonly specVersion: string;
+  /** Changes since the package on disk, and their level (undefined: none). */
+  readonly changes: readonly Change[];
+  readonly level: Level | undefined;
+  /** Whether this run released: a new version and changelog section (`--bump` with changes, or a first `--bump`). */
+  readonly released: boolean;
+}
+
+/** The package on disk: its catalogue (undefined when absent) and its changelog (when errgen wrote it). */
+export interface PreviousPackage {
+  readonly catalogue: Catalogue | undefined;
+  readonly changelog: string | undefined;
+}
+
+/** Reads the package on disk. A damaged catalogue is an error only when `strict` (a release needs it). */
+export function readPreviousPackage(outDir: string, strict: boolean): PreviousPackage {
+  const catalogueFile = join(outDir, CATALOGUE_FILE);
+  const changelogFile = join(outDir, CHANGELOG_FILE);
+  const changelog = existsSync(changelogFile) ? readFileSync(changelogFile, "utf8") : undefined;
+  let catalogue: Catalogue | undefined;
+  try {
+    catalogue = existsSync(catalogueFile) ? parseCatalogue(readFileSync(catalogueFile, "utf8"), catalogueFile) : undefined;
+  } catch (error) {
+    if (strict || !(error instanceof CatalogueError)) throw error;
+  }
+  return { catalogue, changelog: changelog !== undefined && isGeneratedText(changelog) ? changelog : undefined };
+}
+
+/**
+ * Decides the release from the new catalogue. Without `bump` the package keeps the spec's version and
+ * its changelog as it is. With it, changes since the previous catalogue bump the previous version by
+ * their level (never below the spec's own version) and add a changelog section.
+ */
+export function decideRelease(
+  previous: PreviousPackage,
+  next: Catalogue,
+  options: { readonly bump: boolean; readonly source: string; readonly templates: Templates },
+): { release: Release; report: ReleaseReport } {
+  const before = previous.catalogue;
+  const changes = before ? diffCatalogues(before, next) : [];
+  const level = levelOf(changes);
+  const specVersion = next.package.version;
+  const unchanged = { version: specVersion, changelog: previous.changelog };
+  const report = (version: string, released: boolean): ReleaseReport => ({ previousVersion: before?.package.version, version, specVersion, changes, level, released });
+  if (!options.bump || (before !== undefined && level === undefined)) {
+    const version = options.bump && before ? max(before.package.version, specVersion) : specVersion;
+    return { release: { ...unchanged, version }, report: report(version, false) };
+  }
+  const version = before && level ? max(bumpVersion(before.package.version, level), specVersion) : specVersion;
+  const view = releaseView({
+    version,
+    previousVersion: before?.package.version,
+    level,
+    changes,
+    codeCount: next.codes.length,
+    productCount: next.products.length,
+  });
+  const section = renderTemplate("changelog-release.md.hbs", view, options.templates);
+  const changelog = `${changelogHeader(options.source)}${section.trimEnd()}\n${previous.changelog ? `\n${earlierReleases(previous.changelog)}` : ""}`;
+  return { release: { version, changelog }, report: report(version, true) };
+}
+
+function max(a: string, b: string): string {
+  return compareVersions(a, b) >= 0 ? a : b;
+}
+
+/**
+ * Writes `version` into the spec's `package.version`, changing nothing else in the file (comments,
+ * quotes and layout stay), so that the spec stays the one source of the version.
+ */
+export function setSpecVersion(specPath: string, version: string): void {
+  const updated = withSpecVersion(readFileSync(specPath, "utf8"), version, specPath);
+  const temporary = `${specPath}.${process.pid}.tmp`;
+  writeFileSync(temporary, updated);
+  renameSync(temporary, specPath);
+}
+
+/** A root spec's text with `package.version` set to `version`. */
+export function withSpecVersion(text: string, version: string, specPath: string): string {
+  const root = loadYaml(text, specPath).root;
+  const pkg = root?.kind === "map" ? root.entries.find((entry) => entry.key.kind === "scalar" && entry.key.value === "package")?.value : undefined;
+  const node = pkg?.kind === "map" ? pkg.entries.find((entry) => entry.key.kind === "scalar" && entry.key.value === "version")?.value : undefined;
+  if (node?.kind !== "scalar") throw new ErrgenError(`cannot find package.version in ${specPath}: set it to ${version} by hand`);
+  const lines = text.split("\n");
+  const offset = lines.slice(0, node.position.line - 1).reduce((sum, line) => sum + line.length + 1, 0) + node.position.column - 1;
+  if (!text.startsWith(node.source, offset)) throw new ErrgenError(`cannot find package.version in ${specPath}: set it to ${version} by hand`);
+  const quote = /^["']/.test(node.source) ? node.source[0]! : "";
+  return `${text.slice(0, offset)}${quote}${version}${quote}${text.slice(offset + node.source.length)}`;
+}
