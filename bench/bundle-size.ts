@@ -4,7 +4,8 @@ import { build } from "esbuild";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const PACKAGE = fileURLToPath(new URL("../generated/tencentcloud-api-errors", import.meta.url));
+// The folder holding the generated package, searched like NODE_PATH: imports resolve through its `exports`.
+const GENERATED = fileURLToPath(new URL("../generated", import.meta.url));
 
 export async function bundleSize(source: string): Promise<{ bytes: number; text: string }> {
   const result = await build({
@@ -15,7 +16,7 @@ export async function bundleSize(source: string): Promise<{ bytes: number; text:
     platform: "neutral",
     mainFields: ["module", "main"],
     write: false,
-    alias: { "tencentcloud-api-errors": PACKAGE },
+    nodePaths: [GENERATED],
     logLevel: "silent",
   });
   const text = result.outputFiles[0]!.text;

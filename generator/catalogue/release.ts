@@ -58,7 +58,9 @@ export function decideRelease(
   options: { readonly bump: boolean; readonly source: string; readonly templates: Templates },
 ): { release: Release; report: ReleaseReport } {
   const before = previous.catalogue;
-  const changes = before ? diffCatalogues(before, next) : [];
+  // The same spec text gives the same catalogue: a plain run skips comparing the two (for large catalogues).
+  const sameSpec = !options.bump && before?.specHash === next.specHash;
+  const changes = before && !sameSpec ? diffCatalogues(before, next) : [];
   const level = levelOf(changes);
   const specVersion = next.package.version;
   const unchanged = { version: specVersion, changelog: previous.changelog };
