@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { ErrgenError } from "../diagnostics.ts";
 import type { Release } from "../emit/emit-package.ts";
 import { renderTemplate } from "../emit/emit-readme.ts";
-import { loadYaml } from "../load/load-yaml.ts";
+import { loadYaml, valueAt } from "../load/load-yaml.ts";
 import type { Templates } from "../load/load-templates.ts";
 import { isGeneratedText } from "../write/generated-marker.ts";
 import { CATALOGUE_FILE, CatalogueError, parseCatalogue, type Catalogue } from "./catalogue.ts";
@@ -100,9 +100,7 @@ export function setSpecVersion(specPath: string, version: string): void {
 
 /** A root spec's text with `package.version` set to `version`. */
 export function withSpecVersion(text: string, version: string, specPath: string): string {
-  const root = loadYaml(text, specPath).root;
-  const pkg = root?.kind === "map" ? root.entries.find((entry) => entry.key.kind === "scalar" && entry.key.value === "package")?.value : undefined;
-  const node = pkg?.kind === "map" ? pkg.entries.find((entry) => entry.key.kind === "scalar" && entry.key.value === "version")?.value : undefined;
+  const node = valueAt(loadYaml(text, specPath).root, "package", "version");
   if (node?.kind !== "scalar") throw new ErrgenError(`cannot find package.version in ${specPath}: set it to ${version} by hand`);
   const lines = text.split("\n");
   const offset = lines.slice(0, node.position.line - 1).reduce((sum, line) => sum + line.length + 1, 0) + node.position.column - 1;

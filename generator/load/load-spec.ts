@@ -1,6 +1,6 @@
 // The load stage: the root spec and the product specs it includes, parsed into positioned YAML.
 import { diagnostic, formatShortPosition, type Diagnostic, type SourcePosition } from "../diagnostics.ts";
-import { loadYaml, type YamlNode } from "./load-yaml.ts";
+import { loadYaml, valueAt, type YamlNode } from "./load-yaml.ts";
 import { SpecReadError, type SpecFiles, type SpecLocation } from "./spec-files.ts";
 
 export interface LoadedFile {
@@ -73,17 +73,16 @@ export function readSpecSources(files: SpecFiles): SpecSources {
 }
 
 /** The string at a path of mapping keys, before any validation: what a run needs to know to look for its output. */
-function stringAt(node: YamlNode | undefined, ...keys: string[]): string | undefined {
-  for (const key of keys) node = node?.kind === "map" ? node.entries.find((entry) => entry.key.kind === "scalar" && entry.key.value === key)?.value : undefined;
+function stringAt(root: YamlNode | undefined, ...keys: string[]): string | undefined {
+  const node = valueAt(root, ...keys);
   return node?.kind === "scalar" && typeof node.value === "string" ? node.value : undefined;
 }
 
 /** The string items of the root's `products:` list; the validator reports anything else found there. */
 function includedPaths(root: YamlNode | undefined): { value: string; position: SourcePosition }[] {
-  if (root?.kind !== "map") return [];
-  const entry = root.entries.find(({ key }) => key.kind === "scalar" && key.value === "products");
-  if (entry?.value.kind !== "seq") return [];
-  return entry.value.items.flatMap((item) =>
+  const list = valueAt(root, "products");
+  if (list?.kind !== "seq") return [];
+  return list.items.flatMap((item) =>
     item.kind === "scalar" && typeof item.value === "string" && item.value.trim() !== "" ? [{ value: item.value, position: item.position }] : [],
   );
 }

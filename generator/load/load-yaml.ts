@@ -38,6 +38,12 @@ export interface LoadedYaml {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** The node at a path of mapping keys (`valueAt(root, "package", "version")`), before any validation. */
+export function valueAt(node: YamlNode | undefined, ...keys: readonly string[]): YamlNode | undefined {
+  for (const key of keys) node = node?.kind === "map" ? node.entries.find((entry) => entry.key.kind === "scalar" && entry.key.value === key)?.value : undefined;
+  return node;
+}
+
 /** Deeper nesting than this is refused by the parser before it can exhaust the stack. */
 export const MAX_YAML_DEPTH = 64;
 /** A document that expands past this many nodes through aliases is refused (the "billion laughs" attack). */

@@ -103,6 +103,13 @@ const SEMVER_PATTERN =
   "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?$";
 const semverRegex = new RegExp(SEMVER_PATTERN);
 
+const semver = (description: string, example: string): StringShape => ({
+  kind: "string",
+  description,
+  pattern: SEMVER_PATTERN,
+  rule: (value) => (semverRegex.test(value) ? undefined : `must be a semver version such as ${example}, got ${JSON.stringify(value)}`),
+});
+
 const retryable: BooleanShape = {
   kind: "boolean",
   description: "Whether repeating the same request may succeed (throttling, transient faults).",
@@ -134,12 +141,7 @@ export const codeShape: ObjectShape = {
     },
     since: {
       requires: { key: "deprecated", problem: 'since says which version deprecated the code; add deprecated: "why, and what to use instead"' },
-      shape: {
-        kind: "string",
-        description: "With deprecated: the package version that deprecated the code, such as 1.4.0.",
-        pattern: SEMVER_PATTERN,
-        rule: (value) => (semverRegex.test(value) ? undefined : `must be a semver version such as 1.4.0, got ${JSON.stringify(value)}`),
-      },
+      shape: semver("With deprecated: the package version that deprecated the code, such as 1.4.0.", "1.4.0"),
     },
   },
 };
@@ -196,15 +198,7 @@ export const specShape: ObjectShape = {
                   : `must be an npm package name (lowercase letters, digits, \`-\`, \`.\`, \`_\`, optionally scoped as \`@team/name\`), got ${JSON.stringify(value)}`,
             },
           },
-          version: {
-            required: true,
-            shape: {
-              kind: "string",
-              description: "The package version, in semver.",
-              pattern: SEMVER_PATTERN,
-              rule: (value) => (semverRegex.test(value) ? undefined : `must be a semver version such as 1.0.0, got ${JSON.stringify(value)}`),
-            },
-          },
+          version: { required: true, shape: semver("The package version, in semver.", "1.0.0") },
           description: { shape: text("The package description.") },
           license: { shape: text("The package license, an SPDX identifier.") },
         },
@@ -251,7 +245,7 @@ export const specShape: ObjectShape = {
         kind: "list",
         itemNoun: "product spec",
         description: "Product specs to include, as paths relative to this file: each becomes a subpath of the package.",
-        item: { kind: "string", description: "A product spec file.", pattern: "\\S", rule: (value) => (value.trim() === "" ? "must not be empty" : undefined) },
+        item: text("A product spec file."),
       },
     },
     output: { shape: text("Where `errgen generate` writes the package, relative to this file. The --out flag wins. Default: generated/<package name> in the spec's project.") },
