@@ -64,15 +64,18 @@ export function decideRelease(
   const level = levelOf(changes);
   const specVersion = next.package.version;
   const unchanged = { version: specVersion, changelog: previous.changelog };
-  const report = (version: string, released: boolean): ReleaseReport => ({ previousVersion: before?.package.version, version, specVersion, changes, level, released });
-  if (!options.bump || (before !== undefined && level === undefined)) {
+  const report = (version: string, released: boolean, previousVersion: string | undefined): ReleaseReport => ({ previousVersion, version, specVersion, changes, level, released });
+  // A package without a changelog yet gets its first section from its first --bump, changes or not.
+  if (!options.bump || (before !== undefined && level === undefined && previous.changelog !== undefined)) {
     const version = options.bump && before ? max(before.package.version, specVersion) : specVersion;
-    return { release: { ...unchanged, version }, report: report(version, false) };
+    return { release: { ...unchanged, version }, report: report(version, false, before?.package.version) };
   }
   const version = before && level ? max(bumpVersion(before.package.version, level), specVersion) : specVersion;
+  // Without changes to list (no earlier catalogue, or none changed), the section records a first release.
+  const previousVersion = level === undefined ? undefined : before?.package.version;
   const view = releaseView({
     version,
-    previousVersion: before?.package.version,
+    previousVersion,
     level,
     changes,
     codeCount: next.codes.length,
@@ -80,7 +83,7 @@ export function decideRelease(
   });
   const section = renderTemplate("changelog-release.md.hbs", view, options.templates);
   const changelog = `${changelogHeader(options.source)}${section.trimEnd()}\n${previous.changelog ? `\n${earlierReleases(previous.changelog)}` : ""}`;
-  return { release: { version, changelog }, report: report(version, true) };
+  return { release: { version, changelog }, report: report(version, true, previousVersion) };
 }
 
 function max(a: string, b: string): string {
