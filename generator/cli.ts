@@ -3,8 +3,10 @@
 // Exit codes: 0 success (check: up to date); 1 spec errors (check: drift; init: the file exists);
 // 2 usage or internal error.
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { ErrgenError, type Diagnostic } from "./diagnostics.ts";
 import { check, diff, generate, type DiffResult, type GenerateResult, type RunOptions } from "./errgen.ts";
+import type { Change } from "./catalogue/diff-catalogues.ts";
 import { helpText, parseCommandLine, UsageError, type CommandLine } from "./cli/command-line.ts";
 import { formatDiagnostics } from "./cli/format-diagnostics.ts";
 import { initSpec } from "./cli/init.ts";
@@ -163,10 +165,11 @@ function runDiff(line: CommandLine, output: Output): number {
   const side = (s: DiffResult["before"]) => `${s.catalogue.package.name} ${s.catalogue.package.version} (${s.from})`;
   const lines = [`${out.bold("errgen:")} ${side(before)} → ${side(after)}`];
   const colour = { major: out.red, minor: out.yellow, patch: out.cyan };
+  // Summaries leave spec text out (they go into markdown); here the changed texts are shown too.
+  const textKinds: readonly Change["kind"][] = ["description", "description_zh", "deprecated"];
   for (const change of changes) {
-    const text = change.before !== undefined || change.after !== undefined ? `: ${JSON.stringify(change.before ?? null)} → ${JSON.stringify(change.after ?? null)}` : "";
-    const shownText = change.kind === "description" || change.kind === "description_zh" || change.kind === "deprecated" ? text : "";
-    lines.push(`  ${colour[change.level](change.level.padEnd(5))}  ${change.summary.replace(/`/g, "")}${shownText}`);
+    const text = textKinds.includes(change.kind) ? `: ${JSON.stringify(change.before ?? null)} → ${JSON.stringify(change.after ?? null)}` : "";
+    lines.push(`  ${colour[change.level](change.level.padEnd(5))}  ${change.summary.replace(/`/g, "")}${text}`);
   }
   lines.push(
     level === undefined
@@ -208,7 +211,7 @@ async function runImport(line: CommandLine, { io }: Output): Promise<number> {
   const pairs = plan.products.reduce((sum, product) => sum + product.actions.reduce((n, action) => n + action.codes.length, 0), 0);
   const skipped = plan.products.flatMap((product) => product.skipped.map((reason) => `  ${product.name}: ${reason}`));
   const out = [
-    `errgen: imported ${plan.common.length} common codes and ${plan.products.length} products (${codes} codes, ${actions} actions, ${pairs} action codes) into ${displayPath(resolveIn(io.cwd, specDir), io.cwd)}`,
+    `errgen: imported ${plan.common.length} common codes and ${plan.products.length} products (${codes} codes, ${actions} actions, ${pairs} action codes) into ${displayPath(resolve(io.cwd, specDir), io.cwd)}`,
     `errgen: ${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed`,
     `errgen: ${plan.overrides.length} name: overrides settle identifier collisions`,
   ];
@@ -221,13 +224,9 @@ async function runImport(line: CommandLine, { io }: Output): Promise<number> {
 function runSchema(line: CommandLine, { io, out }: Output): number {
   const dir = stringOption(line, "out");
   if (dir === undefined) throw new UsageError("schema needs --out DIR", "schema");
-  const written = writeJsonSchemas(resolveIn(io.cwd, dir));
+  const written = writeJsonSchemas(resolve(io.cwd, dir));
   io.stdout(`${out.green("errgen:")} ${written.map((path) => displayPath(path, io.cwd)).join(", ")}\n`);
   return 0;
-}
-
-function resolveIn(cwd: string, path: string): string {
-  return path.startsWith("/") ? path : `${cwd}/${path}`;
 }
 
 function plural(count: number, noun: string): string {

@@ -2,9 +2,10 @@
 import { dirname, resolve } from "node:path";
 import { sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
 import { buildCatalogue, hashSources, type Catalogue } from "./catalogue/catalogue.ts";
-import { bumpVersion, compareVersions, diffCatalogues, levelOf, type Change, type Level } from "./catalogue/diff-catalogues.ts";
+import { diffCatalogues, levelOf, nextVersion, type Change, type Level } from "./catalogue/diff-catalogues.ts";
 import { locateCatalogue } from "./catalogue/read-catalogue.ts";
-import { decideRelease, readPreviousPackage, setSpecVersion, withSpecVersion, type ReleaseReport } from "./catalogue/release.ts";
+import { decideRelease, readChangelog, readPreviousPackage, withSpecVersion, type ReleaseReport } from "./catalogue/release.ts";
+import { writeFileWhole } from "./write/write-file-whole.ts";
 import { emitEachFile, emitModules, emitPackage, type EmitExtras } from "./emit/emit-package.ts";
 import { TemplateError } from "./emit/emit-readme.ts";
 import type { EmittedFile } from "./emit/emitted-file.ts";
@@ -121,6 +122,8 @@ export async function generate(options: RunOptions): Promise<GenerateResult> {
     previous = { ...previous, catalogue: base.catalogue };
   }
   let release: ReleaseReport | undefined;
+  /** The root spec's text with the released version, when a release changes it. */
+  let releasedSpec: string | undefined;
   // Emit and write together: each file goes to the writer as soon as it is printed.
   options.onStage?.("emit");
   const writer = openPackageWriter(outDir);
@@ -141,8 +144,8 @@ export async function generate(options: RunOptions): Promise<GenerateResult> {
           if (decided.report.version === decided.report.specVersion) return decided.release;
           // The spec will say the new version: the catalogue carries the hash of the spec as it will be.
           const sources = run.files.readSources();
-          const rootText = withSpecVersion(sources[0]![1], decided.report.version, run.files.root.path);
-          return { ...decided.release, specHash: hashSources([[sources[0]![0], rootText], ...sources.slice(1)]) };
+          releasedSpec = withSpecVersion(sources[0]![1], decided.report.version, run.files.root.path);
+          return { ...decided.release, specHash: hashSources([[sources[0]![0], releasedSpec], ...sources.slice(1)]) };
         },
       },
     );
@@ -155,7 +158,7 @@ export async function generate(options: RunOptions): Promise<GenerateResult> {
   }
   const summary = { codes: model.codes.length + model.products.reduce((sum, product) => sum + product.codes.length, 0), products: model.products.length };
   // The spec stays the one source of the version: a release writes its new version back.
-  if (release && release.version !== release.specVersion) setSpecVersion(run.files.root.path, release.version);
+  if (releasedSpec !== undefined) writeFileWhole(run.files.root.path, releasedSpec);
   else recordOutput(outDir, inputs, summary, paths);
   return { ok: true, outDir, report, summary, cached: false, release };
 }
@@ -176,7 +179,7 @@ export function compile(options: RunOptions): Compiled {
   const analyzed = analyzeFiles(run.files, options.onStage, run.templates);
   if (!analyzed.ok) return analyzed;
   const outDir = run.outDir(analyzed.model.package.name)!;
-  const { changelog } = readPreviousPackage(outDir, false);
+  const changelog = readChangelog(outDir);
   const compiled = emitFiles(analyzed.model, options.onStage, { templates: run.templates, release: (catalogue) => ({ version: catalogue.package.version, changelog }) });
   return compiled.ok ? { ...compiled, outDir } : compiled;
 }
@@ -242,8 +245,5 @@ export function diff(options: { readonly old: string; readonly new: string; read
   if (!after.ok) return after;
   const changes = diffCatalogues(before.catalogue, after.catalogue);
   const level = levelOf(changes);
-  const from = before.catalogue.package.version;
-  const bumped = level === undefined ? from : bumpVersion(from, level);
-  const nextVersion = compareVersions(bumped, after.catalogue.package.version) >= 0 ? bumped : after.catalogue.package.version;
-  return { ok: true, before, after, changes, level, nextVersion };
+  return { ok: true, before, after, changes, level, nextVersion: nextVersion(before.catalogue.package.version, level, after.catalogue.package.version) };
 }

@@ -164,6 +164,12 @@ export function bumpVersion(version: string, level: Level): string {
   return pre ? `${v.major}.${v.minor}.${v.patch}` : `${v.major}.${v.minor}.${v.patch + 1}`;
 }
 
+/** The version a release takes after `previous` for changes of `level`: bumped, but never below `floor` (the spec's own). */
+export function nextVersion(previous: string, level: Level | undefined, floor: string): string {
+  const bumped = level === undefined ? previous : bumpVersion(previous, level);
+  return compareVersions(bumped, floor) >= 0 ? bumped : floor;
+}
+
 /** Semver precedence: negative when a < b. */
 export function compareVersions(a: string, b: string): number {
   const x = parseVersion(a);

@@ -1,6 +1,6 @@
 // Releases: what the package on disk held before this run (its catalogue and changelog), what changed
 // since, and, with `generate --bump`, the next version and the changelog section saying why.
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ErrgenError } from "../diagnostics.ts";
 import type { Release } from "../emit/emit-package.ts";
@@ -10,7 +10,7 @@ import type { Templates } from "../load/load-templates.ts";
 import { isGeneratedText } from "../write/generated-marker.ts";
 import { CATALOGUE_FILE, CatalogueError, parseCatalogue, type Catalogue } from "./catalogue.ts";
 import { changelogHeader, CHANGELOG_FILE, earlierReleases, releaseView } from "./changelog.ts";
-import { bumpVersion, compareVersions, diffCatalogues, levelOf, type Change, type Level } from "./diff-catalogues.ts";
+import { diffCatalogues, levelOf, nextVersion, type Change, type Level } from "./diff-catalogues.ts";
 
 /** What a run found out about the release: reported by the command line. */
 export interface ReleaseReport {
@@ -36,15 +36,20 @@ export interface PreviousPackage {
 /** Reads the package on disk. A damaged catalogue is an error only when `strict` (a release needs it). */
 export function readPreviousPackage(outDir: string, strict: boolean): PreviousPackage {
   const catalogueFile = join(outDir, CATALOGUE_FILE);
-  const changelogFile = join(outDir, CHANGELOG_FILE);
-  const changelog = existsSync(changelogFile) ? readFileSync(changelogFile, "utf8") : undefined;
   let catalogue: Catalogue | undefined;
   try {
     catalogue = existsSync(catalogueFile) ? parseCatalogue(readFileSync(catalogueFile, "utf8"), catalogueFile) : undefined;
   } catch (error) {
     if (strict || !(error instanceof CatalogueError)) throw error;
   }
-  return { catalogue, changelog: changelog !== undefined && isGeneratedText(changelog) ? changelog : undefined };
+  return { catalogue, changelog: readChangelog(outDir) };
+}
+
+/** The package's CHANGELOG.md, when errgen wrote it (its header says so); releases keep it, edits and all. */
+export function readChangelog(outDir: string): string | undefined {
+  const file = join(outDir, CHANGELOG_FILE);
+  const changelog = existsSync(file) ? readFileSync(file, "utf8") : undefined;
+  return changelog !== undefined && isGeneratedText(changelog) ? changelog : undefined;
 }
 
 /**
@@ -63,14 +68,13 @@ export function decideRelease(
   const changes = before && !sameSpec ? diffCatalogues(before, next) : [];
   const level = levelOf(changes);
   const specVersion = next.package.version;
-  const unchanged = { version: specVersion, changelog: previous.changelog };
   const report = (version: string, released: boolean, previousVersion: string | undefined): ReleaseReport => ({ previousVersion, version, specVersion, changes, level, released });
   // A package without a changelog yet gets its first section from its first --bump, changes or not.
   if (!options.bump || (before !== undefined && level === undefined && previous.changelog !== undefined)) {
-    const version = options.bump && before ? max(before.package.version, specVersion) : specVersion;
-    return { release: { ...unchanged, version }, report: report(version, false, before?.package.version) };
+    const version = options.bump && before ? nextVersion(before.package.version, undefined, specVersion) : specVersion;
+    return { release: { version, changelog: previous.changelog }, report: report(version, false, before?.package.version) };
   }
-  const version = before && level ? max(bumpVersion(before.package.version, level), specVersion) : specVersion;
+  const version = before && level ? nextVersion(before.package.version, level, specVersion) : specVersion;
   // Without changes to list (no earlier catalogue, or none changed), the section records a first release.
   const previousVersion = level === undefined ? undefined : before?.package.version;
   const view = releaseView({
@@ -86,22 +90,10 @@ export function decideRelease(
   return { release: { version, changelog }, report: report(version, true, previousVersion) };
 }
 
-function max(a: string, b: string): string {
-  return compareVersions(a, b) >= 0 ? a : b;
-}
-
 /**
- * Writes `version` into the spec's `package.version`, changing nothing else in the file (comments,
- * quotes and layout stay), so that the spec stays the one source of the version.
+ * A root spec's text with `package.version` set to `version` and nothing else changed (comments, quotes
+ * and layout stay): a release writes it back, so that the spec stays the one source of the version.
  */
-export function setSpecVersion(specPath: string, version: string): void {
-  const updated = withSpecVersion(readFileSync(specPath, "utf8"), version, specPath);
-  const temporary = `${specPath}.${process.pid}.tmp`;
-  writeFileSync(temporary, updated);
-  renameSync(temporary, specPath);
-}
-
-/** A root spec's text with `package.version` set to `version`. */
 export function withSpecVersion(text: string, version: string, specPath: string): string {
   const node = valueAt(loadYaml(text, specPath).root, "package", "version");
   if (node?.kind !== "scalar") throw new ErrgenError(`cannot find package.version in ${specPath}: set it to ${version} by hand`);

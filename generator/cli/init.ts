@@ -1,11 +1,11 @@
 // `errgen init [FILE]`: a starter spec with comments, and the line that gives editors the JSON Schema.
 // Never overwrites: an existing file is left exactly as it was.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import type { Output } from "../cli.ts";
 import { compileTemplate } from "../emit/emit-readme.ts";
 import { BUILT_IN_TEMPLATES } from "../load/load-templates.ts";
-import { displayPath } from "../load/spec-files.ts";
+import { displayPath, findProjectRoot, toPosix } from "../load/spec-files.ts";
 import { SCHEMA_FILES, SHIPPED_SCHEMAS } from "../schema/build-json-schema.ts";
 
 export interface StarterView {
@@ -47,23 +47,15 @@ export function starterSpec(view: StarterView): string {
 /** `<project>-errors`, from the nearest package.json's name or the folder's, reduced to what npm allows. */
 function packageNameFor(dir: string): string {
   let project = basename(dir);
-  for (let at = dir; ; at = dirname(at)) {
-    const manifest = join(at, "package.json");
-    if (existsSync(manifest)) {
-      try {
-        const name: unknown = JSON.parse(readFileSync(manifest, "utf8")).name;
-        if (typeof name === "string") project = name.replace(/^@[^/]*\//, "");
-      } catch {
-        // An unreadable package.json only costs the starter its name; the folder's name serves.
-      }
-      break;
+  const manifest = join(findProjectRoot(dir), "package.json");
+  if (existsSync(manifest)) {
+    try {
+      const name: unknown = JSON.parse(readFileSync(manifest, "utf8")).name;
+      if (typeof name === "string") project = name.replace(/^@[^/]*\//, "");
+    } catch {
+      // An unreadable package.json only costs the starter its name; the folder's name serves.
     }
-    if (dirname(at) === at) break;
   }
   const cleaned = project.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "");
   return `${cleaned === "" ? "api" : cleaned}-errors`;
-}
-
-function toPosix(path: string): string {
-  return path.split(sep).join("/");
 }

@@ -22,8 +22,9 @@ export interface Templates {
 
 export const NO_TEMPLATES: Templates = { overrides: new Map(), diagnostics: [] };
 
+/** The templates of the package's text files (README, product docs, changelog): those a team may replace. */
 export function builtInTemplateNames(): string[] {
-  return readdirSync(BUILT_IN_TEMPLATES).filter((name) => name.endsWith(".hbs")).sort();
+  return readdirSync(BUILT_IN_TEMPLATES).filter((name) => name.endsWith(".md.hbs")).sort();
 }
 
 export function loadTemplates(dir: string | undefined, cwd: string): Templates {

@@ -92,7 +92,8 @@ function withoutBom(text: string): string {
   return text.startsWith("\uFEFF") ? text.slice(1) : text;
 }
 
-function findProjectRoot(start: string): string {
+/** The nearest folder from `start` up with a package.json; `start` itself when there is none. */
+export function findProjectRoot(start: string): string {
   for (let dir = start; ; dir = dirname(dir)) {
     if (existsSync(resolve(dir, "package.json"))) return dir;
     if (dirname(dir) === dir) return start;
@@ -104,6 +105,6 @@ export function displayPath(path: string, cwd: string): string {
   return toPosix(fromCwd.startsWith("..") || fromCwd === "" ? path : fromCwd);
 }
 
-function toPosix(path: string): string {
+export function toPosix(path: string): string {
   return sep === "/" ? path : path.split(sep).join("/");
 }

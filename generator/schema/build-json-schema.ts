@@ -1,10 +1,11 @@
 // The JSON Schemas of the spec formats, built from the same shapes the validator walks (spec-shape.ts),
 // so that an editor's checks and errgen's cannot drift apart. What a schema cannot say (duplicates,
 // identifier collisions, codes an action names) only errgen checks.
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Shape } from "../validate/spec-shape.ts";
+import { writeFileWhole } from "../write/write-file-whole.ts";
 import { productShape, specShape } from "../validate/spec-shape.ts";
 
 type JsonSchema = Record<string, unknown>;
@@ -68,14 +69,11 @@ export function schemaOf(shape: Shape): JsonSchema {
 /** The folder errgen's own copy of the schemas lives in (`npm run generate` keeps it current). */
 export const SHIPPED_SCHEMAS = fileURLToPath(new URL("../../generated/schema/", import.meta.url));
 
-/** Writes the schemas into `dir` (each file whole: written beside, then renamed); returns their paths. */
+/** Writes the schemas into `dir`, each file whole; returns their paths. */
 export function writeJsonSchemas(dir: string): string[] {
   mkdirSync(dir, { recursive: true });
   return buildJsonSchemas().map(({ path, contents }) => {
-    const target = join(dir, path);
-    const temporary = `${target}.${process.pid}.tmp`;
-    writeFileSync(temporary, contents);
-    renameSync(temporary, target);
-    return target;
+    writeFileWhole(join(dir, path), contents);
+    return join(dir, path);
   });
 }

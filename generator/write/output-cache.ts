@@ -3,9 +3,10 @@
 // an optimisation: a missing, stale or unreadable record means a full run, never a wrong answer, and
 // any file on disk whose size or modification time moved since errgen wrote it defeats it.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeFileWhole } from "./write-file-whole.ts";
 
 const ERRGEN_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const CACHE_DIR = join(ERRGEN_ROOT, "node_modules/.cache/errgen");
@@ -102,8 +103,7 @@ export function recordOutput(outDir: string, inputs: string, summary: CacheRecor
     const record: CacheRecord = { format: CACHE_FORMAT, inputs, summary, files };
     const target = recordPath(outDir);
     mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(`${target}.tmp`, JSON.stringify(record));
-    renameSync(`${target}.tmp`, target);
+    writeFileWhole(target, JSON.stringify(record));
   } catch {
     // No cache directory (read-only install, no node_modules): every run is a full run.
   }
