@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ts } from "ts-morph";
+import { templateLines } from "../generator/emit/safe-text.ts";
 import { FIXED_EXPORTS } from "../generator/validate/check-names.ts";
 import { runErrgen, tempDir, REPO_ROOT } from "./helpers/run-cli.ts";
 
@@ -104,3 +105,14 @@ function identifiersIn(text: string, fileName: string): string[] {
   visit(source);
   return names;
 }
+
+test("a lookup table's template literal keeps any entry text exactly, as data", (t) => {
+  const entries = ["a`b", "x${y}", "back\\slash", "cr\rlf\nls\u2028ps\u2029", "$notbrace", "plain */ </script>"];
+  const literal = templateLines(entries);
+  const parsed = ts.createSourceFile("table.ts", `export const table = ${literal};`, ts.ScriptTarget.ES2022);
+  const [statement] = parsed.statements;
+  t.true(statement !== undefined && ts.isVariableStatement(statement));
+  const initializer = ts.isVariableStatement(statement!) ? statement.declarationList.declarations[0]?.initializer : undefined;
+  t.true(initializer !== undefined && ts.isNoSubstitutionTemplateLiteral(initializer), "one template literal, no substitution");
+  t.is(new Function(`return ${literal};`)(), `\n${entries.join("\n")}\n`);
+});

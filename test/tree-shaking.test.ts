@@ -12,10 +12,11 @@ test("a consumer of isErrorEnvelope alone bundles no error class", async (t) => 
 
 test("a consumer of isErrorEnvelope and toApiError bundles the lookup table, not the classes", async (t) => {
   const { bytes, text } = await bundleSize(CONSUMERS.converter);
-  t.true(text.includes('".SignatureFailure"'), "the table is there, as data");
+  t.true(text.includes("\n.SignatureFailure\n"), "the table is there, as data (one entry per line)");
   t.false(text.includes("AuthFailureSignatureFailureError"), "no class declaration is there");
   t.false(text.includes("CATALOGUE") || text.includes("Signature error"), "no description is there");
-  t.true(bytes < 5000, `${bytes} bytes`);
+  // Issue 4's target: under 4 KB (read as 4,000 bytes, the stricter reading).
+  t.true(bytes < 4000, `${bytes} bytes`);
   t.log(`isErrorEnvelope + toApiError: ${bytes} bytes minified`);
 });
 

@@ -98,7 +98,7 @@ export function emitBase(model: Model): ModuleIR {
             returnType: "ApiErrorJSON",
             body: [
               "const { name, code, message, requestId } = this;",
-              "return requestId === undefined ? { name, code, message } : { name, code, message, requestId };",
+              "return { name, code, message, ...(requestId === undefined ? {} : { requestId }) };",
             ],
           },
         ],
@@ -129,22 +129,23 @@ export function emitBase(model: Model): ModuleIR {
         exported: true,
         docs:
           "The class of a code, made on first use and the same object ever after. `entry` is the code, then what differs from " +
-          "the naming rule and from the parent: `InternalError fault=server`, `RequestLimitExceeded retryable`, " +
-          "`InvalidParameter.Conflict name=InvalidParameter_ConflictError`. Typed by the declaration it initialises. Not part of the package's API.",
+          "the naming rule and from the parent: `name=…`, `retryable` or `!retryable`, `fault=…` (empty for none), as in `InternalError fault=server`, " +
+          "`RequestLimitExceeded retryable`, `InvalidParameter.Conflict name=InvalidParameter_ConflictError`. Typed by the declaration it initialises. Not part of the package's API.",
         typeParameters: "<T>",
         parameters: [{ name: "parent", type: `new (message?: string, options?: ApiErrorOptions) => ${base}` }, { name: "entry", type: "string" }],
         returnType: "T",
         body: [
-          'const code = entry.split(" ")[0] ?? "";',
+          'const [code = "", ...options] = entry.split(" ");',
           "let type = ERROR_CLASSES.get(code);",
           "if (type === undefined) {",
           "  type = class extends parent {};",
-          "  const name = / name=(\\S+)/.exec(entry)?.[1] ?? classNameOf(code);",
-          "  const fault = / fault=(\\w*)/.exec(entry)?.[1];",
+          "  let name = classNameOf(code);",
+          "  for (const option of options) {",
+          '    const [key = "", value = ""] = option.split("=");',
+          '    if (key === "name") name = value;',
+          '    else Object.defineProperty(type, key.replace("!", ""), { value: key === option ? !key.startsWith("!") : value || undefined });',
+          "  }",
           "  Object.defineProperties(type, { name: { value: name }, code: { value: code }, errorName: { value: name } });",
-          "  const retryable = / (!?)retryable/.exec(entry);",
-          '  if (retryable) Object.defineProperty(type, "retryable", { value: retryable[1] === "" });',
-          '  if (fault !== undefined) Object.defineProperty(type, "fault", { value: fault === "" ? undefined : fault });',
           "  ERROR_CLASSES.set(code, type);",
           "}",
           "return type;",
@@ -177,7 +178,7 @@ export function emitBase(model: Model): ModuleIR {
         returnType: `value is ${base}`,
         body: [
           "try {",
-          '  return typeof value === "object" && value !== null && Reflect.get(value, ERROR_BRAND) === true && typeof Reflect.get(value, "code") === "string";',
+          '  return typeof value === "object" && value !== null && ERROR_BRAND in value && value[ERROR_BRAND] === true && "code" in value && typeof value.code === "string";',
           "} catch {",
           "  return false;",
           "}",

@@ -2,12 +2,11 @@
 import type { Model } from "../model/model.ts";
 import { names, type ModuleIR, type PropertyIR } from "./ir/module-ir.ts";
 import { MODULE } from "./modules.ts";
-import { propertyAccess as access, propertyName, stringLiteral } from "./safe-text.ts";
+import { optionalAccess as optional, propertyAccess as access, propertyName } from "./safe-text.ts";
 
 export function emitEnvelope(model: Model): ModuleIR {
   const { response, requestId, error, code, message } = model.envelope;
   const prop = (name: string, type: string, docs: string): PropertyIR => ({ name: propertyName(name), type, docs });
-  const key = stringLiteral;
   return {
     path: MODULE.envelope,
     imports: [
@@ -64,12 +63,9 @@ export function emitEnvelope(model: Model): ModuleIR {
         returnType: "value is ErrorEnvelope",
         body: [
           "try {",
-          `  if (typeof value !== "object" || value === null || !(${key(response)} in value)) return false;`,
-          `  const response = value${access(response)};`,
-          `  if (typeof response !== "object" || response === null || !(${key(error)} in response) || !(${key(requestId)} in response)) return false;`,
-          `  const error = response${access(error)};`,
-          `  if (typeof error !== "object" || error === null || !(${key(code)} in error) || !(${key(message)} in error)) return false;`,
-          `  return typeof error${access(code)} === "string" && typeof error${access(message)} === "string" && typeof response${access(requestId)} === "string";`,
+          `  const response = Object(value)${access(response)}; // Object(): any value's fields, typed \`any\`, each checked below`,
+          `  const error = response${optional(error)};`,
+          `  return typeof error${optional(code)} === "string" && typeof error${access(message)} === "string" && typeof response${access(requestId)} === "string";`,
           "} catch {",
           "  return false; // a hostile object (a Proxy, a throwing getter) is not an envelope",
           "}",
@@ -85,10 +81,8 @@ export function emitEnvelope(model: Model): ModuleIR {
         returnType: "value is SuccessEnvelope<T>",
         body: [
           "try {",
-          `  if (typeof value !== "object" || value === null || !(${key(response)} in value)) return false;`,
-          `  const response = value${access(response)};`,
-          `  if (typeof response !== "object" || response === null || !(${key(requestId)} in response)) return false;`,
-          `  return typeof response${access(requestId)} === "string" && !(${key(error)} in response && response${access(error)} !== undefined);`,
+          `  const response = Object(value)${access(response)}; // Object(): any value's fields, typed \`any\`, each checked below`,
+          `  return typeof response === "object" && typeof response${optional(requestId)} === "string" && response${access(error)} === undefined;`,
           "} catch {",
           "  return false;",
           "}",

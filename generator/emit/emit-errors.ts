@@ -21,9 +21,9 @@ export function emitErrors(context: EmitContext): ModuleIR {
         kind: "const",
         name: ERROR_CLASS_TABLE,
         exported: true,
-        type: "readonly string[]",
+        type: "string",
         docs: "The classes of this module as data, for looking codes up without bundling every class. Not part of the package's API.",
-        value: { layout: "array", items: classTable(classes) },
+        value: classTable(classes),
       },
     ],
   };

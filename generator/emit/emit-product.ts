@@ -94,9 +94,9 @@ export function emitProduct(product: ProductModel, context: EmitContext): Module
       kind: "const",
       name: "PRODUCT_CLASS_TABLE",
       exported: false,
-      type: "readonly string[]",
+      type: "string",
       docs: "The classes of this product's codes outside the root entry, as data, for looking codes up.",
-      value: { layout: "array", items: classTable(product.classes.filter((entry) => entry.home.kind !== "root")) },
+      value: classTable(product.classes.filter((entry) => entry.home.kind !== "root")),
     },
     { kind: "const", name: "productClassOf", exported: false, type: "ErrorClassLookup", docs: "The lookup over this product's classes and the root's.", value: `createClassLookup([PRODUCT_CLASS_TABLE, ${ERROR_CLASS_TABLE}])`, pure: true },
     {

@@ -5,7 +5,7 @@ import type { Model } from "../model/model.ts";
 import { ERROR_CLASS_TABLE } from "./emit-errors.ts";
 import { names, type ModuleIR } from "./ir/module-ir.ts";
 import { MODULE } from "./modules.ts";
-import { propertyAccess, propertyAccess as access, stringLiteral } from "./safe-text.ts";
+import { optionalAccess, propertyAccess, propertyAccess as access, stringLiteral } from "./safe-text.ts";
 
 export function emitToApiError(model: Model): ModuleIR {
   const base = model.baseClass;
@@ -37,8 +37,8 @@ export function emitToApiError(model: Model): ModuleIR {
         kind: "function",
         name: "createClassLookup",
         exported: true,
-        docs: "A lookup over tables of class entries (see `defineErrorClass`), indexed on first use; classes are made as codes need them. Not part of the package's API.",
-        parameters: [{ name: "tables", type: "readonly (readonly string[])[]" }],
+        docs: "A lookup over tables of class entries (see `defineErrorClass`), one entry per line, indexed on first use; classes are made as codes need them. Not part of the package's API.",
+        parameters: [{ name: "tables", type: "readonly string[]" }],
         returnType: "ErrorClassLookup",
         body: ["return findClass.bind(undefined, new Map(), tables);"],
       },
@@ -51,7 +51,7 @@ export function emitToApiError(model: Model): ModuleIR {
           "on the first call. A table entry that starts with a dot is in the category of the entry before it.",
         parameters: [
           { name: "index", type: "Map<string, string>" },
-          { name: "tables", type: "readonly (readonly string[])[]" },
+          { name: "tables", type: "readonly string[]" },
           { name: "code", type: "string" },
         ],
         returnType: `typeof ${base}`,
@@ -59,11 +59,11 @@ export function emitToApiError(model: Model): ModuleIR {
           "if (index.size === 0) {",
           "  for (const table of tables) {",
           '    let category = "";',
-          "    for (const line of table) {",
+          '    for (const line of table.split("\\n")) {',
           '      const entry = line.startsWith(".") ? category + line : line;',
           '      const code = entry.split(" ")[0] ?? "";',
           '      category = code.split(".")[0] ?? "";',
-          "      if (!index.has(code)) index.set(code, entry);",
+          '      if (code !== "" && !index.has(code)) index.set(code, entry);',
           "    }",
           "  }",
           "}",
@@ -116,7 +116,7 @@ export function emitToApiError(model: Model): ModuleIR {
           `  throw new TypeError(\`\${caller}: expected an error envelope, its ${response}, or an object with a string code; got \${describeInput(input)}\`);`,
           "}",
           "const type = classOf(fields.code);",
-          "if (isInstanceOf(input, fields.prototype, type)) return input;",
+          "if (fields.prototype === type.prototype && input instanceof type) return input; // already the most specific class",
           'const message = typeof fields.message === "string" ? fields.message : "";',
           'const requestId = typeof fields.requestId === "string" ? fields.requestId : undefined;',
           "return new type(message, { code: fields.code, requestId, cause: fields.isError ? input : undefined });",
@@ -127,53 +127,25 @@ export function emitToApiError(model: Model): ModuleIR {
         name: "readFields",
         exported: false,
         docs:
-          "Code, message and request id from an envelope, its Response, or an error-like object (and, for an Error, its prototype). " +
+          "Code, message and request id from an envelope, its Response, or an error-like object, and the input's prototype. " +
           "Field names are fixed, so plain property reads are safe; the code itself is only ever looked up in a Map.",
         parameters: [{ name: "input", type: "unknown" }],
-        returnType: "{ code: unknown; message: unknown; requestId: unknown; isError: boolean; prototype?: unknown }",
+        returnType: "{ code?: unknown; message?: unknown; requestId?: unknown; isError?: boolean; prototype?: unknown }",
         body: [
           "try {",
-          '  if (typeof input !== "object" || input === null) return NO_FIELDS;',
-          `  const response = field(input, ${key(response)});`,
-          '  const body = typeof response === "object" && response !== null ? response : input;',
+          '  if (typeof input !== "object" || input === null) return {};',
           "  const isError = input instanceof Error;",
-          "  const prototype = isError ? Object.getPrototypeOf(input) : undefined;",
-          `  if (!(${key(error)} in body)) return { code: field(input, "code"), message: field(input, "message"), requestId: field(input, "requestId"), isError, prototype };`,
-          `  const wire = field(body, ${key(error)});`,
-          `  const requestId = field(body, ${key(requestId)});`,
-          '  if (typeof wire !== "object" || wire === null) return { ...NO_FIELDS, requestId };',
-          `  return { code: field(wire, ${key(code)}), message: field(wire, ${key(message)}), requestId, isError, prototype };`,
+          "  const prototype = Object.getPrototypeOf(input);",
+          "  const record = Object(input); // typed `any`: each field is checked where it is used",
+          `  const response = record${access(response)};`,
+          '  const body = typeof response === "object" && response !== null ? response : record;',
+          `  if (!(${key(error)} in body)) return { code: record.code, message: record.message, requestId: record.requestId, isError, prototype };`,
+          `  const wire = body${access(error)};`,
+          `  return { code: wire${optionalAccess(code)}, message: wire${optionalAccess(message)}, requestId: body${access(requestId)}, isError, prototype };`,
           "} catch {",
-          "  // A hostile object (a Proxy, a throwing getter) carries no code we can trust.",
-          "  return NO_FIELDS;",
+          "  return {}; // a hostile object (a Proxy, a throwing getter) carries no code we can trust",
           "}",
         ],
-      },
-      {
-        kind: "function",
-        name: "isInstanceOf",
-        exported: false,
-        docs: "Whether `input`, whose prototype `readFields` found to be `prototype`, is an error of `type` itself (from this copy of the package).",
-        parameters: [{ name: "input", type: "unknown" }, { name: "prototype", type: "unknown" }, { name: "type", type: `typeof ${base}` }],
-        returnType: `input is ${base}`,
-        body: ["return prototype !== undefined && prototype === type.prototype;"],
-      },
-      {
-        kind: "function",
-        name: "field",
-        exported: false,
-        docs: "A property of an object, `undefined` when it has none.",
-        parameters: [{ name: "value", type: "object" }, { name: "key", type: "string" }],
-        returnType: "unknown",
-        body: ["return key in value ? Reflect.get(value, key) : undefined;"],
-      },
-      {
-        kind: "const",
-        name: "NO_FIELDS",
-        exported: false,
-        type: "{ code: undefined; message: undefined; requestId: undefined; isError: false }",
-        docs: "What an input without an error carries.",
-        value: "{ code: undefined, message: undefined, requestId: undefined, isError: false }",
       },
       {
         kind: "function",

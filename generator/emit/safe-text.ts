@@ -17,6 +17,14 @@ export function stringLiteral(text: string): string {
   return JSON.stringify(text).replace(LINE_SEPARATORS, (c) => (c === "\u2028" ? "\\u2028" : "\\u2029"));
 }
 
+/** A template literal with one line of source per item; each item's text is kept exactly (`\``, `${`, backslashes and line breaks are escaped). */
+export function templateLines(items: readonly string[]): string {
+  const escape = (c: string): string => TEMPLATE_ESCAPES[c] ?? `\\${c}`;
+  return `\`\n${items.map((item) => `${item.replace(/[\\`\r\n\u2028\u2029]|\$\{/g, escape)}\n`).join("")}\``;
+}
+
+const TEMPLATE_ESCAPES: Readonly<Record<string, string>> = { "\r": "\\r", "\n": "\\n", "\u2028": "\\u2028", "\u2029": "\\u2029" };
+
 /** A property name: bare when it is an identifier, quoted otherwise. */
 export function propertyName(name: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : stringLiteral(name);
@@ -42,4 +50,10 @@ export function markdownText(text: string): string {
 export function propertyAccess(name: string): string {
   const key = propertyName(name);
   return key === name ? `.${name}` : `[${key}]`;
+}
+
+/** An optional-chained property read: `?.name`, or `?.["na-me"]`. */
+export function optionalAccess(name: string): string {
+  const read = propertyAccess(name);
+  return read.startsWith(".") ? `?${read}` : `?.${read}`;
 }

@@ -79,7 +79,7 @@ export class TencentCloudApiError extends Error {
   /** `{ name, code, message, requestId }`, which `toApiError` turns back into the same class. */
   toJSON(): ApiErrorJSON {
     const { name, code, message, requestId } = this;
-    return requestId === undefined ? { name, code, message } : { name, code, message, requestId };
+    return { name, code, message, ...(requestId === undefined ? {} : { requestId }) };
   }
 }
 
@@ -96,18 +96,19 @@ export type ErrorClass<I extends TencentCloudApiError, C extends string> = {
 /** Every class made so far, by code: one class per code, however many modules ask for it. */
 const ERROR_CLASSES: Map<string, any> = /* @__PURE__ */ new Map();
 
-/** The class of a code, made on first use and the same object ever after. `entry` is the code, then what differs from the naming rule and from the parent: `InternalError fault=server`, `RequestLimitExceeded retryable`, `InvalidParameter.Conflict name=InvalidParameter_ConflictError`. Typed by the declaration it initialises. Not part of the package's API. */
+/** The class of a code, made on first use and the same object ever after. `entry` is the code, then what differs from the naming rule and from the parent: `name=…`, `retryable` or `!retryable`, `fault=…` (empty for none), as in `InternalError fault=server`, `RequestLimitExceeded retryable`, `InvalidParameter.Conflict name=InvalidParameter_ConflictError`. Typed by the declaration it initialises. Not part of the package's API. */
 export function defineErrorClass<T>(parent: new (message?: string, options?: ApiErrorOptions) => TencentCloudApiError, entry: string): T {
-  const code = entry.split(" ")[0] ?? "";
+  const [code = "", ...options] = entry.split(" ");
   let type = ERROR_CLASSES.get(code);
   if (type === undefined) {
     type = class extends parent {};
-    const name = / name=(\S+)/.exec(entry)?.[1] ?? classNameOf(code);
-    const fault = / fault=(\w*)/.exec(entry)?.[1];
+    let name = classNameOf(code);
+    for (const option of options) {
+      const [key = "", value = ""] = option.split("=");
+      if (key === "name") name = value;
+      else Object.defineProperty(type, key.replace("!", ""), { value: key === option ? !key.startsWith("!") : value || undefined });
+    }
     Object.defineProperties(type, { name: { value: name }, code: { value: code }, errorName: { value: name } });
-    const retryable = / (!?)retryable/.exec(entry);
-    if (retryable) Object.defineProperty(type, "retryable", { value: retryable[1] === "" });
-    if (fault !== undefined) Object.defineProperty(type, "fault", { value: fault === "" ? undefined : fault });
     ERROR_CLASSES.set(code, type);
   }
   return type;
@@ -127,7 +128,7 @@ function hasCodePath(this: typeof TencentCloudApiError, value: unknown): boolean
 /** Whether `value` is an error of this package, from any copy or version of it. Returns a boolean for any input and never throws. */
 export function isApiError(value: unknown): value is TencentCloudApiError {
   try {
-    return typeof value === "object" && value !== null && Reflect.get(value, ERROR_BRAND) === true && typeof Reflect.get(value, "code") === "string";
+    return typeof value === "object" && value !== null && ERROR_BRAND in value && value[ERROR_BRAND] === true && "code" in value && typeof value.code === "string";
   } catch {
     return false;
   }

@@ -38,12 +38,9 @@ export type ApiEnvelope<T> = SuccessEnvelope<T> | ErrorEnvelope;
 /** Whether `value` is a failed response: `Response.Error` with a string `Code` and `Message`, and a string `Response.RequestId`. Returns a boolean for any input and never throws. */
 export function isErrorEnvelope(value: unknown): value is ErrorEnvelope {
   try {
-    if (typeof value !== "object" || value === null || !("Response" in value)) return false;
-    const response = value.Response;
-    if (typeof response !== "object" || response === null || !("Error" in response) || !("RequestId" in response)) return false;
-    const error = response.Error;
-    if (typeof error !== "object" || error === null || !("Code" in error) || !("Message" in error)) return false;
-    return typeof error.Code === "string" && typeof error.Message === "string" && typeof response.RequestId === "string";
+    const response = Object(value).Response; // Object(): any value's fields, typed `any`, each checked below
+    const error = response?.Error;
+    return typeof error?.Code === "string" && typeof error.Message === "string" && typeof response.RequestId === "string";
   } catch {
     return false; // a hostile object (a Proxy, a throwing getter) is not an envelope
   }
@@ -52,10 +49,8 @@ export function isErrorEnvelope(value: unknown): value is ErrorEnvelope {
 /** Whether `value` is a successful response: an object `Response` with a string `RequestId` and no `Error`. Returns a boolean for any input and never throws. */
 export function isSuccessEnvelope<T = Record<string, unknown>>(value: unknown): value is SuccessEnvelope<T> {
   try {
-    if (typeof value !== "object" || value === null || !("Response" in value)) return false;
-    const response = value.Response;
-    if (typeof response !== "object" || response === null || !("RequestId" in response)) return false;
-    return typeof response.RequestId === "string" && !("Error" in response && response.Error !== undefined);
+    const response = Object(value).Response; // Object(): any value's fields, typed `any`, each checked below
+    return typeof response === "object" && typeof response?.RequestId === "string" && response.Error === undefined;
   } catch {
     return false;
   }

@@ -472,44 +472,44 @@ export const UnsupportedRegionError: ErrorClass<TencentCloudApiError, "Unsupport
 export type UnsupportedRegionError = InstanceType<typeof UnsupportedRegionError>;
 
 /** The classes of this module as data, for looking codes up without bundling every class. Not part of the package's API. */
-export const ERROR_CLASS_TABLE: readonly string[] = [
-  "ActionOffline",
-  "AuthFailure",
-  ".InvalidAuthorization",
-  ".InvalidSecretId",
-  ".MFAFailure",
-  ".SecretIdNotFound",
-  ".SignatureExpire",
-  ".SignatureFailure",
-  ".TokenFailure",
-  ".UnauthorizedOperation",
-  "DryRunOperation",
-  "FailedOperation",
-  "InternalError fault=server",
-  "InvalidAction",
-  "InvalidParameter",
-  "InvalidParameterValue",
-  "InvalidRequest",
-  "IpInBlacklist",
-  "IpNotInWhitelist",
-  "LimitExceeded",
-  "MissingParameter",
-  "NoSuchProduct",
-  "NoSuchVersion",
-  "RequestLimitExceeded retryable",
-  ".GlobalRegionUinLimitExceeded",
-  ".IPLimitExceeded",
-  ".UinLimitExceeded",
-  "RequestSizeLimitExceeded",
-  "ResourceInUse",
-  "ResourceInsufficient",
-  "ResourceNotFound",
-  "ResourceUnavailable",
-  "ResponseSizeLimitExceeded fault=server",
-  "ServiceUnavailable fault=server",
-  "UnauthorizedOperation",
-  "UnknownParameter",
-  "UnsupportedOperation",
-  "UnsupportedProtocol",
-  "UnsupportedRegion",
-];
+export const ERROR_CLASS_TABLE: string = `
+ActionOffline
+AuthFailure
+.InvalidAuthorization
+.InvalidSecretId
+.MFAFailure
+.SecretIdNotFound
+.SignatureExpire
+.SignatureFailure
+.TokenFailure
+.UnauthorizedOperation
+DryRunOperation
+FailedOperation
+InternalError fault=server
+InvalidAction
+InvalidParameter
+InvalidParameterValue
+InvalidRequest
+IpInBlacklist
+IpNotInWhitelist
+LimitExceeded
+MissingParameter
+NoSuchProduct
+NoSuchVersion
+RequestLimitExceeded retryable
+.GlobalRegionUinLimitExceeded
+.IPLimitExceeded
+.UinLimitExceeded
+RequestSizeLimitExceeded
+ResourceInUse
+ResourceInsufficient
+ResourceNotFound
+ResourceUnavailable
+ResponseSizeLimitExceeded fault=server
+ServiceUnavailable fault=server
+UnauthorizedOperation
+UnknownParameter
+UnsupportedOperation
+UnsupportedProtocol
+UnsupportedRegion
+`;

@@ -12,21 +12,21 @@ import { ownField } from "./internal.js";
 /** The class for a code: its own, else its nearest known ancestor's, else the root class. */
 export type ErrorClassLookup = (code: string) => typeof TencentCloudApiError;
 
-/** A lookup over tables of class entries (see `defineErrorClass`), indexed on first use; classes are made as codes need them. Not part of the package's API. */
-export function createClassLookup(tables: readonly (readonly string[])[]): ErrorClassLookup {
+/** A lookup over tables of class entries (see `defineErrorClass`), one entry per line, indexed on first use; classes are made as codes need them. Not part of the package's API. */
+export function createClassLookup(tables: readonly string[]): ErrorClassLookup {
   return findClass.bind(undefined, new Map(), tables);
 }
 
 /** The class of `code`, else of its nearest ancestor in `tables`, else the root class; `index` (code → entry) is filled on the first call. A table entry that starts with a dot is in the category of the entry before it. */
-function findClass(index: Map<string, string>, tables: readonly (readonly string[])[], code: string): typeof TencentCloudApiError {
+function findClass(index: Map<string, string>, tables: readonly string[], code: string): typeof TencentCloudApiError {
   if (index.size === 0) {
     for (const table of tables) {
       let category = "";
-      for (const line of table) {
+      for (const line of table.split("\n")) {
         const entry = line.startsWith(".") ? category + line : line;
         const code = entry.split(" ")[0] ?? "";
         category = code.split(".")[0] ?? "";
-        if (!index.has(code)) index.set(code, entry);
+        if (code !== "" && !index.has(code)) index.set(code, entry);
       }
     }
   }
@@ -64,43 +64,28 @@ export function convertError(input: unknown, classOf: ErrorClassLookup, caller: 
     throw new TypeError(`${caller}: expected an error envelope, its Response, or an object with a string code; got ${describeInput(input)}`);
   }
   const type = classOf(fields.code);
-  if (isInstanceOf(input, fields.prototype, type)) return input;
+  if (fields.prototype === type.prototype && input instanceof type) return input; // already the most specific class
   const message = typeof fields.message === "string" ? fields.message : "";
   const requestId = typeof fields.requestId === "string" ? fields.requestId : undefined;
   return new type(message, { code: fields.code, requestId, cause: fields.isError ? input : undefined });
 }
 
-/** Code, message and request id from an envelope, its Response, or an error-like object (and, for an Error, its prototype). Field names are fixed, so plain property reads are safe; the code itself is only ever looked up in a Map. */
-function readFields(input: unknown): { code: unknown; message: unknown; requestId: unknown; isError: boolean; prototype?: unknown } {
+/** Code, message and request id from an envelope, its Response, or an error-like object, and the input's prototype. Field names are fixed, so plain property reads are safe; the code itself is only ever looked up in a Map. */
+function readFields(input: unknown): { code?: unknown; message?: unknown; requestId?: unknown; isError?: boolean; prototype?: unknown } {
   try {
-    if (typeof input !== "object" || input === null) return NO_FIELDS;
-    const response = field(input, "Response");
-    const body = typeof response === "object" && response !== null ? response : input;
+    if (typeof input !== "object" || input === null) return {};
     const isError = input instanceof Error;
-    const prototype = isError ? Object.getPrototypeOf(input) : undefined;
-    if (!("Error" in body)) return { code: field(input, "code"), message: field(input, "message"), requestId: field(input, "requestId"), isError, prototype };
-    const wire = field(body, "Error");
-    const requestId = field(body, "RequestId");
-    if (typeof wire !== "object" || wire === null) return { ...NO_FIELDS, requestId };
-    return { code: field(wire, "Code"), message: field(wire, "Message"), requestId, isError, prototype };
+    const prototype = Object.getPrototypeOf(input);
+    const record = Object(input); // typed `any`: each field is checked where it is used
+    const response = record.Response;
+    const body = typeof response === "object" && response !== null ? response : record;
+    if (!("Error" in body)) return { code: record.code, message: record.message, requestId: record.requestId, isError, prototype };
+    const wire = body.Error;
+    return { code: wire?.Code, message: wire?.Message, requestId: body.RequestId, isError, prototype };
   } catch {
-    // A hostile object (a Proxy, a throwing getter) carries no code we can trust.
-    return NO_FIELDS;
+    return {}; // a hostile object (a Proxy, a throwing getter) carries no code we can trust
   }
 }
-
-/** Whether `input`, whose prototype `readFields` found to be `prototype`, is an error of `type` itself (from this copy of the package). */
-function isInstanceOf(input: unknown, prototype: unknown, type: typeof TencentCloudApiError): input is TencentCloudApiError {
-  return prototype !== undefined && prototype === type.prototype;
-}
-
-/** A property of an object, `undefined` when it has none. */
-function field(value: object, key: string): unknown {
-  return key in value ? Reflect.get(value, key) : undefined;
-}
-
-/** What an input without an error carries. */
-const NO_FIELDS: { code: undefined; message: undefined; requestId: undefined; isError: false } = { code: undefined, message: undefined, requestId: undefined, isError: false };
 
 /** What an input was, for the message of a TypeError. */
 function describeInput(input: unknown): string {

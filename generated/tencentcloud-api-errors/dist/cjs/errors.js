@@ -81,47 +81,47 @@ const UnsupportedProtocolError = /* @__PURE__ */ defineErrorClass(TencentCloudAp
 
 const UnsupportedRegionError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "UnsupportedRegion");
 
-const ERROR_CLASS_TABLE = [
-  "ActionOffline",
-  "AuthFailure",
-  ".InvalidAuthorization",
-  ".InvalidSecretId",
-  ".MFAFailure",
-  ".SecretIdNotFound",
-  ".SignatureExpire",
-  ".SignatureFailure",
-  ".TokenFailure",
-  ".UnauthorizedOperation",
-  "DryRunOperation",
-  "FailedOperation",
-  "InternalError fault=server",
-  "InvalidAction",
-  "InvalidParameter",
-  "InvalidParameterValue",
-  "InvalidRequest",
-  "IpInBlacklist",
-  "IpNotInWhitelist",
-  "LimitExceeded",
-  "MissingParameter",
-  "NoSuchProduct",
-  "NoSuchVersion",
-  "RequestLimitExceeded retryable",
-  ".GlobalRegionUinLimitExceeded",
-  ".IPLimitExceeded",
-  ".UinLimitExceeded",
-  "RequestSizeLimitExceeded",
-  "ResourceInUse",
-  "ResourceInsufficient",
-  "ResourceNotFound",
-  "ResourceUnavailable",
-  "ResponseSizeLimitExceeded fault=server",
-  "ServiceUnavailable fault=server",
-  "UnauthorizedOperation",
-  "UnknownParameter",
-  "UnsupportedOperation",
-  "UnsupportedProtocol",
-  "UnsupportedRegion",
-];
+const ERROR_CLASS_TABLE = `
+ActionOffline
+AuthFailure
+.InvalidAuthorization
+.InvalidSecretId
+.MFAFailure
+.SecretIdNotFound
+.SignatureExpire
+.SignatureFailure
+.TokenFailure
+.UnauthorizedOperation
+DryRunOperation
+FailedOperation
+InternalError fault=server
+InvalidAction
+InvalidParameter
+InvalidParameterValue
+InvalidRequest
+IpInBlacklist
+IpNotInWhitelist
+LimitExceeded
+MissingParameter
+NoSuchProduct
+NoSuchVersion
+RequestLimitExceeded retryable
+.GlobalRegionUinLimitExceeded
+.IPLimitExceeded
+.UinLimitExceeded
+RequestSizeLimitExceeded
+ResourceInUse
+ResourceInsufficient
+ResourceNotFound
+ResourceUnavailable
+ResponseSizeLimitExceeded fault=server
+ServiceUnavailable fault=server
+UnauthorizedOperation
+UnknownParameter
+UnsupportedOperation
+UnsupportedProtocol
+UnsupportedRegion
+`;
 
 Object.assign(exports, {
   ActionOfflineError,

@@ -12,8 +12,8 @@ import { ownField } from "./internal.js";
 /** The class for a code: its own, else its nearest known ancestor's, else the root class. */
 export type ErrorClassLookup = (code: string) => typeof TencentCloudApiError;
 
-/** A lookup over tables of class entries (see `defineErrorClass`), indexed on first use; classes are made as codes need them. Not part of the package's API. */
-export declare function createClassLookup(tables: readonly (readonly string[])[]): ErrorClassLookup;
+/** A lookup over tables of class entries (see `defineErrorClass`), one entry per line, indexed on first use; classes are made as codes need them. Not part of the package's API. */
+export declare function createClassLookup(tables: readonly string[]): ErrorClassLookup;
 
 /**
  * The most specific error class for a failure: the code's own class, else its nearest known ancestor's, else TencentCloudApiError. The code is kept exactly.

@@ -70,7 +70,7 @@ export type ErrorClass<I extends TencentCloudApiError, C extends string> = {
   readonly fault: ErrorFault | undefined;
 };
 
-/** The class of a code, made on first use and the same object ever after. `entry` is the code, then what differs from the naming rule and from the parent: `InternalError fault=server`, `RequestLimitExceeded retryable`, `InvalidParameter.Conflict name=InvalidParameter_ConflictError`. Typed by the declaration it initialises. Not part of the package's API. */
+/** The class of a code, made on first use and the same object ever after. `entry` is the code, then what differs from the naming rule and from the parent: `name=…`, `retryable` or `!retryable`, `fault=…` (empty for none), as in `InternalError fault=server`, `RequestLimitExceeded retryable`, `InvalidParameter.Conflict name=InvalidParameter_ConflictError`. Typed by the declaration it initialises. Not part of the package's API. */
 export declare function defineErrorClass<T>(parent: new (message?: string, options?: ApiErrorOptions) => TencentCloudApiError, entry: string): T;
 
 /** Whether `value` is an error of this package, from any copy or version of it. Returns a boolean for any input and never throws. */

@@ -26,23 +26,24 @@ export class TencentCloudApiError extends Error {
   }
   toJSON() {
     const { name, code, message, requestId } = this;
-    return requestId === undefined ? { name, code, message } : { name, code, message, requestId };
+    return { name, code, message, ...(requestId === undefined ? {} : { requestId }) };
   }
 }
 
 const ERROR_CLASSES = /* @__PURE__ */ new Map();
 
 export function defineErrorClass(parent, entry) {
-  const code = entry.split(" ")[0] ?? "";
+  const [code = "", ...options] = entry.split(" ");
   let type = ERROR_CLASSES.get(code);
   if (type === undefined) {
     type = class extends parent {};
-    const name = / name=(\S+)/.exec(entry)?.[1] ?? classNameOf(code);
-    const fault = / fault=(\w*)/.exec(entry)?.[1];
+    let name = classNameOf(code);
+    for (const option of options) {
+      const [key = "", value = ""] = option.split("=");
+      if (key === "name") name = value;
+      else Object.defineProperty(type, key.replace("!", ""), { value: key === option ? !key.startsWith("!") : value || undefined });
+    }
     Object.defineProperties(type, { name: { value: name }, code: { value: code }, errorName: { value: name } });
-    const retryable = / (!?)retryable/.exec(entry);
-    if (retryable) Object.defineProperty(type, "retryable", { value: retryable[1] === "" });
-    if (fault !== undefined) Object.defineProperty(type, "fault", { value: fault === "" ? undefined : fault });
     ERROR_CLASSES.set(code, type);
   }
   return type;
@@ -59,7 +60,7 @@ function hasCodePath(value) {
 
 export function isApiError(value) {
   try {
-    return typeof value === "object" && value !== null && Reflect.get(value, ERROR_BRAND) === true && typeof Reflect.get(value, "code") === "string";
+    return typeof value === "object" && value !== null && ERROR_BRAND in value && value[ERROR_BRAND] === true && "code" in value && typeof value.code === "string";
   } catch {
     return false;
   }

@@ -2,12 +2,9 @@
 
 export function isErrorEnvelope(value) {
   try {
-    if (typeof value !== "object" || value === null || !("Response" in value)) return false;
-    const response = value.Response;
-    if (typeof response !== "object" || response === null || !("Error" in response) || !("RequestId" in response)) return false;
-    const error = response.Error;
-    if (typeof error !== "object" || error === null || !("Code" in error) || !("Message" in error)) return false;
-    return typeof error.Code === "string" && typeof error.Message === "string" && typeof response.RequestId === "string";
+    const response = Object(value).Response; // Object(): any value's fields, typed `any`, each checked below
+    const error = response?.Error;
+    return typeof error?.Code === "string" && typeof error.Message === "string" && typeof response.RequestId === "string";
   } catch {
     return false; // a hostile object (a Proxy, a throwing getter) is not an envelope
   }
@@ -15,10 +12,8 @@ export function isErrorEnvelope(value) {
 
 export function isSuccessEnvelope(value) {
   try {
-    if (typeof value !== "object" || value === null || !("Response" in value)) return false;
-    const response = value.Response;
-    if (typeof response !== "object" || response === null || !("RequestId" in response)) return false;
-    return typeof response.RequestId === "string" && !("Error" in response && response.Error !== undefined);
+    const response = Object(value).Response; // Object(): any value's fields, typed `any`, each checked below
+    return typeof response === "object" && typeof response?.RequestId === "string" && response.Error === undefined;
   } catch {
     return false;
   }

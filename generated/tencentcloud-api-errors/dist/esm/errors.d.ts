@@ -472,4 +472,4 @@ export declare const UnsupportedRegionError: ErrorClass<TencentCloudApiError, "U
 export type UnsupportedRegionError = InstanceType<typeof UnsupportedRegionError>;
 
 /** The classes of this module as data, for looking codes up without bundling every class. Not part of the package's API. */
-export declare const ERROR_CLASS_TABLE: readonly string[];
+export declare const ERROR_CLASS_TABLE: string;

@@ -79,44 +79,44 @@ export const UnsupportedProtocolError = /* @__PURE__ */ defineErrorClass(Tencent
 
 export const UnsupportedRegionError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "UnsupportedRegion");
 
-export const ERROR_CLASS_TABLE = [
-  "ActionOffline",
-  "AuthFailure",
-  ".InvalidAuthorization",
-  ".InvalidSecretId",
-  ".MFAFailure",
-  ".SecretIdNotFound",
-  ".SignatureExpire",
-  ".SignatureFailure",
-  ".TokenFailure",
-  ".UnauthorizedOperation",
-  "DryRunOperation",
-  "FailedOperation",
-  "InternalError fault=server",
-  "InvalidAction",
-  "InvalidParameter",
-  "InvalidParameterValue",
-  "InvalidRequest",
-  "IpInBlacklist",
-  "IpNotInWhitelist",
-  "LimitExceeded",
-  "MissingParameter",
-  "NoSuchProduct",
-  "NoSuchVersion",
-  "RequestLimitExceeded retryable",
-  ".GlobalRegionUinLimitExceeded",
-  ".IPLimitExceeded",
-  ".UinLimitExceeded",
-  "RequestSizeLimitExceeded",
-  "ResourceInUse",
-  "ResourceInsufficient",
-  "ResourceNotFound",
-  "ResourceUnavailable",
-  "ResponseSizeLimitExceeded fault=server",
-  "ServiceUnavailable fault=server",
-  "UnauthorizedOperation",
-  "UnknownParameter",
-  "UnsupportedOperation",
-  "UnsupportedProtocol",
-  "UnsupportedRegion",
-];
+export const ERROR_CLASS_TABLE = `
+ActionOffline
+AuthFailure
+.InvalidAuthorization
+.InvalidSecretId
+.MFAFailure
+.SecretIdNotFound
+.SignatureExpire
+.SignatureFailure
+.TokenFailure
+.UnauthorizedOperation
+DryRunOperation
+FailedOperation
+InternalError fault=server
+InvalidAction
+InvalidParameter
+InvalidParameterValue
+InvalidRequest
+IpInBlacklist
+IpNotInWhitelist
+LimitExceeded
+MissingParameter
+NoSuchProduct
+NoSuchVersion
+RequestLimitExceeded retryable
+.GlobalRegionUinLimitExceeded
+.IPLimitExceeded
+.UinLimitExceeded
+RequestSizeLimitExceeded
+ResourceInUse
+ResourceInsufficient
+ResourceNotFound
+ResourceUnavailable
+ResponseSizeLimitExceeded fault=server
+ServiceUnavailable fault=server
+UnauthorizedOperation
+UnknownParameter
+UnsupportedOperation
+UnsupportedProtocol
+UnsupportedRegion
+`;

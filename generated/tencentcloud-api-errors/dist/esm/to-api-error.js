@@ -12,11 +12,11 @@ function findClass(index, tables, code) {
   if (index.size === 0) {
     for (const table of tables) {
       let category = "";
-      for (const line of table) {
+      for (const line of table.split("\n")) {
         const entry = line.startsWith(".") ? category + line : line;
         const code = entry.split(" ")[0] ?? "";
         category = code.split(".")[0] ?? "";
-        if (!index.has(code)) index.set(code, entry);
+        if (code !== "" && !index.has(code)) index.set(code, entry);
       }
     }
   }
@@ -45,7 +45,7 @@ export function convertError(input, classOf, caller) {
     throw new TypeError(`${caller}: expected an error envelope, its Response, or an object with a string code; got ${describeInput(input)}`);
   }
   const type = classOf(fields.code);
-  if (isInstanceOf(input, fields.prototype, type)) return input;
+  if (fields.prototype === type.prototype && input instanceof type) return input; // already the most specific class
   const message = typeof fields.message === "string" ? fields.message : "";
   const requestId = typeof fields.requestId === "string" ? fields.requestId : undefined;
   return new type(message, { code: fields.code, requestId, cause: fields.isError ? input : undefined });
@@ -53,31 +53,19 @@ export function convertError(input, classOf, caller) {
 
 function readFields(input) {
   try {
-    if (typeof input !== "object" || input === null) return NO_FIELDS;
-    const response = field(input, "Response");
-    const body = typeof response === "object" && response !== null ? response : input;
+    if (typeof input !== "object" || input === null) return {};
     const isError = input instanceof Error;
-    const prototype = isError ? Object.getPrototypeOf(input) : undefined;
-    if (!("Error" in body)) return { code: field(input, "code"), message: field(input, "message"), requestId: field(input, "requestId"), isError, prototype };
-    const wire = field(body, "Error");
-    const requestId = field(body, "RequestId");
-    if (typeof wire !== "object" || wire === null) return { ...NO_FIELDS, requestId };
-    return { code: field(wire, "Code"), message: field(wire, "Message"), requestId, isError, prototype };
+    const prototype = Object.getPrototypeOf(input);
+    const record = Object(input); // typed `any`: each field is checked where it is used
+    const response = record.Response;
+    const body = typeof response === "object" && response !== null ? response : record;
+    if (!("Error" in body)) return { code: record.code, message: record.message, requestId: record.requestId, isError, prototype };
+    const wire = body.Error;
+    return { code: wire?.Code, message: wire?.Message, requestId: body.RequestId, isError, prototype };
   } catch {
-    // A hostile object (a Proxy, a throwing getter) carries no code we can trust.
-    return NO_FIELDS;
+    return {}; // a hostile object (a Proxy, a throwing getter) carries no code we can trust
   }
 }
-
-function isInstanceOf(input, prototype, type) {
-  return prototype !== undefined && prototype === type.prototype;
-}
-
-function field(value, key) {
-  return key in value ? Reflect.get(value, key) : undefined;
-}
-
-const NO_FIELDS = { code: undefined, message: undefined, requestId: undefined, isError: false };
 
 function describeInput(input) {
   if (input === null) return "null";

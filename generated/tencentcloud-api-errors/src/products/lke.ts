@@ -297,7 +297,8 @@ export function isLkeActionError<A extends LkeAction>(action: A, error: unknown)
 }
 
 /** The classes of this product's codes outside the root entry, as data, for looking codes up. */
-const PRODUCT_CLASS_TABLE: readonly string[] = [];
+const PRODUCT_CLASS_TABLE: string = `
+`;
 
 /** The lookup over this product's classes and the root's. */
 const productClassOf: ErrorClassLookup = /* @__PURE__ */ createClassLookup([PRODUCT_CLASS_TABLE, ERROR_CLASS_TABLE]);

@@ -446,27 +446,27 @@ export function isLkeapActionError<A extends LkeapAction>(action: A, error: unkn
 }
 
 /** The classes of this product's codes outside the root entry, as data, for looking codes up. */
-const PRODUCT_CLASS_TABLE: readonly string[] = [
-  "FailedOperation.EngineServerError",
-  ".FileParseError",
-  ".FileParseTimeout",
-  ".InternalError",
-  ".NonsupportParse",
-  ".OcrFailed",
-  ".UnKnowError",
-  ".UnOpenError",
-  ".UploadResultFileFailed",
-  "InvalidParameter.FileURLInvalid",
-  ".InvalidFileFormat",
-  ".InvalidFileType",
-  "InvalidParameterValue.InvalidParameterValueLimit",
-  "LimitExceeded.ExceededMaxPagesError",
-  ".TooLargeFileError",
-  "ResourceUnavailable.InArrears",
-  ".ResourcePackageRunOut",
-  "ResourcesSoldOut",
-  ".ChargeStatusException",
-];
+const PRODUCT_CLASS_TABLE: string = `
+FailedOperation.EngineServerError
+.FileParseError
+.FileParseTimeout
+.InternalError
+.NonsupportParse
+.OcrFailed
+.UnKnowError
+.UnOpenError
+.UploadResultFileFailed
+InvalidParameter.FileURLInvalid
+.InvalidFileFormat
+.InvalidFileType
+InvalidParameterValue.InvalidParameterValueLimit
+LimitExceeded.ExceededMaxPagesError
+.TooLargeFileError
+ResourceUnavailable.InArrears
+.ResourcePackageRunOut
+ResourcesSoldOut
+.ChargeStatusException
+`;
 
 /** The lookup over this product's classes and the root's. */
 const productClassOf: ErrorClassLookup = /* @__PURE__ */ createClassLookup([PRODUCT_CLASS_TABLE, ERROR_CLASS_TABLE]);

@@ -137,7 +137,8 @@ function isLkeActionError(action, error) {
   return matchesAction(action, error);
 }
 
-const PRODUCT_CLASS_TABLE = [];
+const PRODUCT_CLASS_TABLE = `
+`;
 
 const productClassOf = /* @__PURE__ */ createClassLookup([PRODUCT_CLASS_TABLE, ERROR_CLASS_TABLE]);
 

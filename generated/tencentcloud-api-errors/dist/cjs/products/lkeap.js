@@ -111,27 +111,27 @@ function isLkeapActionError(action, error) {
   return matchesAction(action, error);
 }
 
-const PRODUCT_CLASS_TABLE = [
-  "FailedOperation.EngineServerError",
-  ".FileParseError",
-  ".FileParseTimeout",
-  ".InternalError",
-  ".NonsupportParse",
-  ".OcrFailed",
-  ".UnKnowError",
-  ".UnOpenError",
-  ".UploadResultFileFailed",
-  "InvalidParameter.FileURLInvalid",
-  ".InvalidFileFormat",
-  ".InvalidFileType",
-  "InvalidParameterValue.InvalidParameterValueLimit",
-  "LimitExceeded.ExceededMaxPagesError",
-  ".TooLargeFileError",
-  "ResourceUnavailable.InArrears",
-  ".ResourcePackageRunOut",
-  "ResourcesSoldOut",
-  ".ChargeStatusException",
-];
+const PRODUCT_CLASS_TABLE = `
+FailedOperation.EngineServerError
+.FileParseError
+.FileParseTimeout
+.InternalError
+.NonsupportParse
+.OcrFailed
+.UnKnowError
+.UnOpenError
+.UploadResultFileFailed
+InvalidParameter.FileURLInvalid
+.InvalidFileFormat
+.InvalidFileType
+InvalidParameterValue.InvalidParameterValueLimit
+LimitExceeded.ExceededMaxPagesError
+.TooLargeFileError
+ResourceUnavailable.InArrears
+.ResourcePackageRunOut
+ResourcesSoldOut
+.ChargeStatusException
+`;
 
 const productClassOf = /* @__PURE__ */ createClassLookup([PRODUCT_CLASS_TABLE, ERROR_CLASS_TABLE]);
 

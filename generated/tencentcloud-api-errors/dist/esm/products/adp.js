@@ -111,7 +111,8 @@ export function isAdpActionError(action, error) {
   return matchesAction(action, error);
 }
 
-const PRODUCT_CLASS_TABLE = [];
+const PRODUCT_CLASS_TABLE = `
+`;
 
 const productClassOf = /* @__PURE__ */ createClassLookup([PRODUCT_CLASS_TABLE, ERROR_CLASS_TABLE]);
 
