@@ -11,7 +11,7 @@ export function emitEnvelope(model: Model): ModuleIR {
     path: MODULE.envelope,
     imports: [
       { from: MODULE.codes, names: names("type KnownErrorCode") },
-
+      { from: MODULE.internal, names: names("unchecked") },
     ],
     reexports: [],
     declarations: [
@@ -63,7 +63,7 @@ export function emitEnvelope(model: Model): ModuleIR {
         returnType: "value is ErrorEnvelope",
         body: [
           "try {",
-          `  const response = Object(value)${access(response)}; // Object(): any value's fields, typed \`any\`, each checked below`,
+          `  const response = unchecked(value)${optional(response)};`,
           `  const error = response${optional(error)};`,
           `  return typeof error${optional(code)} === "string" && typeof error${access(message)} === "string" && typeof response${access(requestId)} === "string";`,
           "} catch {",
@@ -81,7 +81,7 @@ export function emitEnvelope(model: Model): ModuleIR {
         returnType: "value is SuccessEnvelope<T>",
         body: [
           "try {",
-          `  const response = Object(value)${access(response)}; // Object(): any value's fields, typed \`any\`, each checked below`,
+          `  const response = unchecked(value)${optional(response)};`,
           `  return typeof response === "object" && typeof response${optional(requestId)} === "string" && response${access(error)} === undefined;`,
           "} catch {",
           "  return false;",

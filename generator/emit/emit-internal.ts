@@ -29,6 +29,18 @@ export function emitInternal(model: Model): ModuleIR {
       },
       {
         kind: "function",
+        name: "unchecked",
+        exported: true,
+        docs:
+          "`value` itself, typed for reading fields before anything is known about them: every read is `any`, to be checked where it is used. " +
+          "Free at run time (engines inline it), unlike `Object(value)`.",
+        parameters: [{ name: "value", type: "unknown" }],
+        // `any` on purpose: the callers' checks (typeof, optional chaining) are what make the reads safe.
+        returnType: "any",
+        body: ["return value;"],
+      },
+      {
+        kind: "function",
         name: "isCodeIn",
         exported: true,
         docs: "Whether `code` is `path` or a code below it (`path.…`). Every non-empty code is below the root path `\"\"`.",

@@ -22,7 +22,7 @@ export function emitToApiError(model: Model): ModuleIR {
       { from: MODULE.base, names: names(base, "defineErrorClass") },
       { from: MODULE.envelope, names: names("isSuccessEnvelope", "type ApiEnvelope", "type SuccessEnvelope", "type SuccessResponse") },
       { from: MODULE.errors, names: names(ERROR_CLASS_TABLE) },
-      { from: MODULE.internal, names: names("ownField") },
+      { from: MODULE.internal, names: names("ownField", "unchecked") },
     ],
     reexports: [],
     declarations: [
@@ -136,7 +136,7 @@ export function emitToApiError(model: Model): ModuleIR {
           '  if (typeof input !== "object" || input === null) return {};',
           "  const isError = input instanceof Error;",
           "  const prototype = Object.getPrototypeOf(input);",
-          "  const record = Object(input); // typed `any`: each field is checked where it is used",
+          "  const record = unchecked(input);",
           `  const response = record${access(response)};`,
           '  const body = typeof response === "object" && response !== null ? response : record;',
           `  if (!(${key(error)} in body)) return { code: record.code, message: record.message, requestId: record.requestId, isError, prototype };`,

@@ -7,7 +7,7 @@ import {
   type SuccessResponse,
 } from "./envelope.js";
 import { ERROR_CLASS_TABLE } from "./errors.js";
-import { ownField } from "./internal.js";
+import { ownField, unchecked } from "./internal.js";
 
 /** The class for a code: its own, else its nearest known ancestor's, else the root class. */
 export type ErrorClassLookup = (code: string) => typeof TencentCloudApiError;
@@ -76,7 +76,7 @@ function readFields(input: unknown): { code?: unknown; message?: unknown; reques
     if (typeof input !== "object" || input === null) return {};
     const isError = input instanceof Error;
     const prototype = Object.getPrototypeOf(input);
-    const record = Object(input); // typed `any`: each field is checked where it is used
+    const record = unchecked(input);
     const response = record.Response;
     const body = typeof response === "object" && response !== null ? response : record;
     if (!("Error" in body)) return { code: record.code, message: record.message, requestId: record.requestId, isError, prototype };

@@ -8,10 +8,14 @@ function ownField(value, key) {
   return typeof value === "object" && value !== null && Object.hasOwn(value, key) ? Reflect.get(value, key) : undefined;
 }
 
+function unchecked(value) {
+  return value;
+}
+
 function isCodeIn(code, path) {
   if (typeof code !== "string") return false;
   if (path === "") return code !== "";
   return code === path || (code.length > path.length && code.charCodeAt(path.length) === 46 && code.startsWith(path));
 }
 
-Object.assign(exports, { ERROR_BRAND, ownField, isCodeIn });
+Object.assign(exports, { ERROR_BRAND, ownField, unchecked, isCodeIn });

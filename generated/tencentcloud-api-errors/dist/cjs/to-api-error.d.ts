@@ -7,7 +7,7 @@ import {
   type SuccessResponse,
 } from "./envelope.js";
 import { ERROR_CLASS_TABLE } from "./errors.js";
-import { ownField } from "./internal.js";
+import { ownField, unchecked } from "./internal.js";
 
 /** The class for a code: its own, else its nearest known ancestor's, else the root class. */
 export type ErrorClassLookup = (code: string) => typeof TencentCloudApiError;

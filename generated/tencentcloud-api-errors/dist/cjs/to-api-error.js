@@ -4,7 +4,7 @@ Object.defineProperty(exports, "__esModule", { value: true });
 const { TencentCloudApiError, defineErrorClass } = require("./base.js");
 const { isSuccessEnvelope } = require("./envelope.js");
 const { ERROR_CLASS_TABLE } = require("./errors.js");
-const { ownField } = require("./internal.js");
+const { ownField, unchecked } = require("./internal.js");
 
 function createClassLookup(tables) {
   return findClass.bind(undefined, new Map(), tables);
@@ -58,7 +58,7 @@ function readFields(input) {
     if (typeof input !== "object" || input === null) return {};
     const isError = input instanceof Error;
     const prototype = Object.getPrototypeOf(input);
-    const record = Object(input); // typed `any`: each field is checked where it is used
+    const record = unchecked(input);
     const response = record.Response;
     const body = typeof response === "object" && response !== null ? response : record;
     if (!("Error" in body)) return { code: record.code, message: record.message, requestId: record.requestId, isError, prototype };

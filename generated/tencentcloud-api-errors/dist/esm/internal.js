@@ -6,6 +6,10 @@ export function ownField(value, key) {
   return typeof value === "object" && value !== null && Object.hasOwn(value, key) ? Reflect.get(value, key) : undefined;
 }
 
+export function unchecked(value) {
+  return value;
+}
+
 export function isCodeIn(code, path) {
   if (typeof code !== "string") return false;
   if (path === "") return code !== "";

@@ -2,7 +2,7 @@
 import { TencentCloudApiError, defineErrorClass } from "./base.js";
 import { isSuccessEnvelope } from "./envelope.js";
 import { ERROR_CLASS_TABLE } from "./errors.js";
-import { ownField } from "./internal.js";
+import { ownField, unchecked } from "./internal.js";
 
 export function createClassLookup(tables) {
   return findClass.bind(undefined, new Map(), tables);
@@ -56,7 +56,7 @@ function readFields(input) {
     if (typeof input !== "object" || input === null) return {};
     const isError = input instanceof Error;
     const prototype = Object.getPrototypeOf(input);
-    const record = Object(input); // typed `any`: each field is checked where it is used
+    const record = unchecked(input);
     const response = record.Response;
     const body = typeof response === "object" && response !== null ? response : record;
     if (!("Error" in body)) return { code: record.code, message: record.message, requestId: record.requestId, isError, prototype };
