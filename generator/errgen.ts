@@ -8,6 +8,7 @@ import { decideRelease, readChangelog, readPreviousPackage, withSpecVersion, typ
 import { writeFileWhole } from "./write/write-file-whole.ts";
 import { emitEachFile, emitModules, emitPackage, type EmitExtras } from "./emit/emit-package.ts";
 import { TemplateError } from "./emit/emit-readme.ts";
+import { PARALLEL_THRESHOLD_BYTES, startTypeScriptPrinter, type TypeScriptPrinter } from "./emit/typescript-printer.ts";
 import type { EmittedFile } from "./emit/emitted-file.ts";
 import { loadSpec, readSpecSources, type SpecSources } from "./load/load-spec.ts";
 import { loadTemplates, NO_TEMPLATES, type Templates } from "./load/load-templates.ts";
@@ -42,6 +43,11 @@ export interface RunOptions {
   readonly bump?: boolean | undefined;
   /** With bump: the release to compare with, instead of the package on disk (a spec, package folder, tarball or installed package). */
   readonly from?: string | undefined;
+  /**
+   * generate only: print the `src/*.ts` files on a worker thread. Default: when the spec files hold
+   * more than PARALLEL_THRESHOLD_BYTES of text. The output is the same either way.
+   */
+  readonly parallel?: boolean | undefined;
 }
 
 export interface Failed {
@@ -111,6 +117,16 @@ export async function generate(options: RunOptions): Promise<GenerateResult> {
     const report = { written: [], unchanged: cached.files.map(([path]) => path), removed: [] };
     return { ok: true, outDir: expectedOut, report, summary: cached.summary, cached: true };
   }
+  // Started before the load, so that the worker's start-up overlaps it.
+  const printer = (options.parallel ?? specBytes(run.sources) > PARALLEL_THRESHOLD_BYTES) ? startTypeScriptPrinter() : undefined;
+  try {
+    return await generateWith(options, run, inputs, printer);
+  } finally {
+    await printer?.close();
+  }
+}
+
+async function generateWith(options: RunOptions, run: Run, inputs: string, printer: TypeScriptPrinter | undefined): Promise<GenerateResult> {
   const analyzed = analyzeFiles(run.files, options.onStage, run.templates);
   if (!analyzed.ok) return analyzed;
   const { model } = analyzed;
@@ -129,15 +145,17 @@ export async function generate(options: RunOptions): Promise<GenerateResult> {
   const writer = openPackageWriter(outDir);
   const paths: string[] = [];
   let report: WriteReport;
+  const sink = (file: EmittedFile) => {
+    paths.push(file.path);
+    writer.add(file);
+  };
   try {
     emitEachFile(
       model,
-      (file) => {
-        paths.push(file.path);
-        writer.add(file);
-      },
+      sink,
       {
         templates: run.templates,
+        typescript: printer,
         release: (catalogue) => {
           const decided = decideRelease(previous, catalogue, { bump: options.bump === true, source: model.source, templates: run.templates });
           release = decided.report;
@@ -149,6 +167,7 @@ export async function generate(options: RunOptions): Promise<GenerateResult> {
         },
       },
     );
+    await printer?.finish(sink);
     options.onStage?.("write");
     report = await writer.commit();
   } catch (error) {
@@ -161,6 +180,11 @@ export async function generate(options: RunOptions): Promise<GenerateResult> {
   if (releasedSpec !== undefined) writeFileWhole(run.files.root.path, releasedSpec);
   else recordOutput(outDir, inputs, summary, paths);
   return { ok: true, outDir, report, summary, cached: false, release };
+}
+
+/** The text of every spec file, in UTF-16 code units: what decides whether a worker pays. */
+function specBytes(sources: SpecSources): number {
+  return sources.texts.reduce((sum, [, text]) => sum + text.length, 0);
 }
 
 export function check(options: RunOptions): CheckResult {

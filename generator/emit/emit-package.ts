@@ -24,6 +24,7 @@ import { emitToApiError } from "./emit-to-api-error.ts";
 import { generatedHeader, type EmittedFile } from "./emitted-file.ts";
 import type { ModuleIR } from "./ir/module-ir.ts";
 import { printModule } from "./ir/print-ir.ts";
+import { printTypeScriptFile, type TypeScriptPrinter } from "./typescript-printer.ts";
 
 export function emitModules(model: Model): ModuleIR[] {
   const context = emitContext(model);
@@ -53,6 +54,8 @@ export interface EmitExtras {
    * written with and its CHANGELOG.md. Without it: the spec's version and no changelog.
    */
   readonly release?: ((catalogue: Catalogue) => Release) | undefined;
+  /** Prints the `src/*.ts` files elsewhere (a worker thread); they reach the sink through it, not through `emitEachFile`. */
+  readonly typescript?: TypeScriptPrinter | undefined;
 }
 
 export interface Release {
@@ -75,6 +78,9 @@ export function emitEachFile(specModel: Model, sink: (file: EmittedFile) => void
   const templates = extras.templates ?? NO_TEMPLATES;
   // The modules do not depend on the version, so the release can be decided from their catalogue first.
   const modules = emitModules(specModel);
+  const header = (module: ModuleIR) => generatedHeader(module.source ?? specModel.source);
+  // Handed over first, so that the worker prints while this thread does the rest.
+  extras.typescript?.print(modules.map((module) => ({ module, header: header(module) })));
   const catalogue = buildCatalogue(specModel, modules);
   const release = extras.release?.(catalogue) ?? { version: specModel.package.version, changelog: undefined };
   const model = release.version === specModel.package.version ? specModel : { ...specModel, package: { ...specModel.package, version: release.version } };
@@ -84,14 +90,14 @@ export function emitEachFile(specModel: Model, sink: (file: EmittedFile) => void
   sink(emitReadme(model, templates));
   for (const product of model.products) sink(emitProductDoc(model, product, templates));
   sink({ path: "dist/cjs/package.json", contents: `${JSON.stringify({ type: "commonjs" }, null, 2)}\n` });
-  for (const module of modules) for (const file of printedModule(module, generatedHeader(module.source ?? model.source))) sink(file);
+  for (const module of modules) for (const file of printedModule(module, header(module), extras.typescript === undefined)) sink(file);
 }
 
-/** A module's five files: its source, both builds, and the declarations beside each build. */
-export function printedModule(module: ModuleIR, header: string): EmittedFile[] {
+/** A module's five files: its source (unless printed elsewhere), both builds, and the declarations beside each build. */
+export function printedModule(module: ModuleIR, header: string, withSource = true): EmittedFile[] {
   const declarations = printModule(module, "dts", header);
   return [
-    { path: `src/${module.path}.ts`, contents: printModule(module, "ts", header) },
+    ...(withSource ? [printTypeScriptFile({ module, header })] : []),
     { path: `dist/esm/${module.path}.js`, contents: printModule(module, "esm", header) },
     { path: `dist/esm/${module.path}.d.ts`, contents: declarations },
     { path: `dist/cjs/${module.path}.js`, contents: printModule(module, "cjs", header) },
