@@ -2,7 +2,6 @@
 // text are data in cli/command-line.ts; this module runs them.
 // Exit codes: 0 success (check: up to date); 1 spec errors (check: drift; init: the file exists);
 // 2 usage or internal error.
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { ErrgenError, type Diagnostic } from "./diagnostics.ts";
 import { check, diff, generate, type DiffResult, type GenerateResult, type RunOptions } from "./errgen.ts";
@@ -11,6 +10,7 @@ import { helpText, parseCommandLine, UsageError, type CommandLine } from "./cli/
 import { formatDiagnostics } from "./cli/format-diagnostics.ts";
 import { initSpec } from "./cli/init.ts";
 import { styleFor, type Style } from "./cli/style.ts";
+import { ERRGEN_VERSION } from "./cli/version.ts";
 import { watch } from "./cli/watch.ts";
 import { importCorpus } from "./import/import-corpus.ts";
 import { displayPath } from "./load/spec-files.ts";
@@ -38,7 +38,7 @@ export interface Output {
   readonly pretty: boolean;
 }
 
-export const ERRGEN_VERSION: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
+export { ERRGEN_VERSION };
 
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   const env = io.env ?? {};

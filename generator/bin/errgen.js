@@ -1,10 +1,9 @@
 #!/usr/bin/env node
-// errgen's executable. The generator is TypeScript run through tsx, so there is no build step
-// whose output could go stale.
-import { register } from "tsx/esm/api";
+// errgen's executable. The generator is TypeScript, run from a bundle that is rebuilt whenever the
+// sources change (see load-cli.js), so there is no build step whose output could go stale.
+import { loadCli } from "./load-cli.js";
 
-register();
-const { runCli } = await import("../cli.ts");
+const { runCli } = await loadCli();
 process.exitCode = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (text) => process.stdout.write(text),
