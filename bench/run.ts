@@ -3,13 +3,15 @@
 // script so that the ratios compare runs on the same machine at the same moment. Then the run-time
 // speed of the generated code, type-checking cost per entry point, and hostile-input refusal times.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildSync } from "esbuild";
 import { loadYaml } from "../generator/load/load-yaml.ts";
 import { bundleSize, CONSUMERS } from "./bundle-size.ts";
 import { runtimeBench } from "./runtime.ts";
+import { tree as treeOf } from "./tree.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CORPUS = join(ROOT, "../shared/corpus");
@@ -29,11 +31,43 @@ interface Measure {
   readonly cached?: boolean;
 }
 
+/**
+ * bench/scenario.ts bundled to plain JavaScript (beside the worker it may start), so that every
+ * scenario starts alike: no tsx, whose start-up would add a quarter of a second to each.
+ */
+const SCENARIO = join(ROOT, "bench/.bundle/scenario.js");
+
+function bundleScenario(): void {
+  rmSync(dirname(SCENARIO), { recursive: true, force: true });
+  buildSync({
+    entryPoints: { scenario: join(ROOT, "bench/scenario.ts"), "typescript-worker": join(ROOT, "generator/emit/typescript-worker.ts") },
+    outdir: dirname(SCENARIO),
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    logLevel: "silent",
+  });
+}
+
 function scenario(args: readonly string[]): Measure {
   const started = performance.now();
-  const output = execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "bench/scenario.ts"), ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24 });
+  const output = execFileSync(process.execPath, [SCENARIO, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24 });
   const wallMs = performance.now() - started;
   return { wallMs, ...JSON.parse(output.trim().split("\n").pop()!) };
+}
+
+/** errgen's own command line, as a build script runs it: wall time, the time it reports, and peak memory (from /usr/bin/time). */
+function cli(args: readonly string[], out: string): Measure {
+  const started = performance.now();
+  const run = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, join(ROOT, "generator/bin/errgen.js"), ...args], { cwd: ROOT, encoding: "utf8" });
+  const wallMs = performance.now() - started;
+  if (run.status !== 0) throw new Error(`errgen ${args.join(" ")} failed (exit ${run.status}):\n${run.stdout}${run.stderr}`);
+  const summary = /(\d+) written, (\d+) unchanged, \d+ removed in ([\d.]+) s/.exec(run.stdout + run.stderr);
+  const cached = /already current|up to date|cached/i.test(run.stdout + run.stderr) || summary === null;
+  const maxRssKb = Number.parseInt(run.stderr.trim().split("\n").pop() ?? "0", 10);
+  return { wallMs, ms: summary ? Number(summary[3]) * 1000 : wallMs, maxRssKb, cached, ...treeOf(out) };
 }
 
 /**
@@ -68,13 +102,22 @@ function catalogueBench(work: string): void {
   const spec = join(work, "spec");
   const out = join(work, "out");
   console.log("\n## The full catalogue (../shared/corpus)\n");
+  bundleScenario();
   const imported = scenario(["import", CORPUS, spec]);
-  const clear = (dir: string) => () => rmSync(dir, { recursive: true, force: true });
+  // Moved aside, not deleted: deleting 68 MB of small files right before a run makes this disk
+  // (ext4 with discard, in a VM) take up to a second longer to create the next run's files.
+  const trash = join(work, "trash");
+  let moved = 0;
+  const clear = (dir: string) => () => {
+    if (!existsSync(dir)) return;
+    mkdirSync(trash, { recursive: true });
+    renameSync(dir, join(trash, String(moved++)));
+  };
   const concatOut = join(work, "concat");
   const tscOut = join(work, "concat-tsc");
   const runs = rounds({
-    generate: { prepare: clear(out), run: () => scenario(["generate", join(spec, "tencentcloud.yaml"), out]) },
-    regenerate: { run: () => scenario(["regenerate", join(spec, "tencentcloud.yaml"), out]) },
+    generate: { prepare: clear(out), run: () => cli(["generate", "--spec", join(spec, "tencentcloud.yaml"), "--out", out], out) },
+    regenerate: { run: () => cli(["generate", "--spec", join(spec, "tencentcloud.yaml"), "--out", out], out) },
     recompare: { run: () => scenario(["generate", join(spec, "tencentcloud.yaml"), out]) },
     concat: { prepare: clear(concatOut), run: () => scenario(["concat", CORPUS, concatOut]) },
     concatTsc: { prepare: clear(tscOut), run: () => scenario(["concat-tsc", CORPUS, tscOut, TSC7]) },
@@ -83,7 +126,7 @@ function catalogueBench(work: string): void {
   const ratio = (a: string, b: string) => median(runs[a]!.map((m, i) => m.wallMs / runs[b]![i]!.wallMs), (r) => r);
   const [generate, regenerate, recompare, concat, concatTsc] = ["generate", "regenerate", "recompare", "concat", "concatTsc"].map(pick) as [Measure, Measure, Measure, Measure, Measure];
 
-  console.log(`Median of ${RUNS} interleaved rounds. Wall: spawn to exit (includes Node and tsx start-up). Work: measured inside the process.\n`);
+  console.log(`Median of ${RUNS} interleaved rounds. Wall: spawn to exit, start-up included (errgen: its command line, \`node generator/bin/errgen.js generate\`; the rest: bench/scenario.ts bundled to plain JavaScript). Work: measured inside the process.\n`);
   console.log("| scenario | wall | work | peak memory | files | bytes | |");
   console.log("| --- | --- | --- | --- | --- | --- | --- |");
   console.log(row("errgen import-corpus", imported, "corpus JSON → 273 spec files"));

@@ -1,11 +1,12 @@
 // One benchmark scenario, run in its own process so that its wall time and peak memory are its own.
 // Prints one JSON line: { ms, maxRssKb, ...details }.
 import { spawnSync } from "node:child_process";
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { generate } from "../generator/errgen.ts";
 import { importCorpus } from "../generator/import/import-corpus.ts";
 import { concatBaseline } from "./baseline-concat.ts";
+import { tree } from "./tree.ts";
 
 const [scenario, ...args] = process.argv.slice(2);
 const started = performance.now();
@@ -54,20 +55,3 @@ switch (scenario) {
 
 const ms = performance.now() - started;
 console.log(JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS, ...details }));
-
-/** Files and bytes under a folder. */
-function tree(dir: string): { files: number; bytes: number } {
-  let files = 0;
-  let bytes = 0;
-  const walk = (path: string) => {
-    for (const entry of readdirSync(path, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(join(path, entry.name));
-      else {
-        files++;
-        bytes += statSync(join(path, entry.name)).size;
-      }
-    }
-  };
-  walk(dir);
-  return { files, bytes };
-}

@@ -3,7 +3,10 @@
 import test from "ava";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { runErrgen, tempDir } from "./helpers/run-cli.ts";
+import { compileFiles } from "../generator/errgen.ts";
+import { diskSpecFiles } from "../generator/load/spec-files.ts";
+import { openPackageWriter, writePackage } from "../generator/write/write-package.ts";
+import { REPO_ROOT, runErrgen, tempDir } from "./helpers/run-cli.ts";
 import { specText } from "./helpers/spec-text.ts";
 
 function project(t: Parameters<typeof tempDir>[0], codes = [{ code: "Auth.Token" }, { code: "Broken" }]) {
@@ -141,4 +144,24 @@ test("check: 0 when current, 1 naming differing, missing and extra files, and it
     ].join("\n"),
   );
   t.deepEqual(snapshot(out), before, "check wrote nothing");
+});
+
+test("writes that move to the background when the disk is slow write the same files, and a failed one fails the commit", async (t) => {
+  const dir = tempDir(t);
+  const compiled = compileFiles(diskSpecFiles(join(REPO_ROOT, "spec/tencentcloud.yaml"), REPO_ROOT));
+  if (!compiled.ok) return t.fail("the shipped spec has errors");
+  const files = compiled.files;
+  t.true(files.length > 32, "enough files for the switch to happen");
+  const report = await writePackage(join(dir, "slow"), files, { slowWriteMs: 0 });
+  t.is(report.written.length, files.length);
+  for (const file of files) t.is(readFileSync(join(dir, "slow", file.path), "utf8"), file.contents, file.path);
+
+  // A background write that fails (a folder stands where the file goes) fails the commit and leaves nothing behind.
+  const writer = openPackageWriter(join(dir, "broken"), { slowWriteMs: 0 });
+  for (const file of files.slice(0, 20)) writer.add(file);
+  mkdirSync(join(dir, ".errgen-new-broken", "blocked.ts"));
+  writer.add({ path: "blocked.ts", contents: "x" });
+  await t.throwsAsync(() => writer.commit(), { code: "EISDIR" });
+  t.false(existsSync(join(dir, "broken")));
+  t.false(existsSync(join(dir, ".errgen-new-broken")));
 });

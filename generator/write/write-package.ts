@@ -3,10 +3,13 @@
 // in with two renames. A run that dies at any point leaves the old package or the new one; a
 // rename interrupted between its two steps is undone by the next run before it does anything else.
 //
-// Files are handed over as they are emitted and written by Node's thread pool while the emitter
-// goes on printing: on this machine the disk takes longer to write a large catalogue than errgen
-// takes to print it, so the two had better overlap.
-import { closeSync, copyFileSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFile, writeSync } from "node:fs";
+// Files are handed over as they are emitted and written at once, on this thread (Node encodes and
+// writes a string in one native call): while the disk keeps up, that is the fastest way, 0.2 s
+// faster for the full catalogue on this machine than handing them to Node's thread pool. When the
+// disk does not keep up (this VM's disk creates files slowly for a while after many were deleted:
+// 0.6-0.9 ms a file instead of under 0.1), the rest go to the thread pool, so that writing overlaps
+// printing.
+import { closeSync, copyFileSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFile, writeFileSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { ErrgenError } from "../diagnostics.ts";
 import type { EmittedFile } from "../emit/emitted-file.ts";
@@ -25,9 +28,16 @@ export class WriteRefusedError extends ErrgenError {}
 export interface WriteOptions {
   /** Files whose generated header proves that errgen wrote an existing folder. Default: the package's README and entry. */
   readonly ownershipFiles?: readonly string[];
+  /** Writes averaging more than this (ms a file) move to the background. Default: SLOW_WRITE_MS; 0 moves them after the first few. */
+  readonly slowWriteMs?: number;
 }
 
 const PACKAGE_OWNERSHIP_FILES = ["README.md", "src/index.ts"];
+
+/** Writes on this thread average more than this per file: the disk is slow, write the rest in the background. */
+const SLOW_WRITE_MS = 0.25;
+/** Files written before the pace is judged. */
+const PACE_SAMPLE = 16;
 
 /** Writes a whole folder at once: `openPackageWriter`, every file, `commit`. */
 export async function writePackage(outDir: string, files: readonly EmittedFile[], options: WriteOptions = {}): Promise<WriteReport> {
@@ -67,7 +77,8 @@ export function openPackageWriter(outDir: string, options: WriteOptions = {}): P
   }
   const written: string[] = [];
   const unchanged: string[] = [];
-  // Callback writes, counted: the promise API costs a FileHandle object per file on the main thread.
+  const pace = { files: 0, ms: 0, background: false };
+  // Background writes are callbacks, counted: the promise API costs a FileHandle object per file on the main thread.
   let pending = 0;
   let failure: Error | undefined;
   let settled: () => void = () => {};
@@ -90,6 +101,12 @@ export function openPackageWriter(outDir: string, options: WriteOptions = {}): P
       if (hasContents(existing.files.get(file.path), file.contents)) {
         keepUnchanged(join(outDir, file.path), target);
         unchanged.push(file.path);
+      } else if (!pace.background) {
+        const started = performance.now();
+        writeFileSync(target, file.contents);
+        pace.ms += performance.now() - started;
+        pace.background = ++pace.files >= PACE_SAMPLE && pace.ms > pace.files * (options.slowWriteMs ?? SLOW_WRITE_MS);
+        written.push(file.path);
       } else {
         pending++;
         writeFile(target, file.contents, (error) => {
