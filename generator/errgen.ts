@@ -8,14 +8,15 @@ import { decideRelease, readChangelog, readPreviousPackage, withSpecVersion, typ
 import { writeFileWhole } from "./write/write-file-whole.ts";
 import { emitEachFile, emitModules, emitPackage, type EmitExtras } from "./emit/emit-package.ts";
 import { TemplateError } from "./emit/emit-readme.ts";
-import { PARALLEL_THRESHOLD_BYTES, startTypeScriptPrinter, type TypeScriptPrinter } from "./emit/typescript-printer.ts";
+import { helperPrinter } from "./emit/typescript-printer.ts";
+import { HELPER_THRESHOLD_CHARS, startHelper, type Helper } from "./worker/helper.ts";
 import type { EmittedFile } from "./emit/emitted-file.ts";
-import { loadSpec, readSpecSources, type SpecSources } from "./load/load-spec.ts";
+import { loadSpec, readSpecSources, type LoadedSpec, type ProductFile, type SpecSources } from "./load/load-spec.ts";
 import { loadTemplates, NO_TEMPLATES, type Templates } from "./load/load-templates.ts";
 import { diskSpecFiles, type SpecFiles } from "./load/spec-files.ts";
 import { buildModel } from "./model/build-model.ts";
 import type { Model } from "./model/model.ts";
-import { validateSpec } from "./validate/validate-spec.ts";
+import { readProductSpec, validateSpec, type ProductRead } from "./validate/validate-spec.ts";
 import { comparePackage, type PackageDrift } from "./write/compare-package.ts";
 import { cachedOutput, inputsHash, recordOutput } from "./write/output-cache.ts";
 import { openPackageWriter, type WriteReport } from "./write/write-package.ts";
@@ -44,8 +45,8 @@ export interface RunOptions {
   /** With bump: the release to compare with, instead of the package on disk (a spec, package folder, tarball or installed package). */
   readonly from?: string | undefined;
   /**
-   * generate only: print the `src/*.ts` files on a worker thread. Default: when the spec files hold
-   * more than PARALLEL_THRESHOLD_BYTES of text. The output is the same either way.
+   * generate only: share the work with a helper thread (worker/helper.ts). Default: when the spec
+   * files hold more than HELPER_THRESHOLD_CHARS of text. The output is the same either way.
    */
   readonly parallel?: boolean | undefined;
 }
@@ -118,16 +119,18 @@ export async function generate(options: RunOptions): Promise<GenerateResult> {
     return { ok: true, outDir: expectedOut, report, summary: cached.summary, cached: true };
   }
   // Started before the load, so that the worker's start-up overlaps it.
-  const printer = (options.parallel ?? specBytes(run.sources) > PARALLEL_THRESHOLD_BYTES) ? startTypeScriptPrinter() : undefined;
+  const helper = (options.parallel ?? specChars(run.sources) > HELPER_THRESHOLD_CHARS) ? startHelper() : undefined;
   try {
-    return await generateWith(options, run, inputs, printer);
+    return await generateWith(options, run, inputs, helper);
   } finally {
-    await printer?.close();
+    await helper?.close();
   }
 }
 
-async function generateWith(options: RunOptions, run: Run, inputs: string, printer: TypeScriptPrinter | undefined): Promise<GenerateResult> {
-  const analyzed = analyzeFiles(run.files, options.onStage, run.templates);
+async function generateWith(options: RunOptions, run: Run, inputs: string, helper: Helper | undefined): Promise<GenerateResult> {
+  options.onStage?.("load");
+  const loaded = loadSpec(run.files);
+  const analyzed = analyzeLoaded(run.files, loaded, await readProductSpecs(loaded.products, helper), options.onStage, run.templates);
   if (!analyzed.ok) return analyzed;
   const { model } = analyzed;
   const outDir = run.outDir(model.package.name)!;
@@ -149,13 +152,14 @@ async function generateWith(options: RunOptions, run: Run, inputs: string, print
     paths.push(file.path);
     writer.add(file);
   };
+  const typescript = helper && helperPrinter(helper);
   try {
     emitEachFile(
       model,
       sink,
       {
         templates: run.templates,
-        typescript: printer,
+        typescript,
         release: (catalogue) => {
           const decided = decideRelease(previous, catalogue, { bump: options.bump === true, source: model.source, templates: run.templates });
           release = decided.report;
@@ -167,7 +171,7 @@ async function generateWith(options: RunOptions, run: Run, inputs: string, print
         },
       },
     );
-    await printer?.finish(sink);
+    await typescript?.finish(sink);
     options.onStage?.("write");
     report = await writer.commit();
   } catch (error) {
@@ -182,8 +186,8 @@ async function generateWith(options: RunOptions, run: Run, inputs: string, print
   return { ok: true, outDir, report, summary, cached: false, release };
 }
 
-/** The text of every spec file, in UTF-16 code units: what decides whether a worker pays. */
-function specBytes(sources: SpecSources): number {
+/** The text of every spec file, in UTF-16 code units: what decides whether a helper thread pays. */
+function specChars(sources: SpecSources): number {
   return sources.texts.reduce((sum, [, text]) => sum + text.length, 0);
 }
 
@@ -229,8 +233,27 @@ function emitFiles(model: Model, onStage: RunOptions["onStage"], extras: EmitExt
 export function analyzeFiles(files: SpecFiles, onStage?: RunOptions["onStage"], templates: Templates = NO_TEMPLATES): Analyzed {
   onStage?.("load");
   const loaded = loadSpec(files);
+  return analyzeLoaded(files, loaded, loaded.products.map(readProductSpec), onStage, templates);
+}
+
+/** The share of the product specs (by size, the last ones the root lists) the helper thread reads while this one reads the rest. */
+const HELPER_SHARE = 0.4;
+
+/** readProductSpec over every product, a share of them on the helper thread; what it fails to read is read here. */
+async function readProductSpecs(files: readonly ProductFile[], helper: Helper | undefined): Promise<ProductRead[]> {
+  if (helper === undefined) return files.map(readProductSpec);
+  const total = files.reduce((sum, file) => sum + file.text.length, 0);
+  let split = files.length;
+  for (let theirs = 0; split > 0 && theirs + files[split - 1]!.text.length <= total * HELPER_SHARE; ) theirs += files[--split]!.text.length;
+  const helped = helper.run("read-products", files.slice(split)).catch(() => undefined);
+  const mine = files.slice(0, split).map(readProductSpec);
+  return [...mine, ...((await helped) ?? files.slice(split).map(readProductSpec))];
+}
+
+/** validate → model, once the root spec is loaded and each product spec read. */
+function analyzeLoaded(files: SpecFiles, loaded: LoadedSpec, products: readonly ProductRead[], onStage: RunOptions["onStage"], templates: Templates): Analyzed {
   onStage?.("validate");
-  const validated = validateSpec(loaded);
+  const validated = validateSpec(loaded, products);
   const diagnostics = [...loaded.diagnostics, ...validated.diagnostics, ...templates.diagnostics];
   if (diagnostics.length > 0 || validated.input === undefined) return { ok: false, diagnostics: sortDiagnostics(diagnostics), source: files.sourceText };
   onStage?.("model");

@@ -26,7 +26,7 @@ test("the first run builds the bundle; a changed source is rebuilt before it run
   const bundle = join(root, "generator/.bundle");
   t.false(existsSync(bundle));
   t.is(errgen(root, ["--version"]).trim(), VERSION);
-  t.true(existsSync(join(bundle, "cli.js")) && existsSync(join(bundle, "typescript-worker.js")), "both entry points are bundled");
+  t.true(existsSync(join(bundle, "cli.js")) && existsSync(join(bundle, "helper-thread.js")), "both entry points are bundled");
   const signature = readFileSync(join(bundle, "sources.sha256"), "utf8");
 
   const versionModule = join(root, "generator/cli/version.ts");

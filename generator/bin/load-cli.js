@@ -12,8 +12,8 @@ const GENERATOR = fileURLToPath(new URL("..", import.meta.url));
 /** Two folders below the project root, like the sources that locate errgen's own files from theirs. */
 export const BUNDLE_DIR = join(GENERATOR, ".bundle");
 const SIGNATURE_FILE = "sources.sha256";
-/** The bundle's entry points: the command line, and the worker thread that prints TypeScript. */
-const ENTRY_POINTS = { cli: join(GENERATOR, "cli.ts"), "typescript-worker": join(GENERATOR, "emit/typescript-worker.ts") };
+/** The bundle's entry points: the command line, and the helper thread (worker/helper.ts). */
+const ENTRY_POINTS = { cli: join(GENERATOR, "cli.ts"), "helper-thread": join(GENERATOR, "worker/helper-thread.ts") };
 
 /** The command line's module: `{ runCli }`. */
 export async function loadCli(env = process.env) {

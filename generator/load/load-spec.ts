@@ -8,19 +8,25 @@ export interface LoadedFile {
   readonly root: YamlNode | undefined;
 }
 
+/** A product spec the root lists, read but not yet parsed: products are parsed and validated file by file (see readProductSpec). */
+export interface ProductFile {
+  readonly location: SpecLocation;
+  readonly text: string;
+}
+
 export interface LoadedSpec {
   readonly root: LoadedFile;
-  /** Product specs in the order the root lists them. */
-  readonly products: readonly LoadedFile[];
+  /** Product specs in the order the root lists them, each listed once; unreadable ones left out (with a diagnostic). */
+  readonly products: readonly ProductFile[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Loads the root spec (a SpecReadError for it propagates: a usage error) and every product spec it lists. */
+/** Loads the root spec (a SpecReadError for it propagates: a usage error) and reads every product spec it lists. */
 export function loadSpec(files: SpecFiles): LoadedSpec {
   const rootText = files.read(files.root.path);
   const loaded = loadYaml(rootText, files.root.displayPath, "a mapping with specVersion, package and codes");
   const diagnostics = [...loaded.diagnostics];
-  const products: LoadedFile[] = [];
+  const products: ProductFile[] = [];
   const seen = new Map<string, SourcePosition>();
   for (const item of includedPaths(loaded.root)) {
     const path = files.resolve(files.root, item.value);
@@ -32,15 +38,19 @@ export function loadSpec(files: SpecFiles): LoadedSpec {
     seen.set(path, item.position);
     const location = files.locate(path);
     try {
-      const product = loadYaml(files.read(path), location.displayPath, "a mapping with product, version and codes");
-      diagnostics.push(...product.diagnostics);
-      products.push({ location, root: product.root });
+      products.push({ location, text: files.read(path) });
     } catch (error) {
       if (!(error instanceof SpecReadError)) throw error;
       diagnostics.push(diagnostic(item.position, `cannot read product spec "${item.value}" (${location.displayPath}): ${error.reason}`));
     }
   }
   return { root: { location: files.root, root: loaded.root }, products, diagnostics };
+}
+
+/** Parses one product spec. */
+export function loadProductFile(file: ProductFile): { readonly loaded: LoadedFile; readonly diagnostics: readonly Diagnostic[] } {
+  const product = loadYaml(file.text, file.location.displayPath, "a mapping with product, version and codes");
+  return { loaded: { location: file.location, root: product.root }, diagnostics: product.diagnostics };
 }
 
 export interface SpecSources {

@@ -2,7 +2,7 @@
 // collects every diagnostic. Never throws on user input; the caller builds a model only when there
 // are none.
 import { diagnostic, type Diagnostic } from "../diagnostics.ts";
-import type { LoadedFile, LoadedSpec } from "../load/load-spec.ts";
+import { loadProductFile, type LoadedFile, type LoadedSpec, type ProductFile } from "../load/load-spec.ts";
 import type { YamlMap } from "../load/load-yaml.ts";
 import { checkCodes } from "./check-codes.ts";
 import { checkNames } from "./check-names.ts";
@@ -16,19 +16,32 @@ export interface ValidatedSpec {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export function validateSpec(loaded: LoadedSpec): ValidatedSpec {
-  const diagnostics: Diagnostic[] = [];
+/** What one product spec file yields on its own: its input, when it has the shape of one, and its diagnostics. */
+export interface ProductRead {
+  readonly product: ProductInput | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Loads and validates one product spec: everything about it that does not depend on other files.
+ * Products are independent here, so a share of them can be read on another thread.
+ */
+export function readProductSpec(file: ProductFile): ProductRead {
+  const { loaded, diagnostics } = loadProductFile(file);
+  const all = [...diagnostics];
+  const node = asMapping(loaded, "a product spec is a mapping with product, version and codes", all);
+  if (!node) return { product: undefined, diagnostics: all };
+  return { product: readProductInput(checkShape(node, productShape, all) as CheckedObject, file.location.sourceName), diagnostics: all };
+}
+
+/** Validates the root spec, and the products (read by readProductSpec, in the root's order) against it and each other. */
+export function validateSpec(loaded: LoadedSpec, products: readonly ProductRead[]): ValidatedSpec {
+  const diagnostics: Diagnostic[] = products.flatMap((read) => read.diagnostics);
   const root = asMapping(loaded.root, "a spec is a mapping with specVersion, package and codes", diagnostics);
   if (!root) return { input: undefined, diagnostics };
   const checked = checkShape(root, specShape, diagnostics) as CheckedObject;
-  const products: ProductInput[] = [];
-  for (const file of loaded.products) {
-    const node = asMapping(file, "a product spec is a mapping with product, version and codes", diagnostics);
-    if (!node) continue;
-    const product = readProductInput(checkShape(node, productShape, diagnostics) as CheckedObject, file.location.sourceName);
-    if (product) products.push(product);
-  }
-  const input = readSpecInput(checked, loaded.root.location.sourceName, products);
+  const inputs = products.flatMap((read) => (read.product ? [read.product] : []));
+  const input = readSpecInput(checked, loaded.root.location.sourceName, inputs);
   diagnostics.push(...checkCodes(input), ...checkNames(input));
   return { input, diagnostics };
 }
