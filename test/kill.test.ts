@@ -1,5 +1,6 @@
-// `generate` is all or nothing even when the process is killed: SIGKILL at random moments of the
-// write stage must leave the old package or the new one, each complete, never a mix.
+// `generate` is all or nothing even when the process is killed: SIGKILL at random moments while it
+// writes (files are written as they are emitted, then swapped in) must leave the old package or the
+// new one, each complete, never a mix.
 import test from "ava";
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -24,17 +25,24 @@ function tree(dir: string): Record<string, string> | undefined {
   return files;
 }
 
-/** Runs `generate`, and once it reports the write stage, kills it after `delayMs`. */
-function generateAndKill(cwd: string, delayMs: number): Promise<void> {
+/**
+ * Runs `generate`, and once it reports the emit stage (where writing starts), kills it after
+ * `delayMs` (never, when undefined). Resolves with the time from that report to the exit.
+ */
+function generateAndKill(cwd: string, delayMs: number | undefined): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, "generate", "--spec", "spec.yaml", "--out", "out", "--verbose"], { cwd, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
+    let emitting: number | undefined;
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk.toString();
-      if (stderr.includes("errgen: write (")) setTimeout(() => child.kill("SIGKILL"), delayMs);
+      if (emitting === undefined && stderr.includes("errgen: emit (")) {
+        emitting = performance.now();
+        if (delayMs !== undefined) setTimeout(() => child.kill("SIGKILL"), delayMs);
+      }
     });
     child.on("error", reject);
-    child.on("exit", () => resolve());
+    child.on("exit", () => resolve(performance.now() - (emitting ?? performance.now())));
   });
 }
 
@@ -59,6 +67,13 @@ test("SIGKILL at random points of generate leaves the old or the new package, co
 
   writeFileSync(join(dir, "spec.yaml"), specs[0]!);
   t.is((await runErrgen(["generate", "--spec", "spec.yaml", "--out", "out"], dir)).code, 0);
+  // How long a run takes from the emit stage to its exit on this machine: kills are spread over that, and a bit beyond.
+  const timings: number[] = [];
+  for (const text of [specs[1]!, specs[0]!]) {
+    writeFileSync(join(dir, "spec.yaml"), text);
+    timings.push(await generateAndKill(dir, undefined));
+  }
+  const window = Math.max(...timings) * 1.3;
   const outcomes = { old: 0, new: 0, interruptedSwap: 0 };
   let current = 0;
   let onDisk = 0;
@@ -66,7 +81,7 @@ test("SIGKILL at random points of generate leaves the old or the new package, co
     const next = 1 - current;
     writeFileSync(join(dir, "spec.yaml"), specs[next]!);
     onDisk = next;
-    await generateAndKill(dir, Math.random() * 30);
+    await generateAndKill(dir, Math.random() * window);
     const state = tree(join(dir, "out"));
     if (state === undefined) {
       // Killed between the swap's two renames: the old package waits, complete, beside the target.
@@ -84,7 +99,7 @@ test("SIGKILL at random points of generate leaves the old or the new package, co
       current = next;
     }
   }
-  t.log(`${RUNS} killed runs: old package kept ${outcomes.old}, new package complete ${outcomes.new}, killed mid-swap ${outcomes.interruptedSwap}`);
+  t.log(`${RUNS} runs killed within ${window.toFixed(0)} ms of emitting: old package kept ${outcomes.old}, new package complete ${outcomes.new}, killed mid-swap ${outcomes.interruptedSwap}`);
   t.true(outcomes.old > 0 && outcomes.new > 0, "kills landed both before and after the swap");
 
   // A normal run afterwards recovers whatever the kills left and cleans up.
