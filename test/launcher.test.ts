@@ -2,7 +2,7 @@
 // source changes. Each test works on a copy of the project, so the real bundle is never touched.
 import test from "ava";
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT, tempDir } from "./helpers/run-cli.ts";
 
@@ -55,4 +55,12 @@ test("the bundled command line generates the same package as the sources do", (t
   errgen(root, ["generate", "--out", "from-source"], { ERRGEN_BUNDLE: "0" });
   const read = (folder: string, path: string) => readFileSync(join(root, folder, path), "utf8");
   for (const path of ["src/index.ts", "dist/esm/errors.js", "dist/cjs/errors.d.ts", "README.md", "catalogue.json"]) t.is(read("bundled", path), read("from-source", path), path);
+});
+
+test("a build killed half-way leaves nothing that lasts: the next build removes its folders", (t) => {
+  const root = copyOfErrgen(tempDir(t));
+  // Folders as a killed build leaves them, of a process that is gone (no pid is this large).
+  for (const name of [".bundle-4999999", ".bundle-old-4999998"]) mkdirSync(join(root, "generator", name, "part"), { recursive: true });
+  t.is(errgen(root, ["--version"]).trim(), VERSION);
+  t.deepEqual(readdirSync(join(root, "generator")).filter((name) => name.startsWith(".bundle")), [".bundle"]);
 });

@@ -67,8 +67,9 @@ async function buildBundle(signature) {
     return false;
   }
   const staging = `${BUNDLE_DIR}-${process.pid}`;
+  removeAbandoned();
   try {
-    rmSync(staging, { recursive: true, force: true });
+    rmSync(staging, { recursive: true, force: true }); // a folder of an earlier process with this pid
     mkdirSync(staging, { recursive: true });
     await esbuild.build({
       entryPoints: ENTRY_POINTS,
@@ -89,6 +90,23 @@ async function buildBundle(signature) {
     rmSync(staging, { recursive: true, force: true });
   }
   return readSignature(BUNDLE_DIR) === signature;
+}
+
+/** Staging folders of runs that were killed while building (`.bundle-<pid>`, `.bundle-old-<pid>` of a process that is gone). */
+function removeAbandoned() {
+  for (const name of readdirSync(GENERATOR)) {
+    const pid = /^\.bundle-(?:old-)?(\d+)$/.exec(name)?.[1];
+    if (pid !== undefined && !isAlive(Number(pid))) rmSync(join(GENERATOR, name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error?.code === "EPERM";
+  }
 }
 
 function swapIn(staging, signature) {
