@@ -64,10 +64,10 @@ function cli(args: readonly string[], out: string): Measure {
   const run = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, join(ROOT, "generator/bin/errgen.js"), ...args], { cwd: ROOT, encoding: "utf8" });
   const wallMs = performance.now() - started;
   if (run.status !== 0) throw new Error(`errgen ${args.join(" ")} failed (exit ${run.status}):\n${run.stdout}${run.stderr}`);
-  const summary = /(\d+) written, (\d+) unchanged, \d+ removed in ([\d.]+) s/.exec(run.stdout + run.stderr);
-  const cached = /already current|up to date|cached/i.test(run.stdout + run.stderr) || summary === null;
+  const summary = / removed(?: \(.*?\))? in ([\d.]+) s/.exec(run.stdout + run.stderr);
+  const cached = (run.stdout + run.stderr).includes("(up to date since the last run)");
   const maxRssKb = Number.parseInt(run.stderr.trim().split("\n").pop() ?? "0", 10);
-  return { wallMs, ms: summary ? Number(summary[3]) * 1000 : wallMs, maxRssKb, cached, ...treeOf(out) };
+  return { wallMs, ms: summary ? Number(summary[1]) * 1000 : wallMs, maxRssKb, cached, ...treeOf(out) };
 }
 
 /**

@@ -19,10 +19,9 @@ switch (scenario) {
     details = { products: plan.products.length };
     break;
   }
-  case "generate":
-  case "regenerate": {
+  case "generate": {
     const [spec, out] = args as [string, string];
-    const result = await generate({ spec, out, cwd: process.cwd(), useCache: scenario === "regenerate" });
+    const result = await generate({ spec, out, cwd: process.cwd(), useCache: false });
     if (!result.ok) throw new Error(`the imported spec has errors: ${result.diagnostics[0]?.message}`);
     details = { written: result.report.written.length, unchanged: result.report.unchanged.length, cached: result.cached, ...tree(out) };
     break;

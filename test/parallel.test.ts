@@ -4,12 +4,11 @@
 import test from "ava";
 import { cpSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { generate } from "../generator/errgen.ts";
+import { analyzeFiles, generate } from "../generator/errgen.ts";
 import { emitModules } from "../generator/emit/emit-package.ts";
 import type { EmittedFile } from "../generator/emit/emitted-file.ts";
 import { helperPrinter, printTypeScriptFile } from "../generator/emit/typescript-printer.ts";
 import { startHelper } from "../generator/worker/helper.ts";
-import { analyzeFiles } from "../generator/errgen.ts";
 import { diskSpecFiles } from "../generator/load/spec-files.ts";
 import { folderContents, REPO_ROOT, tempDir } from "./helpers/run-cli.ts";
 

@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const GENERATOR = fileURLToPath(new URL("..", import.meta.url));
 /** Two folders below the project root, like the sources that locate errgen's own files from theirs. */
-export const BUNDLE_DIR = join(GENERATOR, ".bundle");
+const BUNDLE_DIR = join(GENERATOR, ".bundle");
 const SIGNATURE_FILE = "sources.sha256";
 /** The bundle's entry points: the command line, and the helper thread (worker/helper.ts). */
 const ENTRY_POINTS = { cli: join(GENERATOR, "cli.ts"), "helper-thread": join(GENERATOR, "worker/helper-thread.ts") };
@@ -36,7 +36,7 @@ export async function loadCli(env = process.env) {
 }
 
 /** A hash of every source file of the generator, by path and content. */
-export function sourcesSignature() {
+function sourcesSignature() {
   const hash = createHash("sha256");
   const files = readdirSync(GENERATOR, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && /\.(ts|js)$/.test(entry.name))

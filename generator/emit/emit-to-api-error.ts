@@ -5,7 +5,7 @@ import type { Model } from "../model/model.ts";
 import { ERROR_CLASS_TABLE } from "./emit-errors.ts";
 import { names, type ModuleIR } from "./ir/module-ir.ts";
 import { MODULE } from "./modules.ts";
-import { optionalAccess, propertyAccess, propertyAccess as access, stringLiteral } from "./safe-text.ts";
+import { optionalAccess, propertyAccess as access, stringLiteral } from "./safe-text.ts";
 
 export function emitToApiError(model: Model): ModuleIR {
   const base = model.baseClass;
@@ -186,7 +186,7 @@ export function emitToApiError(model: Model): ModuleIR {
         parameters: [{ name: "envelope", type: "ApiEnvelope<T>" }, { name: "classOf", type: "ErrorClassLookup" }, { name: "caller", type: "string" }],
         returnType: "SuccessResponse<T>",
         body: [
-          `if (isSuccess(envelope)) return envelope${propertyAccess(response)};`,
+          `if (isSuccess(envelope)) return envelope${access(response)};`,
           "if (carriesError(envelope)) throw convertError(envelope, classOf, caller);",
           `throw new TypeError(\`\${caller}: expected {"${response}": {...}} with a string ${requestId}; got \${describeInput(envelope)}\`);`,
         ],
