@@ -146,13 +146,9 @@ async function generateWith(options: RunOptions, run: Run, inputs: string, helpe
   // Emit and write together: each file goes to the writer as soon as it is printed.
   options.onStage?.("emit");
   const writer = openPackageWriter(outDir);
-  const paths: string[] = [];
   let report: WriteReport;
-  const sink = (file: EmittedFile) => {
-    paths.push(file.path);
-    writer.add(file);
-  };
-  const typescript = helper && helperPrinter(helper);
+  const sink = (file: EmittedFile) => writer.add(file);
+  const typescript = helper && helperPrinter(helper, writer.target, (files) => writer.adopt(files));
   try {
     emitEachFile(
       model,
@@ -175,6 +171,8 @@ async function generateWith(options: RunOptions, run: Run, inputs: string, helpe
     options.onStage?.("write");
     report = await writer.commit();
   } catch (error) {
+    // The helper may still be staging files: stop it before the staged folder goes.
+    await helper?.close();
     writer.abort();
     if (error instanceof TemplateError) return { ok: false, diagnostics: [error.diagnostic], source: templateSource(run.templates) };
     throw error;
@@ -182,7 +180,7 @@ async function generateWith(options: RunOptions, run: Run, inputs: string, helpe
   const summary = { codes: model.codes.length + model.products.reduce((sum, product) => sum + product.codes.length, 0), products: model.products.length };
   // The spec stays the one source of the version: a release writes its new version back.
   if (releasedSpec !== undefined) writeFileWhole(run.files.root.path, releasedSpec);
-  else recordOutput(outDir, inputs, summary, paths);
+  else recordOutput(outDir, inputs, summary, [...report.written, ...report.unchanged]);
   return { ok: true, outDir, report, summary, cached: false, release };
 }
 

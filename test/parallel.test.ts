@@ -1,14 +1,14 @@
-// Large specs share the work with a helper thread: it reads a share of the product specs and prints
-// the TypeScript. The package and the diagnostics must be the same either way, and a helper that
-// fails must not lose a file.
-import test from "ava";
-import { cpSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+// Large specs share the work with a helper thread: it reads a share of the product specs, and prints
+// and stages the TypeScript (sources and declarations). The package and the diagnostics must be the
+// same either way, a helper that fails must not lose a file, and no file may be printed twice.
+import test, { type ExecutionContext } from "ava";
+import { cpSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { analyzeFiles, generate } from "../generator/errgen.ts";
 import { emitModules } from "../generator/emit/emit-package.ts";
-import type { EmittedFile } from "../generator/emit/emitted-file.ts";
-import { helperPrinter, printTypeScriptFile } from "../generator/emit/typescript-printer.ts";
-import { startHelper } from "../generator/worker/helper.ts";
+import { claimBatch, helperPrinter, printTypeScriptFiles, type PrintJob, type StagePrintJobs } from "../generator/emit/typescript-printer.ts";
+import { startHelper, type Helper } from "../generator/worker/helper.ts";
+import { openPackageWriter, stageFiles, type PackageWriter, type StagedFile } from "../generator/write/write-package.ts";
 import { diskSpecFiles } from "../generator/load/spec-files.ts";
 import { folderContents, REPO_ROOT, tempDir } from "./helpers/run-cli.ts";
 
@@ -35,29 +35,89 @@ for (const [name, spec] of SPECS) {
   });
 }
 
-test("a job the helper cannot take is printed on this thread: no file is lost", async (t) => {
+/** The shipped spec's modules as print jobs, a writer on an empty folder, and what it holds after `run`. */
+async function printedThrough(t: ExecutionContext, run: (jobs: PrintJob[], writer: PackageWriter) => Promise<void>) {
   const analyzed = analyzeFiles(diskSpecFiles(SPECS[0][1], REPO_ROOT));
-  if (!analyzed.ok) return t.fail("the shipped spec has errors");
+  if (!analyzed.ok) throw new Error("the shipped spec has errors");
   const jobs = emitModules(analyzed.model).map((module) => ({ module, header: "// header" }));
-  // A function cannot be sent to a thread; printing ignores the extra field.
-  const unsendable = { ...jobs[0]!, module: { ...jobs[0]!.module, extra: () => 0 } };
+  const out = join(tempDir(t), "out");
+  const writer = openPackageWriter(out);
+  try {
+    await run(jobs, writer);
+  } catch (error) {
+    writer.abort();
+    throw error;
+  }
+  const report = await writer.commit();
+  const expected = Object.fromEntries(jobs.flatMap(printTypeScriptFiles).map((file) => [file.path, file.contents]));
+  const written = Object.fromEntries(Object.entries(folderContents(out)).map(([path, text]) => [relative(out, path), text]));
+  return { jobs, report, expected, written };
+}
+
+test("a job the helper cannot take is printed on this thread: no file is lost", async (t) => {
   const helper = startHelper();
   if (helper === undefined) return t.fail("no helper thread could be started");
   try {
-    const printer = helperPrinter(helper);
-    printer.print(jobs.slice(1));
-    printer.print([unsendable]);
-    const files: EmittedFile[] = [];
-    await printer.finish((file) => files.push(file));
-    t.deepEqual(
-      files.map((file) => file.path),
-      [...jobs.slice(1), jobs[0]!].map((job) => `src/${job.module.path}.ts`),
-      "every file, in the order given",
-    );
-    for (const job of jobs) t.is(files.find((file) => file.path === `src/${job.module.path}.ts`)?.contents, printTypeScriptFile(job).contents);
+    const { report, expected, written } = await printedThrough(t, async (jobs, writer) => {
+      const printer = helperPrinter(helper, writer.target, (files) => writer.adopt(files));
+      // A function cannot be sent to a thread; printing ignores the extra field.
+      const unsendable = { ...jobs[0]!, module: { ...jobs[0]!.module, extra: () => 0 } };
+      printer.print([unsendable, ...jobs.slice(1)]);
+      await printer.finish((file) => writer.add(file));
+    });
+    t.deepEqual(written, expected, "every source and declaration file, as printed here");
+    t.deepEqual(report.written, Object.keys(expected).sort());
   } finally {
     await helper.close();
   }
+});
+
+test("batches the helper has not started when this thread is free are taken here, last first, and never printed twice", async (t) => {
+  const requests: StagePrintJobs[] = [];
+  const order: number[] = [];
+  // A helper that takes the first batch and is still busy with it: this thread takes every other one.
+  let finishFirst: (files: StagedFile[]) => void = () => {};
+  const busy: Helper = {
+    run: ((kind: string, input: StagePrintJobs) => {
+      if (kind !== "stage-typescript") return Promise.reject(new Error(kind));
+      requests.push(input);
+      if (input.index !== 0) return new Promise(() => {}); // never reached: it would wait forever
+      t.true(claimBatch(input.claims, input.index));
+      return new Promise<StagedFile[]>((resolve) => (finishFirst = resolve));
+    }) as Helper["run"],
+    close: async () => {},
+  };
+  const { jobs, report, expected, written } = await printedThrough(t, async (jobs, writer) => {
+    const printer = helperPrinter(busy, writer.target, (files) => writer.adopt(files));
+    printer.print(jobs);
+    const first = requests[0]!;
+    const adopted = stageFiles(writer.target, first.jobs.flatMap(printTypeScriptFiles));
+    const finished = printer.finish((file) => {
+      order.push(requests.findIndex((request) => request.jobs.some((job) => file.path.startsWith(`src/${job.module.path}.`) || file.path.includes(`/${job.module.path}.d.ts`))));
+      writer.add(file);
+    });
+    finishFirst(adopted);
+    await finished;
+  });
+  t.deepEqual(order, [...order].sort((a, b) => b - a), "the last batch first");
+  t.false(order.includes(0), "not the helper's batch");
+  t.true(requests.length > 2, `${requests.length} batches`);
+  t.true(requests.every((request) => Atomics.load(request.claims, request.index) === 1), "every batch claimed once");
+  t.deepEqual(written, expected);
+  t.is(report.written.length, jobs.length * 3, "each file counted once");
+});
+
+test("a package regenerated through the helper links every unchanged file: mtimes stay", async (t) => {
+  const dir = tempDir(t);
+  const out = join(dir, "out");
+  const first = await generate({ spec: SPECS[1][1], out, cwd: dir, parallel: true, useCache: false });
+  t.true(first.ok);
+  const before = Object.fromEntries(Object.keys(folderContents(out)).map((path) => [path, statSync(path).mtimeMs]));
+  const again = await generate({ spec: SPECS[1][1], out, cwd: dir, parallel: true, useCache: false });
+  if (!again.ok) return t.fail("the second run failed");
+  t.deepEqual(again.report.written, []);
+  t.is(again.report.unchanged.length, Object.keys(before).length);
+  for (const [path, mtimeMs] of Object.entries(before)) t.is(statSync(path).mtimeMs, mtimeMs, path);
 });
 
 test("a closed helper rejects its work, so the caller does it", async (t) => {

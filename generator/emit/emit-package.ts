@@ -24,7 +24,7 @@ import { emitToApiError } from "./emit-to-api-error.ts";
 import { generatedHeader, type EmittedFile } from "./emitted-file.ts";
 import type { ModuleIR } from "./ir/module-ir.ts";
 import { printModule } from "./ir/print-ir.ts";
-import { printTypeScriptFile, type TypeScriptPrinter } from "./typescript-printer.ts";
+import { printTypeScriptFiles, type TypeScriptPrinter } from "./typescript-printer.ts";
 
 export function emitModules(model: Model): ModuleIR[] {
   const context = emitContext(model);
@@ -54,7 +54,7 @@ export interface EmitExtras {
    * written with and its CHANGELOG.md. Without it: the spec's version and no changelog.
    */
   readonly release?: ((catalogue: Catalogue) => Release) | undefined;
-  /** Prints the `src/*.ts` files elsewhere (a worker thread); they reach the sink through it, not through `emitEachFile`. */
+  /** Prints the TypeScript (sources and declarations) elsewhere (a worker thread); it reaches the package through it, not through `emitEachFile`. */
   readonly typescript?: TypeScriptPrinter | undefined;
 }
 
@@ -93,14 +93,11 @@ export function emitEachFile(specModel: Model, sink: (file: EmittedFile) => void
   for (const module of modules) for (const file of printedModule(module, header(module), extras.typescript === undefined)) sink(file);
 }
 
-/** A module's five files: its source (unless printed elsewhere), both builds, and the declarations beside each build. */
-export function printedModule(module: ModuleIR, header: string, withSource = true): EmittedFile[] {
-  const declarations = printModule(module, "dts", header);
+/** A module's five files: both builds, and its source and the declarations beside each build unless printed elsewhere. */
+export function printedModule(module: ModuleIR, header: string, withTypeScript = true): EmittedFile[] {
   return [
-    ...(withSource ? [printTypeScriptFile({ module, header })] : []),
     { path: `dist/esm/${module.path}.js`, contents: printModule(module, "esm", header) },
-    { path: `dist/esm/${module.path}.d.ts`, contents: declarations },
     { path: `dist/cjs/${module.path}.js`, contents: printModule(module, "cjs", header) },
-    { path: `dist/cjs/${module.path}.d.ts`, contents: declarations },
+    ...(withTypeScript ? printTypeScriptFiles({ module, header }) : []),
   ];
 }

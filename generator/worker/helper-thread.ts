@@ -1,13 +1,15 @@
 // The helper thread (see helper.ts): does each piece of work it is sent and answers with its output,
 // or with the error that stopped it.
 import { parentPort } from "node:worker_threads";
-import { printTypeScriptFile } from "../emit/typescript-printer.ts";
+import { claimBatch, printTypeScriptFiles } from "../emit/typescript-printer.ts";
 import { readProductSpec } from "../validate/validate-spec.ts";
+import { stageFiles } from "../write/write-package.ts";
 import type { HelperRequest, HelperResponse, HelperWork } from "./helper.ts";
 
 const WORK: { readonly [K in keyof HelperWork]: (input: HelperWork[K]["input"]) => HelperWork[K]["output"] } = {
   "read-products": (files) => files.map(readProductSpec),
-  "print-typescript": (jobs) => jobs.map(printTypeScriptFile),
+  // null: the caller took the batch while this thread was busy with earlier ones.
+  "stage-typescript": ({ jobs, target, claims, index }) => (claimBatch(claims, index) ? stageFiles(target, jobs.flatMap(printTypeScriptFiles)) : null),
 };
 
 const port = parentPort;

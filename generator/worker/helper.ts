@@ -1,22 +1,23 @@
 // A second thread for large specs. This machine has two cores and a run of the full catalogue keeps
 // one busy; the helper takes work that needs no answer from the rest of the run: loading and
 // validating a share of the product specs (each file on its own), and printing the `src/*.ts` files
-// with ts-morph's CodeBlockWriter, which costs more than the other three outputs together.
+// with ts-morph's CodeBlockWriter, which costs more than the other three outputs together, writing
+// them straight into the package writer's staging folder.
 //
 // Only worth it for large specs: a thread takes about 0.1 s to start, which a small package never
 // earns back. It is started before anything is loaded, so that its start-up overlaps the load. Every
 // request can fail (the thread cannot start, it throws, it dies): the caller then does the work
 // itself, so the output never depends on the helper, only the time does.
 import { Worker } from "node:worker_threads";
-import type { EmittedFile } from "../emit/emitted-file.ts";
-import type { PrintJob } from "../emit/typescript-printer.ts";
+import type { StagePrintJobs } from "../emit/typescript-printer.ts";
 import type { ProductFile } from "../load/load-spec.ts";
 import type { ProductRead } from "../validate/validate-spec.ts";
+import type { StagedFile } from "../write/write-package.ts";
 
 /** What the helper thread does: the name of each kind of work, with its input and output. */
 export interface HelperWork {
   readonly "read-products": { readonly input: readonly ProductFile[]; readonly output: ProductRead[] };
-  readonly "print-typescript": { readonly input: readonly PrintJob[]; readonly output: EmittedFile[] };
+  readonly "stage-typescript": { readonly input: StagePrintJobs; readonly output: StagedFile[] | null };
 }
 
 export type HelperRequest = { [K in keyof HelperWork]: { readonly id: number; readonly kind: K; readonly input: HelperWork[K]["input"] } }[keyof HelperWork];

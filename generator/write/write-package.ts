@@ -52,8 +52,12 @@ export async function writePackage(outDir: string, files: readonly EmittedFile[]
 }
 
 export interface PackageWriter {
+  /** Where the package is staged, for `stageFiles` on another thread. */
+  readonly target: StagingTarget;
   /** Stages one file: linked when unchanged, else written in the background. */
   add(file: EmittedFile): void;
+  /** Counts files that `stageFiles` staged into `target`. */
+  adopt(files: readonly StagedFile[]): void;
   /** Waits for the writes, refuses to delete foreign files, swaps the staged folder in. */
   commit(): Promise<WriteReport>;
   /** Drops what was staged and releases the folder; the old package stays as it was. */
@@ -91,13 +95,9 @@ export function openPackageWriter(outDir: string, options: WriteOptions = {}): P
     release();
   };
   return {
+    target: { outDir, staging },
     add(file) {
-      const target = join(staging, file.path);
-      const folder = dirname(target);
-      if (!folders.has(folder)) {
-        mkdirSync(folder, { recursive: true });
-        folders.add(folder);
-      }
+      const target = stagedPath(staging, file.path, folders);
       if (hasContents(existing.files.get(file.path), file.contents)) {
         keepUnchanged(join(outDir, file.path), target);
         unchanged.push(file.path);
@@ -115,6 +115,9 @@ export function openPackageWriter(outDir: string, options: WriteOptions = {}): P
         });
         written.push(file.path);
       }
+    },
+    adopt(files) {
+      for (const file of files) (file.unchanged ? unchanged : written).push(file.path);
     },
     async commit() {
       if (closed) throw new ErrgenError("this package writer is already closed");
@@ -135,6 +138,47 @@ export function openPackageWriter(outDir: string, options: WriteOptions = {}): P
       if (!closed) finish();
     },
   };
+}
+
+/** A package writer's folders: the package, and the folder its next version is staged in. */
+export interface StagingTarget {
+  readonly outDir: string;
+  readonly staging: string;
+}
+
+export interface StagedFile {
+  readonly path: string;
+  /** Linked from the package as it is, rather than written. */
+  readonly unchanged: boolean;
+}
+
+/**
+ * Stages files into a writer's folder from another thread (the helper, worker/helper.ts), by the
+ * writer's rules: a file the package already holds byte for byte is linked, the rest written. The
+ * writer counts them through `adopt`, and swaps them in with its own files.
+ */
+export function stageFiles(target: StagingTarget, files: readonly EmittedFile[]): StagedFile[] {
+  const folders = new Set<string>();
+  return files.map((file) => {
+    const staged = stagedPath(target.staging, file.path, folders);
+    const current = join(target.outDir, file.path);
+    const stat = lstatSync(current, { throwIfNoEntry: false });
+    const unchanged = stat?.isFile() === true && hasContents({ size: stat.size, text: () => readFileSync(current, "utf8") }, file.contents);
+    if (unchanged) keepUnchanged(current, staged);
+    else writeFileSync(staged, file.contents);
+    return { path: file.path, unchanged };
+  });
+}
+
+/** A file's place in the staging folder, its folder made on first use. */
+function stagedPath(staging: string, path: string, folders: Set<string>): string {
+  const target = join(staging, path);
+  const folder = dirname(target);
+  if (!folders.has(folder)) {
+    mkdirSync(folder, { recursive: true });
+    folders.add(folder);
+  }
+  return target;
 }
 
 function refusal(outDir: string, paths: readonly string[]): WriteRefusedError {
