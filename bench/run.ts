@@ -29,6 +29,7 @@ interface Measure {
   readonly bytes?: number;
   readonly tscRssKb?: number;
   readonly cached?: boolean;
+  readonly chars?: number;
 }
 
 /**
@@ -129,6 +130,10 @@ function catalogueBench(work: string, memory: string | undefined): void {
           generateInMemory: { prepare: clear(join(memory, "out")), run: () => cli(["generate", "--spec", join(spec, "tencentcloud.yaml"), "--out", join(memory, "out")], join(memory, "out")) },
           concatInMemory: { prepare: clear(join(memory, "concat")), run: () => scenario(["concat", CORPUS, join(memory, "concat")]) },
         }),
+    // The fixed stack on its own (bench/stack-floor.ts), and a second thread's worth for such work.
+    parseSpec: { run: () => scenario(["parse-spec", spec, "1"]) },
+    parseSpecTwoThreads: { run: () => scenario(["parse-spec", spec, "2"]) },
+    writeSources: { run: () => scenario(["write-sources", out]) },
   });
   const pick = (name: string) => median(runs[name]!, (m) => m.wallMs);
   const ratio = (a: string, b: string) => median(runs[a]!.map((m, i) => m.wallMs / runs[b]![i]!.wallMs), (r) => r);
@@ -156,6 +161,11 @@ function catalogueBench(work: string, memory: string | undefined): void {
     const inMemory = pick("generateInMemory");
     console.log(`- in memory (tmpfs): errgen cold ${s(inMemory.wallMs)} wall, ${ratio("generateInMemory", "concatInMemory").toFixed(2)}× baseline (a) at ${s(pick("concatInMemory").wallMs)}`);
   }
+  const [parse, parseTwo, write] = ["parseSpec", "parseSpecTwoThreads", "writeSources"].map(pick) as [Measure, Measure, Measure];
+  console.log(
+    `- the fixed stack alone, one thread, cold (work time): js-yaml parsing the spec ${s(parse.ms)} + ts-morph's CodeBlockWriter taking the ${((write.chars ?? 0) / 1e6).toFixed(1)} M characters of TypeScript sources ${s(write.ms)} = ${((parse.ms + write.ms) / concat.wallMs).toFixed(2)}× baseline (a)'s whole wall time`,
+  );
+  console.log(`- a second thread on this machine: js-yaml over the spec in two halves on two threads takes ${s(parseTwo.ms)}, ${(parse.ms / parseTwo.ms).toFixed(2)}× as fast as one thread (2× would be perfect)`);
   typeCheckBench(work, out);
 }
 
