@@ -28,19 +28,20 @@ interface Claim {
 
 export function checkNames(input: SpecInput): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const overrides = [input.naming.baseClass, input.naming.codeEnum, ...allCodes(input).flatMap((code) => (code.name ? [code.name] : []))];
+  const codes = allCodes(input);
+  const overrides = [input.naming.baseClass, input.naming.codeEnum, ...codes.flatMap((code) => (code.name ? [code.name] : []))];
   for (const product of input.products) if (product.identifier) overrides.push(product.identifier);
   for (const located of overrides) {
     if (RESERVED_WORDS.has(located.value)) {
       diagnostics.push(diagnostic(located.position, `"${located.value}" is a reserved word in TypeScript and cannot name an export: choose another name`));
     }
   }
-  const { root, codes, byPath } = packageClaims(input);
-  reportCollisions([...root, ...codes], input.naming.baseClass.position, diagnostics);
+  const { root, claims, byPath } = packageClaims(input, codes);
+  reportCollisions([...root, ...claims], input.naming.baseClass.position, diagnostics);
   for (const product of input.products) {
     reportCollisions([...productClaims(product), ...namespaceOf(product.codes, byPath)], input.naming.baseClass.position, diagnostics, true);
   }
-  for (const claim of [...root, ...codes]) {
+  for (const claim of [...root, ...claims]) {
     if (SHADOWED_GLOBALS.has(claim.name)) {
       diagnostics.push(diagnostic(claim.position ?? input.naming.baseClass.position, `${claim.owner} would be named ${claim.name}, hiding the JavaScript global of that name: ${claim.fix}`));
     }
@@ -82,8 +83,7 @@ function namespaceOf(codes: readonly CodeInput[], byPath: ReadonlyMap<string, re
 }
 
 /** Names of the root entry, and of every class, category guard and category type in the package (also by code path). */
-function packageClaims(input: SpecInput): { root: Claim[]; codes: Claim[]; byPath: Map<string, Claim[]> } {
-  const codes = allCodes(input);
+function packageClaims(input: SpecInput, codes: readonly CodeInput[]): { root: Claim[]; claims: Claim[]; byPath: Map<string, Claim[]> } {
   const names = resolveNames({ codes, categories: input.categories });
   const root: Claim[] = FIXED_EXPORTS.map((name) => ({ name, owner: `errgen's own export ${name}`, position: undefined, fix: "" }));
   const { baseClass, codeEnum } = input.naming;
@@ -118,7 +118,7 @@ function packageClaims(input: SpecInput): { root: Claim[]; codes: Claim[]; byPat
     add(category, { name: typeName, owner: `category "${category}" (type ${typeName})`, position, fix, isCode: true });
     if (!names.codes.has(category)) add(category, { name: className, owner: `category "${category}" (class ${className})`, position, fix, isCode: true });
   }
-  return { root, codes: claims, byPath };
+  return { root, claims, byPath };
 }
 
 /** A product module's own exports (LkeErrorCode, toLkeError, …). */
