@@ -1,8 +1,9 @@
 // A second thread for large specs. This machine has two cores and a run of the full catalogue keeps
 // one busy; the helper takes work that needs no answer from the rest of the run: loading and
-// validating a share of the product specs (each file on its own), and printing the `src/*.ts` files
-// with ts-morph's CodeBlockWriter, which costs more than the other three outputs together, writing
-// them straight into the package writer's staging folder.
+// validating a share of the product specs (each file on its own), and printing each module's
+// TypeScript (the `src/*.ts` source, through ts-morph's CodeBlockWriter the costliest output, and the
+// declarations), writing it straight into the package writer's staging folder. The printing is
+// shared by claiming batches (emit/typescript-printer.ts), so neither thread waits on the other.
 //
 // Only worth it for large specs: a thread takes about 0.1 s to start, which a small package never
 // earns back. It is started before anything is loaded, so that its start-up overlaps the load. Every
