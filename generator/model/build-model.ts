@@ -3,15 +3,15 @@
 import { compareText } from "../diagnostics.ts";
 import type { CategoryInput, CodeInput, SpecInput } from "../validate/spec-input.ts";
 import { buildProducts, buildSharedModules } from "./build-products.ts";
-import { ROOT_OWNER, declarationsOf, mergeDeclarations, type Declaration } from "./merge-declarations.ts";
+import { ROOT_OWNER, declarationsOf, mergedDeclarationsOf, type Declaration } from "./merge-declarations.ts";
 import type { CategoryModel, ClassHome, ClassModel, CodeModel, Model } from "./model.ts";
 import { ancestorsOf, categoryOf, fileNameOf } from "./naming.ts";
-import { resolveNames, type ResolvedNames } from "./resolve-names.ts";
+import { resolveSpecNames, type ResolvedNames } from "./resolve-names.ts";
 
 export function buildModel(input: SpecInput, specHash = ""): Model {
   const products = [...input.products].sort((a, b) => compareText(a.product.value, b.product.value));
-  const merged = new Map([...mergeDeclarations(input.codes, products)].map(([code, list]) => [code, list[0]!]));
-  const names = resolveNames({ codes: [...merged.values()], categories: input.categories });
+  const merged = new Map([...mergedDeclarationsOf(input)].map(([code, list]) => [code, list[0]!]));
+  const names = resolveSpecNames(input);
   const categoryInputs = new Map<string, CategoryInput>(input.categories.map((category) => [category.name, category]));
   /** A code as one spec declares it: its own descriptions, the class-level fields of the merged declaration. */
   const codeModel = (code: CodeInput): CodeModel => {

@@ -4,8 +4,8 @@
 import { diagnostic, formatPositionFrom, type Diagnostic, type SourcePosition } from "../diagnostics.ts";
 import { identifierOfProduct } from "../model/build-products.ts";
 import { RESERVED_WORDS, SHADOWED_GLOBALS, categoryOf, productExportsOf } from "../model/naming.ts";
-import { mergeDeclarations } from "../model/merge-declarations.ts";
-import { resolveNames } from "../model/resolve-names.ts";
+import { allCodes } from "../model/merge-declarations.ts";
+import { resolveSpecNames } from "../model/resolve-names.ts";
 import type { CodeInput, Located, SpecInput } from "./spec-input.ts";
 
 /** Names every generated package exports whatever the spec says (ARCHITECTURE.md, "the generated package"). */
@@ -49,11 +49,6 @@ export function checkNames(input: SpecInput): Diagnostic[] {
   return diagnostics;
 }
 
-/** Root and product codes, each code string once (one class per code string): see mergeDeclarations. */
-export function allCodes(input: SpecInput): CodeInput[] {
-  return [...mergeDeclarations(input.codes, input.products).values()].map((list) => list[0]!);
-}
-
 function reportCollisions(claims: readonly Claim[], fallback: SourcePosition, diagnostics: Diagnostic[], onlyFirstSide = false): void {
   const first = new Map<string, Claim>();
   for (const claim of claims) {
@@ -84,7 +79,7 @@ function namespaceOf(codes: readonly CodeInput[], byPath: ReadonlyMap<string, re
 
 /** Names of the root entry, and of every class, category guard and category type in the package (also by code path). */
 function packageClaims(input: SpecInput, codes: readonly CodeInput[]): { root: Claim[]; claims: Claim[]; byPath: Map<string, Claim[]> } {
-  const names = resolveNames({ codes, categories: input.categories });
+  const names = resolveSpecNames(input);
   const root: Claim[] = FIXED_EXPORTS.map((name) => ({ name, owner: `errgen's own export ${name}`, position: undefined, fix: "" }));
   const { baseClass, codeEnum } = input.naming;
   const renameNaming = (key: string) => `choose another naming.${key}`;
