@@ -9,6 +9,7 @@ import { writeFileWhole } from "./write/write-file-whole.ts";
 import { emitEachFile, emitModules, emitPackage, type EmitExtras } from "./emit/emit-package.ts";
 import { TemplateError } from "./emit/emit-readme.ts";
 import { helperPrinter } from "./emit/typescript-printer.ts";
+import { unpackProductRead } from "./worker/transfer-product-read.ts";
 import { HELPER_THRESHOLD_CHARS, startHelper, type Helper } from "./worker/helper.ts";
 import type { EmittedFile } from "./emit/emitted-file.ts";
 import { loadSpec, readSpecSources, type LoadedSpec, type ProductFile, type SpecSources } from "./load/load-spec.ts";
@@ -243,7 +244,10 @@ async function readProductSpecs(files: readonly ProductFile[], helper: Helper | 
   const total = files.reduce((sum, file) => sum + file.text.length, 0);
   let split = files.length;
   for (let theirs = 0; split > 0 && theirs + files[split - 1]!.text.length <= total * HELPER_SHARE; ) theirs += files[--split]!.text.length;
-  const helped = helper.run("read-products", files.slice(split)).catch(() => undefined);
+  const helped = helper
+    .run("read-products", files.slice(split))
+    .then((reads) => reads.map(unpackProductRead))
+    .catch(() => undefined);
   const mine = files.slice(0, split).map(readProductSpec);
   return [...mine, ...((await helped) ?? files.slice(split).map(readProductSpec))];
 }

@@ -8,6 +8,8 @@ import { analyzeFiles, generate } from "../generator/errgen.ts";
 import { emitModules } from "../generator/emit/emit-package.ts";
 import { claimBatch, helperPrinter, printTypeScriptFiles, type PrintJob, type StagePrintJobs } from "../generator/emit/typescript-printer.ts";
 import { startHelper, type Helper } from "../generator/worker/helper.ts";
+import { packProductRead, unpackProductRead } from "../generator/worker/transfer-product-read.ts";
+import { readProductSpec } from "../generator/validate/validate-spec.ts";
 import { openPackageWriter, stageFiles, type PackageWriter, type StagedFile } from "../generator/write/write-package.ts";
 import { diskSpecFiles } from "../generator/load/spec-files.ts";
 import { folderContents, REPO_ROOT, tempDir } from "./helpers/run-cli.ts";
@@ -118,6 +120,22 @@ test("a package regenerated through the helper links every unchanged file: mtime
   t.deepEqual(again.report.written, []);
   t.is(again.report.unchanged.length, Object.keys(before).length);
   for (const [path, mtimeMs] of Object.entries(before)) t.is(statSync(path).mtimeMs, mtimeMs, path);
+});
+
+test("product reads cross from the helper packed, and unpack to what was read", (t) => {
+  const product = (name: string, text: string) => ({ location: { path: `/virtual/${name}`, displayPath: `products/${name}`, sourceName: `products/${name}` }, text });
+  const files = [
+    ...readdirSync(join(REPO_ROOT, "spec/products")).map((name) => product(name, readFileSync(join(REPO_ROOT, "spec/products", name), "utf8"))),
+    product("invoices.yaml", readFileSync(join(REPO_ROOT, "test/fixtures/valid/everything/products/invoices.yaml"), "utf8")),
+    product("since.yaml", "product: since\nversion: v1\nname: Since\ncodes:\n  A.B:\n    description: x\n    deprecated: gone\n    since: 2.0.0\n    name: AB\nactions:\n  Do: [A.B]\n"),
+    product("broken.yaml", "product: 42\nversion: v1\ncodes:\n  A: {}\nactions:\n  Do: [A, 7]\nunknownKey: true\n"),
+    product("unparsable.yaml", "product: [\n"),
+  ];
+  const reads = files.map(readProductSpec);
+  t.true(reads.some((read) => read.diagnostics.length > 0), "some reads carry diagnostics");
+  t.true(reads.some((read) => read.product?.codes.some((code) => code.since !== undefined && code.name !== undefined)), "a code with name: and since:");
+  t.true(reads.some((read) => read.product?.identifier !== undefined), "a product with name:");
+  for (const read of reads) t.deepEqual(unpackProductRead(structuredClone(packProductRead(read))), read);
 });
 
 test("a closed helper rejects its work, so the caller does it", async (t) => {

@@ -5,9 +5,10 @@ import { claimBatch, printTypeScriptFiles } from "../emit/typescript-printer.ts"
 import { readProductSpec } from "../validate/validate-spec.ts";
 import { stageFiles } from "../write/write-package.ts";
 import type { HelperRequest, HelperResponse, HelperWork } from "./helper.ts";
+import { packProductRead } from "./transfer-product-read.ts";
 
 const WORK: { readonly [K in keyof HelperWork]: (input: HelperWork[K]["input"]) => HelperWork[K]["output"] } = {
-  "read-products": (files) => files.map(readProductSpec),
+  "read-products": (files) => files.map((file) => packProductRead(readProductSpec(file))),
   // null: the caller took the batch while this thread was busy with earlier ones.
   "stage-typescript": ({ jobs, target, claims, index }) => (claimBatch(claims, index) ? stageFiles(target, jobs.flatMap(printTypeScriptFiles)) : null),
 };

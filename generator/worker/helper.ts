@@ -12,12 +12,12 @@
 import { Worker } from "node:worker_threads";
 import type { StagePrintJobs } from "../emit/typescript-printer.ts";
 import type { ProductFile } from "../load/load-spec.ts";
-import type { ProductRead } from "../validate/validate-spec.ts";
 import type { StagedFile } from "../write/write-package.ts";
+import type { PackedProductRead } from "./transfer-product-read.ts";
 
 /** What the helper thread does: the name of each kind of work, with its input and output. */
 export interface HelperWork {
-  readonly "read-products": { readonly input: readonly ProductFile[]; readonly output: ProductRead[] };
+  readonly "read-products": { readonly input: readonly ProductFile[]; readonly output: PackedProductRead[] };
   readonly "stage-typescript": { readonly input: StagePrintJobs; readonly output: StagedFile[] | null };
 }
 
