@@ -10,7 +10,8 @@ import { claimBatch, helperPrinter, printTypeScriptFiles, type PrintJob, type St
 import { startHelper, type Helper } from "../generator/worker/helper.ts";
 import { packProductRead, unpackProductRead } from "../generator/worker/transfer-product-read.ts";
 import { readProductSpec } from "../generator/validate/validate-spec.ts";
-import { openPackageWriter, stageFiles, type PackageWriter, type StagedFile } from "../generator/write/write-package.ts";
+import { openPackageWriter, type PackageWriter } from "../generator/write/write-package.ts";
+import { stageFiles, type StagedFile } from "../generator/write/stager.ts";
 import { diskSpecFiles } from "../generator/load/spec-files.ts";
 import { folderContents, REPO_ROOT, tempDir } from "./helpers/run-cli.ts";
 
@@ -93,7 +94,7 @@ test("batches the helper has not started when this thread is free are taken here
     const printer = helperPrinter(busy, writer.target, (files) => writer.adopt(files));
     printer.print(jobs);
     const first = requests[0]!;
-    const adopted = stageFiles(writer.target, first.jobs.flatMap(printTypeScriptFiles));
+    const adopted = await stageFiles(writer.target, first.jobs.flatMap(printTypeScriptFiles));
     const finished = printer.finish((file) => {
       order.push(requests.findIndex((request) => request.jobs.some((job) => file.path.startsWith(`src/${job.module.path}.`) || file.path.includes(`/${job.module.path}.d.ts`))));
       writer.add(file);

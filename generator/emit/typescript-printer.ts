@@ -5,7 +5,7 @@
 // prints the JavaScript and docs, and staged there into the package writer's folder, so the text never
 // comes back. The bytes are the same.
 import type { Helper } from "../worker/helper.ts";
-import type { StagedFile, StagingTarget } from "../write/write-package.ts";
+import type { StagedFile, StagingTarget } from "../write/stager.ts";
 import type { EmittedFile } from "./emitted-file.ts";
 import type { ModuleIR } from "./ir/module-ir.ts";
 import { printModule } from "./ir/print-ir.ts";

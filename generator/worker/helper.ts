@@ -12,7 +12,7 @@
 import { Worker } from "node:worker_threads";
 import type { StagePrintJobs } from "../emit/typescript-printer.ts";
 import type { ProductFile } from "../load/load-spec.ts";
-import type { StagedFile } from "../write/write-package.ts";
+import type { StagedFile } from "../write/stager.ts";
 import type { PackedProductRead } from "./transfer-product-read.ts";
 
 /** What the helper thread does: the name of each kind of work, with its input and output. */

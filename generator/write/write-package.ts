@@ -2,19 +2,14 @@
 // is staged in a sibling folder (unchanged files hard-linked, so their mtimes stay), then swapped
 // in with two renames. A run that dies at any point leaves the old package or the new one; a
 // rename interrupted between its two steps is undone by the next run before it does anything else.
-//
-// Files are handed over as they are emitted and written at once, on this thread (Node encodes and
-// writes a string in one native call): while the disk keeps up, that is the fastest way, 0.2 s
-// faster for the full catalogue on this machine than handing them to Node's thread pool. When the
-// disk does not keep up (this VM's disk creates files slowly for a while after many were deleted:
-// 0.6-0.9 ms a file instead of under 0.1), the rest go to the thread pool, so that writing overlaps
-// printing.
-import { closeSync, copyFileSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFile, writeFileSync, writeSync } from "node:fs";
+// Files are handed over as they are emitted and staged at once (stager.ts).
+import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { ErrgenError } from "../diagnostics.ts";
 import type { EmittedFile } from "../emit/emitted-file.ts";
 import { isGeneratedText } from "./generated-marker.ts";
-import { hasContents, readPackageFolder, type PackageFolder } from "./read-package-folder.ts";
+import { readPackageFolder, type PackageFolder } from "./read-package-folder.ts";
+import { Stager, type StagedFile, type StagingTarget } from "./stager.ts";
 
 export interface WriteReport {
   readonly written: readonly string[];
@@ -28,16 +23,11 @@ export class WriteRefusedError extends ErrgenError {}
 export interface WriteOptions {
   /** Files whose generated header proves that errgen wrote an existing folder. Default: the package's README and entry. */
   readonly ownershipFiles?: readonly string[];
-  /** Writes averaging more than this (ms a file) move to the background. Default: SLOW_WRITE_MS; 0 moves them after the first few. */
+  /** Writes averaging more than this (ms a file) move to the background. Default: SLOW_WRITE_MS (stager.ts); 0 moves them after the first few. */
   readonly slowWriteMs?: number;
 }
 
 const PACKAGE_OWNERSHIP_FILES = ["README.md", "src/index.ts"];
-
-/** Writes on this thread average more than this per file: the disk is slow, write the rest in the background. */
-const SLOW_WRITE_MS = 0.25;
-/** Files written before the pace is judged. */
-const PACE_SAMPLE = 16;
 
 /** Writes a whole folder at once: `openPackageWriter`, every file, `commit`. */
 export async function writePackage(outDir: string, files: readonly EmittedFile[], options: WriteOptions = {}): Promise<WriteReport> {
@@ -81,13 +71,7 @@ export function openPackageWriter(outDir: string, options: WriteOptions = {}): P
   }
   const written: string[] = [];
   const unchanged: string[] = [];
-  const pace = { files: 0, ms: 0, background: false };
-  // Background writes are callbacks, counted: the promise API costs a FileHandle object per file on the main thread.
-  let pending = 0;
-  let failure: Error | undefined;
-  let settled: () => void = () => {};
-  const allWritten = () => new Promise<void>((resolve) => (pending === 0 ? resolve() : (settled = resolve)));
-  const folders = new Set<string>();
+  const stager = new Stager({ outDir, staging }, (path) => existing.files.get(path), options.slowWriteMs);
   let closed = false;
   const finish = () => {
     closed = true;
@@ -97,24 +81,7 @@ export function openPackageWriter(outDir: string, options: WriteOptions = {}): P
   return {
     target: { outDir, staging },
     add(file) {
-      const target = stagedPath(staging, file.path, folders);
-      if (hasContents(existing.files.get(file.path), file.contents)) {
-        keepUnchanged(join(outDir, file.path), target);
-        unchanged.push(file.path);
-      } else if (!pace.background) {
-        const started = performance.now();
-        writeFileSync(target, file.contents);
-        pace.ms += performance.now() - started;
-        pace.background = ++pace.files >= PACE_SAMPLE && pace.ms > pace.files * (options.slowWriteMs ?? SLOW_WRITE_MS);
-        written.push(file.path);
-      } else {
-        pending++;
-        writeFile(target, file.contents, (error) => {
-          failure ??= error ?? undefined;
-          if (--pending === 0) settled();
-        });
-        written.push(file.path);
-      }
+      (stager.stage(file) ? unchanged : written).push(file.path);
     },
     adopt(files) {
       for (const file of files) (file.unchanged ? unchanged : written).push(file.path);
@@ -122,8 +89,7 @@ export function openPackageWriter(outDir: string, options: WriteOptions = {}): P
     async commit() {
       if (closed) throw new ErrgenError("this package writer is already closed");
       try {
-        await allWritten();
-        if (failure) throw failure;
+        await stager.settled();
         const next = new Set([...written, ...unchanged]);
         const foreign = [...existing.files].filter(([path, file]) => !next.has(path) && !isGeneratedText(file.text())).map(([path]) => path);
         if (foreign.length > 0 || existing.others.length > 0) throw refusal(outDir, [...foreign, ...existing.others]);
@@ -140,61 +106,9 @@ export function openPackageWriter(outDir: string, options: WriteOptions = {}): P
   };
 }
 
-/** A package writer's folders: the package, and the folder its next version is staged in. */
-export interface StagingTarget {
-  readonly outDir: string;
-  readonly staging: string;
-}
-
-export interface StagedFile {
-  readonly path: string;
-  /** Linked from the package as it is, rather than written. */
-  readonly unchanged: boolean;
-}
-
-/**
- * Stages files into a writer's folder from another thread (the helper, worker/helper.ts), by the
- * writer's rules: a file the package already holds byte for byte is linked, the rest written. The
- * writer counts them through `adopt`, and swaps them in with its own files.
- */
-export function stageFiles(target: StagingTarget, files: readonly EmittedFile[]): StagedFile[] {
-  const folders = new Set<string>();
-  return files.map((file) => {
-    const staged = stagedPath(target.staging, file.path, folders);
-    const current = join(target.outDir, file.path);
-    const stat = lstatSync(current, { throwIfNoEntry: false });
-    const unchanged = stat?.isFile() === true && hasContents({ size: stat.size, text: () => readFileSync(current, "utf8") }, file.contents);
-    if (unchanged) keepUnchanged(current, staged);
-    else writeFileSync(staged, file.contents);
-    return { path: file.path, unchanged };
-  });
-}
-
-/** A file's place in the staging folder, its folder made on first use. */
-function stagedPath(staging: string, path: string, folders: Set<string>): string {
-  const target = join(staging, path);
-  const folder = dirname(target);
-  if (!folders.has(folder)) {
-    mkdirSync(folder, { recursive: true });
-    folders.add(folder);
-  }
-  return target;
-}
-
 function refusal(outDir: string, paths: readonly string[]): WriteRefusedError {
   const listed = [...paths].sort().slice(0, 10).join(", ");
   return new WriteRefusedError(`refusing to replace ${outDir}: it holds files errgen did not write (${listed}). Move them out of the folder, or choose another --out.`);
-}
-
-/** A hard link keeps the file's inode and mtime; where links are not allowed, a copy with its times. */
-function keepUnchanged(from: string, to: string): void {
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
-    const { atime, mtime } = statSync(from);
-    utimesSync(to, atime, mtime);
-  }
 }
 
 function swapIn(staging: string, outDir: string, hadOld: boolean): void {
