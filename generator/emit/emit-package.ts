@@ -27,23 +27,25 @@ import { printModule } from "./ir/print-ir.ts";
 import { printTypeScriptFiles, type TypeScriptPrinter } from "./typescript-printer.ts";
 
 export function emitModules(model: Model): ModuleIR[] {
+  return [...eachModule(model)];
+}
+
+/** The package's modules, one at a time: the root entry's, the shared classes', then each product's. */
+function* eachModule(model: Model): Generator<ModuleIR> {
   const context = emitContext(model);
-  const modules = [
-    emitInternal(model),
-    emitEnvelope(model),
-    emitBase(model),
-    emitErrors(context),
-    emitCodes(model),
-    emitCategories(model),
-    emitToApiError(model),
-    emitCatalogue(model),
-    emitDescribeError(),
-    emitIndex(model),
-  ];
-  if (model.products.length > 0) modules.push(emitActions(model));
-  for (const shared of model.sharedModules) modules.push(emitShared(shared, context));
-  for (const product of model.products) modules.push(emitProduct(product, context));
-  return modules;
+  yield emitInternal(model);
+  yield emitEnvelope(model);
+  yield emitBase(model);
+  yield emitErrors(context);
+  yield emitCodes(model);
+  yield emitCategories(model);
+  yield emitToApiError(model);
+  yield emitCatalogue(model);
+  yield emitDescribeError();
+  yield emitIndex(model);
+  if (model.products.length > 0) yield emitActions(model);
+  for (const shared of model.sharedModules) yield emitShared(shared, context);
+  for (const product of model.products) yield emitProduct(product, context);
 }
 
 /** What a run adds to the model's own files: the team's templates, and the release. */
@@ -76,11 +78,14 @@ export function emitPackage(model: Model, extras: EmitExtras = {}): EmittedFile[
 /** Hands each file to `sink` as soon as it is printed, so that writing can overlap printing. */
 export function emitEachFile(specModel: Model, sink: (file: EmittedFile) => void, extras: EmitExtras = {}): void {
   const templates = extras.templates ?? NO_TEMPLATES;
-  // The modules do not depend on the version, so the release can be decided from their catalogue first.
-  const modules = emitModules(specModel);
   const header = (module: ModuleIR) => generatedHeader(module.source ?? specModel.source);
-  // Handed over first, so that the worker prints while this thread does the rest.
-  extras.typescript?.print(modules.map((module) => ({ module, header: header(module) })));
+  const modules: ModuleIR[] = [];
+  for (const module of eachModule(specModel)) {
+    modules.push(module);
+    // Handed over as each is described, so that the worker prints while this thread describes the rest.
+    extras.typescript?.print({ module, header: header(module) });
+  }
+  // The modules do not depend on the version, so the release can be decided from their catalogue first.
   const catalogue = buildCatalogue(specModel, modules);
   const release = extras.release?.(catalogue) ?? { version: specModel.package.version, changelog: undefined };
   const model = release.version === specModel.package.version ? specModel : { ...specModel, package: { ...specModel.package, version: release.version } };

@@ -26,65 +26,67 @@ export function printTypeScriptFiles({ module, header }: PrintJob): EmittedFile[
   ];
 }
 
-/** Prints TypeScript elsewhere: `print` hands jobs over, `finish` accounts for every file once. */
+/** Prints TypeScript elsewhere: `print` hands a job over, `finish` accounts for every file once. */
 export interface TypeScriptPrinter {
-  print(jobs: readonly PrintJob[]): void;
+  print(job: PrintJob): void;
   /** Resolves when every file is in the package: staged elsewhere, or printed here and given to `sink`. */
   finish(sink: (file: EmittedFile) => void): Promise<void>;
 }
 
 /**
  * A batch of jobs for the helper: print, then stage into the writer's folder. Whoever first claims the
- * batch's slot in `claims` (0 → 1) does it: the helper as it reaches the batch, or this thread when it
- * has finished its own work first and takes the batches the helper has not started, last first.
+ * batch (its flag 0 → 1) does it: the helper as it reaches the batch, or this thread when it has
+ * finished its own work first and takes the batches the helper has not started, last first.
  */
 export interface StagePrintJobs {
   readonly jobs: readonly PrintJob[];
   readonly target: StagingTarget;
-  readonly claims: Int32Array;
-  readonly index: number;
+  /** One Int32 in shared memory. */
+  readonly claim: Int32Array;
 }
 
 /** Claims a batch for whoever calls it first; false when it was claimed already. */
-export function claimBatch(claims: Int32Array, index: number): boolean {
-  return Atomics.compareExchange(claims, index, 0, 1) === 0;
+export function claimBatch(claim: Int32Array): boolean {
+  return Atomics.compareExchange(claim, 0, 0, 1) === 0;
 }
 
 /** Jobs per message: few enough modules that the thread that finishes first finds batches left to take. */
 const BATCH_SIZE = 4;
 
 /**
- * A printer on the helper thread that stages its files into `target`, telling `adopt` which. A batch
- * the helper cannot do, or has not started when this thread is free, is printed here and given to
- * the sink (overwriting whatever the helper staged of it).
+ * A printer on the helper thread that stages its files into `target`, telling `adopt` which. Jobs go
+ * out in batches as they come; a batch the helper cannot do, or has not started when this thread is
+ * free, is printed here and given to the sink (overwriting whatever the helper staged of it), and so
+ * are the last jobs, too few for a batch.
  */
 export function helperPrinter(helper: Helper, target: StagingTarget, adopt: (files: readonly StagedFile[]) => void): TypeScriptPrinter {
-  const batches: { jobs: readonly PrintJob[]; claims: Int32Array; index: number; staged: Promise<StagedFile[] | null | undefined> }[] = [];
+  const batches: { jobs: readonly PrintJob[]; claim: Int32Array; staged: Promise<StagedFile[] | null | undefined> }[] = [];
+  let waiting: PrintJob[] = [];
   return {
-    print(jobs) {
-      const count = Math.ceil(jobs.length / BATCH_SIZE);
-      const claims = new Int32Array(new SharedArrayBuffer(Math.max(1, count) * Int32Array.BYTES_PER_ELEMENT));
-      for (let index = 0; index < count; index++) {
-        const batch = jobs.slice(index * BATCH_SIZE, (index + 1) * BATCH_SIZE);
-        const staged = helper.run("stage-typescript", { jobs: batch, target, claims, index }).catch(() => undefined);
-        batches.push({ jobs: batch, claims, index, staged });
-      }
+    print(job) {
+      waiting.push(job);
+      if (waiting.length < BATCH_SIZE) return;
+      const jobs = waiting;
+      waiting = [];
+      const claim = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+      batches.push({ jobs, claim, staged: helper.run("stage-typescript", { jobs, target, claim }).catch(() => undefined) });
     },
     async finish(sink) {
-      const all = batches.splice(0);
-      const printHere = (batch: (typeof all)[number]) => {
-        for (const job of batch.jobs) for (const file of printTypeScriptFiles(job)) sink(file);
+      const printHere = (jobs: readonly PrintJob[]) => {
+        for (const job of jobs) for (const file of printTypeScriptFiles(job)) sink(file);
       };
+      printHere(waiting.splice(0));
+      const all = batches.splice(0);
       const taken = new Set<(typeof all)[number]>();
-      for (let i = all.length - 1; i >= 0 && claimBatch(all[i]!.claims, all[i]!.index); i--) {
-        printHere(all[i]!);
+      for (let i = all.length - 1; i >= 0 && claimBatch(all[i]!.claim); i--) {
+        printHere(all[i]!.jobs);
         taken.add(all[i]!);
       }
       for (const batch of all) {
         if (taken.has(batch)) continue;
         const staged = await batch.staged;
         if (staged) adopt(staged);
-        else printHere(batch); // the helper failed (null cannot come back: this thread never took the batch)
+        else printHere(batch.jobs); // the helper failed (null cannot come back: this thread never took the batch)
       }
     },
   };

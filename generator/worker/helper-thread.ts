@@ -10,7 +10,7 @@ import { packProductRead } from "./transfer-product-read.ts";
 const WORK: { readonly [K in keyof HelperWork]: (input: HelperWork[K]["input"]) => HelperWork[K]["output"] | Promise<HelperWork[K]["output"]> } = {
   "read-products": (files) => files.map((file) => packProductRead(readProductSpec(file))),
   // null: the caller took the batch while this thread was busy with earlier ones.
-  "stage-typescript": ({ jobs, target, claims, index }) => (claimBatch(claims, index) ? stageFiles(target, jobs.flatMap(printTypeScriptFiles)) : null),
+  "stage-typescript": ({ jobs, target, claim }) => (claimBatch(claim) ? stageFiles(target, jobs.flatMap(printTypeScriptFiles)) : null),
 };
 
 const port = parentPort;
