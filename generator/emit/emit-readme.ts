@@ -59,6 +59,15 @@ export interface ProductDocView {
   readonly actions: readonly { readonly name: string; readonly codes: readonly string[] }[];
 }
 
+/** errgen's own templates by name, read once per process. */
+const builtIn = new Map<string, string>();
+
+function builtInTemplate(name: string): string {
+  let text = builtIn.get(name);
+  if (text === undefined) builtIn.set(name, (text = readFileSync(`${BUILT_IN_TEMPLATES}${name}`, "utf8")));
+  return text;
+}
+
 /** Compiled templates by their text: a template is compiled once per process, however many files use it. */
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
 
@@ -69,7 +78,7 @@ const compiled = new Map<string, Handlebars.TemplateDelegate>();
 export function renderTemplate(name: string, view: object, templates: Templates): string {
   const override = templates.overrides.get(name);
   const file = override?.file ?? `templates/${name}`;
-  const text = override?.text ?? readFileSync(`${BUILT_IN_TEMPLATES}${name}`, "utf8");
+  const text = override?.text ?? builtInTemplate(name);
   try {
     let template = compiled.get(text);
     if (!template) {
