@@ -27,13 +27,14 @@ export const SLOW_WRITE_MS = 0.25;
 /** Files written before the pace is judged. */
 const PACE_SAMPLE = 16;
 
+/** Stages the files of one package, one thread's share of them; `settled` tells when they are on disk. */
 export class Stager {
   private readonly folders = new Set<string>();
   private readonly pace = { files: 0, ms: 0, background: false };
   // Background writes are callbacks, counted: the promise API costs a FileHandle object per file.
   private pending = 0;
   private failure: Error | undefined;
-  private waiting: (() => void)[] = [];
+  private readonly waiting: (() => void)[] = [];
 
   constructor(
     private readonly target: StagingTarget,
