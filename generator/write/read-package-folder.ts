@@ -1,6 +1,6 @@
 // Reads an existing output folder: what errgen compares against (check) and replaces (generate).
 // Contents are read only when sizes cannot tell files apart.
-import { lstatSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { lstatSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { isGeneratedText } from "./generated-marker.ts";
 
@@ -43,15 +43,18 @@ function walk(root: string, prefix: string, files: Map<string, ExistingFile>, ot
   for (const entry of readdirSync(join(root, prefix), { withFileTypes: true })) {
     const path = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
     if (entry.isDirectory()) walk(root, path, files, others);
-    else if (entry.isFile()) files.set(path, existingFile(join(root, path)));
+    else if (entry.isFile()) files.set(path, existingFileAt(join(root, path))!);
     else others.push(path);
   }
 }
 
-function existingFile(path: string): ExistingFile {
+/** The regular file at `path` (not a link, not a folder), its text read on first use; undefined when there is none. */
+export function existingFileAt(path: string): ExistingFile | undefined {
+  const stat = lstatSync(path, { throwIfNoEntry: false });
+  if (!stat?.isFile()) return undefined;
   let text: string | undefined;
   return {
-    size: statSync(path).size,
+    size: stat.size,
     text: () => (text ??= readFileSync(path, "utf8")),
   };
 }

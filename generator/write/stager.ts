@@ -5,10 +5,10 @@
 // for the full catalogue than handing them over, and through Node's thread pool once it does not (this
 // VM's disk creates files slowly for a while after many were deleted: 0.6-1 ms a file instead of under
 // 0.1), so that writing overlaps printing.
-import { copyFileSync, linkSync, lstatSync, mkdirSync, readFileSync, statSync, utimesSync, writeFile, writeFileSync } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync, statSync, utimesSync, writeFile, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { EmittedFile } from "../emit/emitted-file.ts";
-import { hasContents, type ExistingFile } from "./read-package-folder.ts";
+import { existingFileAt, hasContents, type ExistingFile } from "./read-package-folder.ts";
 
 /** A package writer's folders: the package, and the folder its next version is staged in. */
 export interface StagingTarget {
@@ -102,9 +102,4 @@ export async function stageFiles(target: StagingTarget, files: readonly EmittedF
   const staged = files.map((file) => ({ path: file.path, unchanged: stager.stage(file) }));
   await stager.settled();
   return staged;
-}
-
-function existingFileAt(path: string): ExistingFile | undefined {
-  const stat = lstatSync(path, { throwIfNoEntry: false });
-  return stat?.isFile() ? { size: stat.size, text: () => readFileSync(path, "utf8") } : undefined;
 }
