@@ -3,14 +3,14 @@
 // Exit codes: 0 success (check: up to date); 1 spec errors (check: drift; init: the file exists);
 // 2 usage or internal error.
 import { resolve } from "node:path";
-import { ErrgenError, type Diagnostic } from "./diagnostics.ts";
+import type { Diagnostic } from "./diagnostics.ts";
 import { check, diff, generate, type DiffResult, type GenerateResult, type RunOptions } from "./errgen.ts";
 import type { Change } from "./catalogue/diff-catalogues.ts";
 import { helpText, parseCommandLine, UsageError, type CommandLine } from "./cli/command-line.ts";
-import { formatDiagnostics } from "./cli/format-diagnostics.ts";
+import { formatDiagnostics, formatFailure } from "./cli/format-diagnostics.ts";
 import { initSpec } from "./cli/init.ts";
 import { styleFor, type Style } from "./cli/style.ts";
-import { ERRGEN_VERSION } from "./cli/version.ts";
+import { ERRGEN_VERSION } from "./errgen-files.ts";
 import { watch } from "./cli/watch.ts";
 import { importCorpus } from "./import/import-corpus.ts";
 import { displayPath } from "./load/spec-files.ts";
@@ -56,13 +56,14 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`${err.red("errgen:")} ${error.message}\nRun \`${help}\` for usage.\n`);
       return 2;
     }
-    if (error instanceof ErrgenError) {
-      io.stderr(`${err.red("errgen:")} ${error.message}\n`);
-      return 2;
-    }
-    io.stderr(`errgen: internal error (a bug in errgen, please report it):\n${(error as Error).stack ?? String(error)}\n`);
+    io.stderr(formatFailure(error, err, wantsStack(argv, env)));
     return 2;
   }
+}
+
+/** Whether an internal error shows its stack trace: with --verbose, or ERRGEN_DEBUG set. */
+export function wantsStack(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): boolean {
+  return argv.includes("--verbose") || (env.ERRGEN_DEBUG !== undefined && env.ERRGEN_DEBUG !== "" && env.ERRGEN_DEBUG !== "0");
 }
 
 function prettyOption(line: CommandLine, isTTY: boolean): boolean {
@@ -101,9 +102,9 @@ async function run(line: CommandLine, output: Output): Promise<number> {
     case "check":
       return runCheck(runOptions, output);
     case "watch":
-      return await watch(runOptions, output, { debounceMs: debounceOption(line), report: (result, since) => reportGenerate(result, output, since) }, io.interrupted?.());
+      return await watch(runOptions, output, { debounceMs: debounceOption(line), showStack: wantsStack([], io.env ?? {}), report: (result, since) => reportGenerate(result, output, since) }, io.interrupted?.());
     case "init":
-      return initSpec(line.arguments[0] ?? "errors.yaml", output);
+      return initSpec(line.arguments[0], output);
     case "import-corpus":
       return await runImport(line, output);
     case "schema":

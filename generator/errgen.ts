@@ -14,20 +14,19 @@ import { HELPER_THRESHOLD_CHARS, startHelper, type Helper } from "./worker/helpe
 import type { EmittedFile } from "./emit/emitted-file.ts";
 import { loadSpec, readSpecSources, type LoadedSpec, type ProductFile, type SpecSources } from "./load/load-spec.ts";
 import { loadTemplates, NO_TEMPLATES, type Templates } from "./load/load-templates.ts";
+import { findSpec, SpecConfigError } from "./load/find-spec.ts";
 import { diskSpecFiles, type SpecFiles } from "./load/spec-files.ts";
 import { buildModel } from "./model/build-model.ts";
 import type { Model } from "./model/model.ts";
 import { readProductSpec, validateSpec, type ProductRead } from "./validate/validate-spec.ts";
 import { comparePackage, type PackageDrift } from "./write/compare-package.ts";
-import { cachedOutput, inputsHash, recordOutput } from "./write/output-cache.ts";
+import { cacheDirOf, cachedOutput, inputsHash, recordOutput } from "./write/output-cache.ts";
 import { openPackageWriter, type WriteReport } from "./write/write-package.ts";
-
-export const DEFAULT_SPEC = "spec/tencentcloud.yaml";
 
 export type Stage = "load" | "validate" | "model" | "emit" | "write" | "compare";
 
 export interface RunOptions {
-  /** The spec file, relative to `cwd`. Default: spec/tencentcloud.yaml. */
+  /** The root spec, relative to `cwd`. Default: the project's, by the rule of load/find-spec.ts (package.json's "errgen": {"spec"}, else errors.yaml). */
   readonly spec?: string | undefined;
   /** The package folder, relative to `cwd`. Default: the spec's `output`, else generated/<package name> in the spec's project. */
   readonly out?: string | undefined;
@@ -83,6 +82,7 @@ export type GenerateResult =
 
 /** Everything a run reads, and where it writes: settled from the flags first, then the spec's own keys. */
 interface Run {
+  readonly ok: true;
   readonly files: SpecFiles;
   readonly sources: SpecSources;
   readonly templates: Templates;
@@ -91,8 +91,13 @@ interface Run {
   readonly outDir: (packageName: string | undefined) => string | undefined;
 }
 
+/** The root spec a run reads: `--spec`, else the project's (see load/find-spec.ts). */
+export function specPathOf(options: Pick<RunOptions, "spec" | "cwd">): string {
+  return options.spec !== undefined ? resolve(options.cwd, options.spec) : findSpec(options.cwd);
+}
+
 function prepare(options: RunOptions): Run {
-  const files = diskSpecFiles(options.spec ?? DEFAULT_SPEC, options.cwd);
+  const files = diskSpecFiles(specPathOf(options), options.cwd);
   const sources = readSpecSources(files);
   const specDir = dirname(files.root.path);
   const templatesDir = options.templates !== undefined ? resolve(options.cwd, options.templates) : sources.templates !== undefined ? resolve(specDir, sources.templates) : undefined;
@@ -101,7 +106,17 @@ function prepare(options: RunOptions): Run {
     if (sources.output !== undefined) return resolve(specDir, sources.output);
     return packageName === undefined ? undefined : resolve(files.projectRoot, "generated", packageName);
   };
-  return { files, sources, templates: loadTemplates(templatesDir, options.cwd), templatesDir, outDir };
+  return { ok: true, files, sources, templates: loadTemplates(templatesDir, options.cwd), templatesDir, outDir };
+}
+
+/** prepare, with a malformed "errgen" key in package.json as the run's diagnostic. */
+function prepareRun(options: RunOptions): Run | Failed {
+  try {
+    return prepare(options);
+  } catch (error) {
+    if (error instanceof SpecConfigError) return { ok: false, diagnostics: [error.diagnostic] };
+    throw error;
+  }
 }
 
 /** What a run reads: the spec files (root and listed products, readable or not) and the templates folder. */
@@ -111,10 +126,11 @@ export function inputsOf(options: RunOptions): { readonly specFiles: readonly st
 }
 
 export async function generate(options: RunOptions): Promise<GenerateResult> {
-  const run = prepare(options);
+  const run = prepareRun(options);
+  if (!run.ok) return run;
   const inputs = inputsHash([...run.sources.texts, ...[...run.templates.overrides].map(([name, template]) => [name, template.text] as const)]);
   const expectedOut = run.outDir(run.sources.packageName);
-  const cached = expectedOut === undefined || options.useCache === false || options.bump ? undefined : cachedOutput(expectedOut, inputs);
+  const cached = expectedOut === undefined || options.useCache === false || options.bump ? undefined : cachedOutput(cacheDirOf(run.files.projectRoot), expectedOut, inputs);
   if (expectedOut !== undefined && cached) {
     const report = { written: [], unchanged: cached.files.map(([path]) => path), removed: [] };
     return { ok: true, outDir: expectedOut, report, summary: cached.summary, cached: true };
@@ -181,7 +197,7 @@ async function generateWith(options: RunOptions, run: Run, inputs: string, helpe
   const summary = { codes: model.codes.length + model.products.reduce((sum, product) => sum + product.codes.length, 0), products: model.products.length };
   // The spec stays the one source of the version: a release writes its new version back.
   if (releasedSpec !== undefined) writeFileWhole(run.files.root.path, releasedSpec);
-  else recordOutput(outDir, inputs, summary, [...report.written, ...report.unchanged]);
+  else recordOutput(cacheDirOf(run.files.projectRoot), outDir, inputs, summary, [...report.written, ...report.unchanged]);
   return { ok: true, outDir, report, summary, cached: false, release };
 }
 
@@ -202,7 +218,8 @@ export function check(options: RunOptions): CheckResult {
  * go. The package's CHANGELOG.md, which only releases change, is carried over from the folder.
  */
 export function compile(options: RunOptions): Compiled {
-  const run = prepare(options);
+  const run = prepareRun(options);
+  if (!run.ok) return run;
   const analyzed = analyzeFiles(run.files, options.onStage, run.templates);
   if (!analyzed.ok) return analyzed;
   const outDir = run.outDir(analyzed.model.package.name)!;

@@ -8,6 +8,7 @@ import { Ajv } from "ajv";
 import { load } from "js-yaml";
 import { COMMANDS } from "../generator/cli/command-line.ts";
 import { productDocView, readmeView } from "../generator/emit/emit-readme.ts";
+import { runCli } from "../generator/cli.ts";
 import { compile } from "../generator/errgen.ts";
 import { releaseView } from "../generator/catalogue/changelog.ts";
 import type { Change } from "../generator/catalogue/diff-catalogues.ts";
@@ -35,6 +36,23 @@ test("errgen --version prints errgen's version", async (t) => {
   t.is(run.code, 0);
   t.is(run.stdout, `${JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")).version}\n`);
   t.deepEqual(await runErrgen(["-v"]), run);
+});
+
+test("an internal error is one line and exit 2; the stack trace only with --verbose or ERRGEN_DEBUG", async (t) => {
+  // A bug stand-in: the first write to stdout throws.
+  const failing = async (argv: string[], env: Record<string, string> = {}) => {
+    let stderr = "";
+    const code = await runCli(argv, { cwd: REPO_ROOT, env, stdout: () => { throw new TypeError("stdout is gone\nsecond line"); }, stderr: (text) => (stderr += text) });
+    return { code, stderr };
+  };
+  const plain = await failing(["--version"]);
+  t.is(plain.code, 2);
+  t.is(plain.stderr, "errgen: internal error: stdout is gone (a bug in errgen: please report it with the stack trace that --verbose or ERRGEN_DEBUG=1 prints)\n");
+  for (const [argv, env] of [[["generate", "--help", "--verbose"], {}], [["--version"], { ERRGEN_DEBUG: "1" }]] as const) {
+    const traced = await failing([...argv], env);
+    t.is(traced.code, 2);
+    t.regex(traced.stderr, /^errgen: internal error: stdout is gone .*\nTypeError: stdout is gone\nsecond line\n\s+at /);
+  }
 });
 
 test("unknown commands and options exit 2 with a suggestion and a pointer to the help", async (t) => {
@@ -130,7 +148,7 @@ test("init writes a starter spec with the schema line; it validates, generates, 
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "@acme/Billing Service" }));
   const run = await runErrgen(["init", "spec/errors.yaml"], dir);
   t.is(run.code, 0, run.stderr);
-  t.is(run.stdout, "errgen: wrote spec/errors.yaml. Next: edit its codes, then run `errgen generate --spec spec/errors.yaml`\n");
+  t.true(run.stdout.startsWith("errgen: wrote spec/errors.yaml. Next: edit its codes, then run `errgen generate --spec spec/errors.yaml`"), run.stdout);
   const file = join(dir, "spec/errors.yaml");
   const text = readFileSync(file, "utf8");
   const schemaLine = /^# yaml-language-server: \$schema=(\S+)\n/.exec(text);

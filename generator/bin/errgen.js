@@ -1,10 +1,17 @@
 #!/usr/bin/env node
-// errgen's executable. The generator is TypeScript, run from a bundle that is rebuilt whenever the
-// sources change (see load-cli.js), so there is no build step whose output could go stale.
-import { loadCli } from "./load-cli.js";
+// errgen's executable. An install runs the build in generator/dist/ (made by `npm pack`); a checkout
+// of errgen's repository, which has the sources beside it, brings the build up to date first
+// (generator/build/load-cli.js). Failing to start at all (a broken install) is its message, exit code 2.
+import { existsSync } from "node:fs";
 
-const { runCli } = await loadCli();
-process.exitCode = await runCli(process.argv.slice(2), {
+let cli;
+try {
+  cli = existsSync(new URL("../cli.ts", import.meta.url)) ? await (await import("../build/load-cli.js")).loadCli() : await import("../dist/cli.js");
+} catch (error) {
+  process.stderr.write(`errgen: cannot start: ${String(error?.message ?? error).trimEnd()}\n`); // the message, never a stack trace
+  process.exit(2);
+}
+process.exitCode = await cli.runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

@@ -28,7 +28,7 @@ export class UsageError extends ErrgenError {
   }
 }
 
-const spec: OptionSpec = { name: "spec", value: "FILE", description: "the root spec (default: spec/tencentcloud.yaml)" };
+const spec: OptionSpec = { name: "spec", value: "FILE", description: 'the root spec (default: the project\'s: "errgen": {"spec"} in package.json, else errors.yaml beside it)' };
 const out: OptionSpec = { name: "out", value: "DIR", description: "the package folder (default: the spec's `output`, else generated/<package name> in the spec's project)" };
 const templates: OptionSpec = { name: "templates", value: "DIR", description: "templates that replace the built-in ones of the same name (default: the spec's `templates`)" };
 const pretty: OptionSpec = { name: "pretty", value: "true|false", description: "show the spec line under each error (default: true on a terminal)" };
@@ -75,7 +75,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "init",
     summary: "write a starter spec, with comments and editor support, into a new project",
-    arguments: [{ name: "FILE", optional: true, description: "where to write it (default: errors.yaml); never overwritten" }],
+    arguments: [{ name: "FILE", optional: true, description: "where to write it (default: errors.yaml in the project, where generate looks); never overwritten" }],
     options: [help],
   },
   {

@@ -1,6 +1,6 @@
 // Diagnostics as the command line prints them: `FILE:LINE:COLUMN: error: MESSAGE`, and, when pretty,
 // the spec line under it with a caret under the column, as tsc's pretty output does.
-import { formatDiagnostic, type Diagnostic } from "../diagnostics.ts";
+import { ErrgenError, formatDiagnostic, type Diagnostic } from "../diagnostics.ts";
 import type { Style } from "./style.ts";
 
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: { pretty: boolean; style: Style; source: (file: string) => string | undefined }): string {
@@ -18,4 +18,15 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: {
     return [head, "", `${style.dim(`${gutter} |`)} ${shown}`, `${style.dim(`${" ".repeat(gutter.length)} |`)} ${" ".repeat(Math.max(0, column - 1))}${style.red("^")}`, ""].join("\n");
   });
   return `${blocks.join("\n")}${options.pretty ? "" : "\n"}`;
+}
+
+/**
+ * An error that stopped a run: ErrgenError (the environment, a usage problem) as its message; anything
+ * else is errgen's own bug, one line, with the stack trace only when asked for (it says nothing to a user).
+ */
+export function formatFailure(error: unknown, style: Style, withStack: boolean): string {
+  if (error instanceof ErrgenError) return `${style.red("errgen:")} ${error.message}\n`;
+  const message = String((error as Error | undefined)?.message ?? error).split("\n")[0];
+  const stack = withStack ? `\n${(error as Error | undefined)?.stack ?? String(error)}` : "";
+  return `${style.red("errgen:")} internal error: ${message} (a bug in errgen: please report it with the stack trace that --verbose or ERRGEN_DEBUG=1 prints)${stack}\n`;
 }

@@ -1,31 +1,33 @@
 // `errgen init [FILE]`: a starter spec with comments, and the line that gives editors the JSON Schema.
 // Never overwrites: an existing file is left exactly as it was.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import type { Output } from "../cli.ts";
 import { compileTemplate } from "../emit/emit-readme.ts";
-import { BUILT_IN_TEMPLATES } from "../load/load-templates.ts";
+import { BUILT_IN_TEMPLATES, ERRGEN_ROOT, SHIPPED_SCHEMAS } from "../errgen-files.ts";
+import { DEFAULT_SPEC_NAME, expectedSpec, specProject } from "../load/find-spec.ts";
 import { displayPath, findProjectRoot, toPosix } from "../load/spec-files.ts";
-import { SCHEMA_FILES, SHIPPED_SCHEMAS } from "../schema/build-json-schema.ts";
+import { SCHEMA_FILES } from "../schema/build-json-schema.ts";
 
 export interface StarterView {
   /** The schema, relative to the spec's folder. */
   readonly schemaPath: string;
-  /** The spec as `errgen generate --spec` takes it from the working directory. */
-  readonly specName: string;
+  /** The command that generates from the spec: `errgen generate`, with `--spec` when the rule would not find it. */
+  readonly generateCommand: string;
   readonly packageName: string;
 }
 
-export function initSpec(file: string, { io, out, err }: Output): number {
-  const path = resolve(io.cwd, file);
+/** Writes a starter spec at `file` (relative to the working folder), by default where `generate` looks for one. */
+export function initSpec(file: string | undefined, { io, out, err }: Output): number {
+  const path = file === undefined ? join(specProject(io.cwd), DEFAULT_SPEC_NAME) : resolve(io.cwd, file);
   const shown = displayPath(path, io.cwd);
   if (existsSync(path)) {
     io.stderr(`${err.red("errgen:")} ${shown} already exists; init never overwrites a file. Choose another name: errgen init FILE\n`);
     return 1;
   }
   const contents = starterSpec({
-    schemaPath: toPosix(relative(dirname(path), join(SHIPPED_SCHEMAS, SCHEMA_FILES.spec))),
-    specName: toPosix(shown),
+    schemaPath: toPosix(relative(dirname(path), schemaFor(dirname(path)))),
+    generateCommand: isFoundByDefault(path, io.cwd) ? "errgen generate" : `errgen generate --spec ${toPosix(shown)}`,
     packageName: packageNameFor(dirname(path)),
   });
   mkdirSync(dirname(path), { recursive: true });
@@ -36,8 +38,41 @@ export function initSpec(file: string, { io, out, err }: Output): number {
     io.stderr(`${err.red("errgen:")} ${shown} already exists; init never overwrites a file\n`);
     return 1;
   }
-  io.stdout(`${out.green("errgen:")} wrote ${out.bold(shown)}. Next: edit its codes, then run \`errgen generate --spec ${shown}\`\n`);
+  io.stdout(`${out.green("errgen:")} wrote ${out.bold(shown)}. Next: edit its codes, then ${nextStep(path, io.cwd)}\n`);
   return 0;
+}
+
+/**
+ * errgen's spec schema as the project reaches it: through node_modules/errgen when errgen is installed
+ * there (with pnpm, a link into its store, whose path changes with every version), else where it is.
+ */
+function schemaFor(specDir: string): string {
+  const shipped = join(SHIPPED_SCHEMAS, SCHEMA_FILES.spec);
+  const inErrgen = relative(ERRGEN_ROOT, shipped);
+  for (let dir = specDir; ; dir = dirname(dir)) {
+    const installed = join(dir, "node_modules/errgen", inErrgen);
+    if (existsSync(installed) && realpathSync(installed) === realpathSync(shipped)) return installed;
+    if (dirname(dir) === dir) return shipped;
+  }
+}
+
+/** Whether a plain `errgen generate` in `cwd` reads the spec at `path`. */
+function isFoundByDefault(path: string, cwd: string): boolean {
+  try {
+    return expectedSpec(cwd).path === path;
+  } catch {
+    return false; // package.json's "errgen" key is malformed
+  }
+}
+
+/** How to generate from the new spec: plain `errgen generate` when the rule finds it, else how to make it. */
+function nextStep(path: string, cwd: string): string {
+  if (isFoundByDefault(path, cwd)) return "run `errgen generate`";
+  const manifest = join(specProject(cwd), "package.json");
+  const relativePath = toPosix(relative(dirname(manifest), path));
+  return existsSync(manifest)
+    ? `run \`errgen generate --spec ${displayPath(path, cwd)}\`, or add "errgen": {"spec": "${relativePath}"} to ${displayPath(manifest, cwd)} so that a plain \`errgen generate\` finds it`
+    : `run \`errgen generate --spec ${displayPath(path, cwd)}\``;
 }
 
 export function starterSpec(view: StarterView): string {

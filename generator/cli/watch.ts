@@ -5,14 +5,17 @@
 import { watch as watchFolder, type FSWatcher } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Output } from "../cli.ts";
-import { ErrgenError } from "../diagnostics.ts";
-import { DEFAULT_SPEC, generate, inputsOf, type GenerateResult, type RunOptions } from "../errgen.ts";
+import { formatFailure } from "./format-diagnostics.ts";
+import { generate, inputsOf, specPathOf, type GenerateResult, type RunOptions } from "../errgen.ts";
+import { DEFAULT_SPEC_NAME, specProject } from "../load/find-spec.ts";
 import { displayPath } from "../load/spec-files.ts";
 
 export interface WatchSettings {
   readonly debounceMs: number;
   /** Prints a run's summary or diagnostics. */
   readonly report: (result: GenerateResult, started: number) => void;
+  /** Whether an internal error shows its stack trace. */
+  readonly showStack: boolean;
 }
 
 /** Runs until `signal` aborts (never, without one); resolves to the exit code. */
@@ -34,8 +37,8 @@ export async function watch(options: RunOptions, output: Output, settings: Watch
     try {
       inputs = inputsOf(options);
     } catch {
-      // The root spec cannot be read (the run said so): watch for it to come back.
-      inputs = { specFiles: [resolve(options.cwd, options.spec ?? DEFAULT_SPEC)], templatesDir: options.templates === undefined ? undefined : resolve(options.cwd, options.templates) };
+      // The root spec cannot be read or found (the run said so): watch for it to come back.
+      inputs = { specFiles: specFallback(options), templatesDir: options.templates === undefined ? undefined : resolve(options.cwd, options.templates) };
     }
     files = new Set(inputs.specFiles);
     templatesDir = inputs.templatesDir;
@@ -73,8 +76,7 @@ export async function watch(options: RunOptions, output: Output, settings: Watch
     try {
       settings.report(await generate(options), started);
     } catch (error) {
-      if (error instanceof ErrgenError) io.stderr(`${err.red("errgen:")} ${error.message}\n`);
-      else io.stderr(`errgen: internal error (a bug in errgen, please report it):\n${(error as Error).stack ?? String(error)}\n`);
+      io.stderr(formatFailure(error, err, settings.showStack));
     }
     follow();
   };
@@ -108,4 +110,14 @@ export async function watch(options: RunOptions, output: Output, settings: Watch
   for (const watcher of watchers.values()) watcher.close();
   await running;
   return 0;
+}
+
+/** What to watch when the run could not read its spec: that spec's path, or where the rule looks for one. */
+function specFallback(options: RunOptions): string[] {
+  try {
+    return [specPathOf(options)];
+  } catch {
+    const project = specProject(options.cwd);
+    return [join(project, "package.json"), join(project, DEFAULT_SPEC_NAME)];
+  }
 }

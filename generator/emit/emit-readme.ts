@@ -2,8 +2,10 @@
 // views of the model. Spec text reaches markdown only through the `md` and `cell` helpers, which escape it.
 import Handlebars from "handlebars";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { diagnostic, ErrgenError, type Diagnostic } from "../diagnostics.ts";
-import { BUILT_IN_TEMPLATES, NO_TEMPLATES, type Templates } from "../load/load-templates.ts";
+import { BUILT_IN_TEMPLATES } from "../errgen-files.ts";
+import { NO_TEMPLATES, type Templates } from "../load/load-templates.ts";
 import type { CodeModel, Model, ProductModel } from "../model/model.ts";
 import type { EmittedFile } from "./emitted-file.ts";
 import { markdownCell, markdownText, propertyAccess } from "./safe-text.ts";
@@ -64,7 +66,7 @@ const builtIn = new Map<string, string>();
 
 function builtInTemplate(name: string): string {
   let text = builtIn.get(name);
-  if (text === undefined) builtIn.set(name, (text = readFileSync(`${BUILT_IN_TEMPLATES}${name}`, "utf8")));
+  if (text === undefined) builtIn.set(name, (text = readFileSync(join(BUILT_IN_TEMPLATES, name), "utf8")));
   return text;
 }
 

@@ -2,11 +2,10 @@
 // replace errgen's built-in templates of the same name. Read here, in the load stage, like the specs.
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import { BUILT_IN_TEMPLATES } from "../errgen-files.ts";
 import { displayPath } from "./spec-files.ts";
 
-export const BUILT_IN_TEMPLATES = fileURLToPath(new URL("../../templates/", import.meta.url));
 
 export interface TemplateSource {
   /** As diagnostics show it. */

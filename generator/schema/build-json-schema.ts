@@ -3,7 +3,6 @@
 // identifier collisions, codes an action names) only errgen checks.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Shape } from "../validate/spec-shape.ts";
 import { writeFileWhole } from "../write/write-file-whole.ts";
 import { productShape, specShape } from "../validate/spec-shape.ts";
@@ -65,9 +64,6 @@ export function schemaOf(shape: Shape): JsonSchema {
     }
   }
 }
-
-/** The folder errgen's own copy of the schemas lives in (`npm run generate` keeps it current). */
-export const SHIPPED_SCHEMAS = fileURLToPath(new URL("../../generated/schema/", import.meta.url));
 
 /** Writes the schemas into `dir`, each file whole; returns their paths. */
 export function writeJsonSchemas(dir: string): string[] {

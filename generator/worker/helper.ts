@@ -38,7 +38,7 @@ export const HELPER_THRESHOLD_CHARS = 512 * 1024;
 export function startHelper(): Helper | undefined {
   let worker: Worker;
   try {
-    // tsx (the sources) or the bundle (generator/.bundle/, see bin/load-cli.js) each provide this file beside this module.
+    // tsx (the sources) or the build (generator/dist/, see build/build.js) each provide this file beside this module.
     worker = new Worker(new URL("./helper-thread.js", import.meta.url), { execArgv: withoutTsxImport(process.execArgv) });
   } catch {
     return undefined;

@@ -1,16 +1,21 @@
 // A record of the last successful `generate` per output folder, so that regenerating from unchanged
 // specs with an unchanged errgen costs a hash and some stat calls instead of a whole run. It is only
 // an optimisation: a missing, stale or unreadable record means a full run, never a wrong answer, and
-// any file on disk whose size or modification time moved since errgen wrote it defeats it.
+// any file on disk whose size or modification time moved since errgen wrote it defeats it. Records
+// live in the spec's project (node_modules/.cache/errgen, where build tools keep their caches), never
+// inside errgen's own folder, which may be read-only.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { ERRGEN_ROOT } from "../errgen-files.ts";
 import { writeFileWhole } from "./write-file-whole.ts";
 
-const ERRGEN_ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const CACHE_DIR = join(ERRGEN_ROOT, "node_modules/.cache/errgen");
 const CACHE_FORMAT = 1;
+
+/** The cache folder of a project: where its records go. */
+export function cacheDirOf(projectRoot: string): string {
+  return join(projectRoot, "node_modules/.cache/errgen");
+}
 
 export interface CacheRecord {
   readonly format: number;
@@ -22,21 +27,28 @@ export interface CacheRecord {
   readonly files: readonly (readonly [path: string, size: number, mtimeMs: number])[];
 }
 
-/** Hash of errgen's own sources, templates and locked dependencies: a new errgen invalidates every record. */
+/** Hash of errgen's own code, templates and locked dependencies: a new errgen invalidates every record. */
 let errgenFingerprint: string | undefined;
+
+/** The build (generator/dist/, see generator/build/) and the signature of the sources it was built from. */
+const BUILD_DIR = "generator/dist";
+const BUILD_SIGNATURE = `${BUILD_DIR}/sources.sha256`;
 
 function fingerprint(): string {
   if (errgenFingerprint) return errgenFingerprint;
   const hash = createHash("sha256");
+  const addFile = (path: string) => hash.update(path).update("\0").update(readFileSync(join(ERRGEN_ROOT, path))).update("\0");
   const add = (dir: string) => {
     for (const entry of readdirSync(join(ERRGEN_ROOT, dir), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = `${dir}/${entry.name}`;
-      if (entry.name.startsWith(".bundle")) continue; // built from the sources hashed here (see generator/bin/load-cli.js)
+      if (path === BUILD_DIR) continue;
       if (entry.isDirectory()) add(path);
-      else hash.update(path).update("\0").update(readFileSync(join(ERRGEN_ROOT, path))).update("\0");
+      else addFile(path);
     }
   };
   add("generator");
+  // An install has no sources: its build stands for them, by the signature of the sources it came from.
+  if (existsSync(join(ERRGEN_ROOT, BUILD_SIGNATURE)) && !existsSync(join(ERRGEN_ROOT, "generator/errgen.ts"))) addFile(BUILD_SIGNATURE);
   add("templates");
   for (const file of ["package.json", "package-lock.json"]) {
     try {
@@ -55,15 +67,15 @@ export function inputsHash(specs: readonly (readonly [path: string, text: string
   return hash.digest("hex");
 }
 
-function recordPath(outDir: string): string {
-  return join(CACHE_DIR, `${createHash("sha256").update(outDir).digest("hex").slice(0, 32)}.json`);
+function recordPath(cacheDir: string, outDir: string): string {
+  return join(cacheDir, `${createHash("sha256").update(outDir).digest("hex").slice(0, 32)}.json`);
 }
 
-/** The record for `outDir` when it matches `inputs` and every file is as errgen left it. */
-export function cachedOutput(outDir: string, inputs: string): CacheRecord | undefined {
+/** The record for `outDir` in `cacheDir` when it matches `inputs` and every file is as errgen left it. */
+export function cachedOutput(cacheDir: string, outDir: string, inputs: string): CacheRecord | undefined {
   let record: CacheRecord;
   try {
-    record = JSON.parse(readFileSync(recordPath(outDir), "utf8")) as CacheRecord;
+    record = JSON.parse(readFileSync(recordPath(cacheDir, outDir), "utf8")) as CacheRecord;
   } catch {
     return undefined;
   }
@@ -95,17 +107,17 @@ export function cachedOutput(outDir: string, inputs: string): CacheRecord | unde
 }
 
 /** Records the folder as just written. Failing to record is harmless: the next run is a full one. */
-export function recordOutput(outDir: string, inputs: string, summary: CacheRecord["summary"], paths: readonly string[]): void {
+export function recordOutput(cacheDir: string, outDir: string, inputs: string, summary: CacheRecord["summary"], paths: readonly string[]): void {
   try {
     const files = paths.map((path) => {
       const { size, mtimeMs } = statSync(join(outDir, path));
       return [path, size, mtimeMs] as const;
     });
     const record: CacheRecord = { format: CACHE_FORMAT, inputs, summary, files };
-    const target = recordPath(outDir);
+    const target = recordPath(cacheDir, outDir);
     mkdirSync(dirname(target), { recursive: true });
     writeFileWhole(target, JSON.stringify(record));
   } catch {
-    // No cache directory (read-only install, no node_modules): every run is a full run.
+    // A cache folder that cannot be written (a read-only project, node_modules a file): every run is a full run.
   }
 }
