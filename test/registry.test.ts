@@ -8,7 +8,7 @@ import { basename, join } from "node:path";
 import { promisify } from "node:util";
 import { packPackage } from "./helpers/consumer.ts";
 import { REPO_ROOT, tempDir } from "./helpers/run-cli.ts";
-import { startRegistry } from "./helpers/verdaccio.ts";
+import { npmFor, startRegistry } from "./helpers/verdaccio.ts";
 
 const run = promisify(execFile);
 
@@ -16,11 +16,7 @@ test("npm publish to a local registry, install by name and version, run", async 
   const dir = tempDir(t, "errgen-registry-");
   const registry = await startRegistry(join(dir, "verdaccio"));
   t.teardown(() => registry.stop());
-  const host = registry.url.replace(/^http:/, "");
-  // A fresh cache and a config of its own: nothing comes from the user's npm setup or the public registry.
-  const npmrc = join(dir, "npmrc");
-  writeFileSync(npmrc, `registry=${registry.url}/\n${host}/:_authToken=errgen-test\ncache=${join(dir, "cache")}\naudit=false\nfund=false\n`);
-  const npm = (args: string[], cwd: string) => run("npm", [...args, "--userconfig", npmrc, "--loglevel=error"], { cwd });
+  const { npm } = npmFor(registry, join(dir, "npm"));
 
   const manifest = JSON.parse(readFileSync(join(REPO_ROOT, "generated/tencentcloud-api-errors/package.json"), "utf8"));
   const tarball = packPackage(join(REPO_ROOT, "generated/tencentcloud-api-errors"), join(dir, "pack"));

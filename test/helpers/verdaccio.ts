@@ -1,14 +1,31 @@
 // A throwaway npm registry: Verdaccio on 127.0.0.1 with a temporary storage folder, no uplinks.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { REPO_ROOT } from "./run-cli.ts";
 
 export interface Registry {
   readonly url: string;
   /** Stops the server; safe to call twice. */
   stop(): Promise<void>;
+}
+
+/** npm, set up for the registry alone: its own config, cache and token; nothing from the user's setup or the public registry. */
+export interface RegistryNpm {
+  /** The config file, for other tools that read npm's (pnpm). */
+  readonly npmrc: string;
+  npm(args: readonly string[], cwd: string): Promise<{ readonly stdout: string; readonly stderr: string }>;
+}
+
+export function npmFor(registry: Registry, dir: string): RegistryNpm {
+  const host = registry.url.replace(/^http:/, "");
+  const npmrc = join(dir, "npmrc");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(npmrc, `registry=${registry.url}/\n${host}/:_authToken=errgen-test\ncache=${join(dir, "cache")}\naudit=false\nfund=false\nupdate-notifier=false\n`);
+  const run = promisify(execFile);
+  return { npmrc, npm: (args, cwd) => run("npm", [...args, "--userconfig", npmrc, "--loglevel=error"], { cwd, maxBuffer: 1 << 24 }) };
 }
 
 export async function startRegistry(dir: string): Promise<Registry> {
