@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { buildSync } from "esbuild";
 import { loadYaml } from "../generator/load/load-yaml.ts";
 import { bundleSize, CONSUMERS } from "./bundle-size.ts";
+import { installCostSection } from "./install-cost.ts";
 import { runtimeBench } from "./runtime.ts";
 import { tree as treeOf } from "./tree.ts";
 
@@ -248,6 +249,12 @@ if (existsSync(join(CORPUS, "tencentcloud-error-codes.json"))) {
   }
 } else {
   console.log("\n../shared/corpus is absent: the catalogue benchmark is skipped.");
+}
+const installWork = mkdtempSync(join(tmpdir(), "errgen-bench-install-"));
+try {
+  installCostSection(installWork);
+} finally {
+  rmSync(installWork, { recursive: true, force: true });
 }
 await runtimeSection();
 await treeShakingSection();

@@ -46,6 +46,15 @@ test.after.always(async () => {
   if (published) await (await published).registry.stop();
 });
 
+/** The README's example of the API ("From a build script"), which must compile against the installed errgen. */
+function readmeApiExample(): string {
+  const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("**From a build script**"));
+  const example = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+  if (example === undefined || !example.includes('from "errgen"')) throw new Error("the README has no API example under **From a build script**");
+  return example;
+}
+
 /** A fresh project folder with a package.json and an .npmrc pointing at the registry. */
 function freshProject(root: string, name: string, registry: Registry, extra: Record<string, unknown> = {}): string {
   const dir = join(root, name);
@@ -101,8 +110,9 @@ test("npm: errgen installed by name generates with no flags, never writes into i
 
   // The typed API: compiled strictly against errgen's own declarations (skipLibCheck off), run from ESM and CommonJS.
   for (const file of ["build.mts", "build.cjs"]) copyFileSync(join(FIXTURES, file), join(project, file));
+  writeFileSync(join(project, "readme-example.mts"), readmeApiExample());
   try {
-    compileConsumer(project, ["build.mts"], { skipLibCheck: false });
+    compileConsumer(project, ["build.mts", "readme-example.mts"], { skipLibCheck: false });
   } catch (error) {
     return t.fail(`tsc failed:\n${String((error as { stdout?: Buffer }).stdout ?? error)}`);
   }
@@ -140,7 +150,9 @@ test("npm: errgen installed by name generates with no flags, never writes into i
   renameSync(join(project, "node_modules/js-yaml"), join(project, "node_modules/js-yaml-gone"));
   const missing = await runAs(join(project, "node_modules/.bin/errgen"), ["generate"], project);
   t.is(missing.code, 2);
-  t.regex(missing.stderr, /^errgen: cannot start: Cannot find package 'js-yaml' imported from \S+\n$/);
+  t.regex(missing.stderr, /^errgen: cannot start: Cannot find package 'js-yaml' imported from \S+ \(errgen's install is incomplete: reinstall it\)\n$/);
+  const stillStarts = await runAs(join(project, "node_modules/.bin/errgen"), ["--version"], project);
+  t.is(stillStarts.stdout, `${MANIFEST.version}\n`, "--version needs none of the pipeline's dependencies");
 });
 
 test("pnpm: errgen installed by name into strict, linked node_modules generates with no flags and never writes into its store", async (t) => {

@@ -8,7 +8,9 @@ let cli;
 try {
   cli = existsSync(new URL("../cli.ts", import.meta.url)) ? await (await import("../build/load-cli.js")).loadCli() : await import("../dist/cli.js");
 } catch (error) {
-  process.stderr.write(`errgen: cannot start: ${String(error?.message ?? error).trimEnd()}\n`); // the message, never a stack trace
+  // The message, never a stack trace; the same words as cli/format-diagnostics.ts for a missing module.
+  const hint = error?.code === "ERR_MODULE_NOT_FOUND" ? " (errgen's install is incomplete: reinstall it)" : "";
+  process.stderr.write(`errgen: cannot start: ${String(error?.message ?? error).trimEnd()}${hint}\n`);
   process.exit(2);
 }
 process.exitCode = await cli.runCli(process.argv.slice(2), {

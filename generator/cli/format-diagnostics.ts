@@ -20,6 +20,9 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: {
   return `${blocks.join("\n")}${options.pretty ? "" : "\n"}`;
 }
 
+/** What to do about a module that cannot be found; the executable says the same when it cannot load errgen at all. */
+const BROKEN_INSTALL = " (errgen's install is incomplete: reinstall it)";
+
 /**
  * An error that stopped a run: ErrgenError (the environment, a usage problem) as its message; anything
  * else is errgen's own bug, one line, with the stack trace only when asked for (it says nothing to a user).
@@ -27,6 +30,8 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: {
 export function formatFailure(error: unknown, style: Style, withStack: boolean): string {
   if (error instanceof ErrgenError) return `${style.red("errgen:")} ${error.message}\n`;
   const message = String((error as Error | undefined)?.message ?? error).split("\n")[0];
+  // Each command loads its modules when it runs: one missing there is a broken install, not a bug.
+  if ((error as NodeJS.ErrnoException | undefined)?.code === "ERR_MODULE_NOT_FOUND") return `${style.red("errgen:")} cannot start: ${message}${BROKEN_INSTALL}\n`;
   const stack = withStack ? `\n${(error as Error | undefined)?.stack ?? String(error)}` : "";
   return `${style.red("errgen:")} internal error: ${message} (a bug in errgen: please report it with the stack trace that --verbose or ERRGEN_DEBUG=1 prints)${stack}\n`;
 }
