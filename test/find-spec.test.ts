@@ -115,3 +115,10 @@ test("this repository's own spec is found by the same rule", (t) => {
   t.is(manifest.errgen.spec, "spec/tencentcloud.yaml");
   t.regex(manifest.scripts.generate, /errgen\.js generate(?! --spec)/, "npm run generate passes no --spec");
 });
+
+test("init where package.json already names another spec leaves that key alone and says --spec", async (t) => {
+  const dir = project(t, { "package.json": '{"errgen": {"spec": "api/errors.yaml"}}\n' });
+  const init = await runErrgen(["init"], dir);
+  t.is(init.code, 0, init.stderr);
+  t.is(init.stdout, "errgen: wrote errors.yaml. Next: edit its codes, then run `errgen generate --spec errors.yaml`\n");
+});

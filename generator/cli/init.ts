@@ -56,23 +56,26 @@ function schemaFor(specDir: string): string {
   }
 }
 
-/** Whether a plain `errgen generate` in `cwd` reads the spec at `path`. */
-function isFoundByDefault(path: string, cwd: string): boolean {
+/** Where a plain `errgen generate` in `cwd` looks; undefined when package.json's "errgen" key is malformed. */
+function expectedSpecOrNone(cwd: string): ReturnType<typeof expectedSpec> | undefined {
   try {
-    return expectedSpec(cwd).path === path;
+    return expectedSpec(cwd);
   } catch {
-    return false; // package.json's "errgen" key is malformed
+    return undefined;
   }
+}
+
+function isFoundByDefault(path: string, cwd: string): boolean {
+  return expectedSpecOrNone(cwd)?.path === path;
 }
 
 /** How to generate from the new spec: plain `errgen generate` when the rule finds it, else how to make it. */
 function nextStep(path: string, cwd: string): string {
   if (isFoundByDefault(path, cwd)) return "run `errgen generate`";
+  const withFlag = `run \`errgen generate --spec ${displayPath(path, cwd)}\``;
   const manifest = join(specProject(cwd), "package.json");
-  const relativePath = toPosix(relative(dirname(manifest), path));
-  return existsSync(manifest)
-    ? `run \`errgen generate --spec ${displayPath(path, cwd)}\`, or add "errgen": {"spec": "${relativePath}"} to ${displayPath(manifest, cwd)} so that a plain \`errgen generate\` finds it`
-    : `run \`errgen generate --spec ${displayPath(path, cwd)}\``;
+  if (!existsSync(manifest) || expectedSpecOrNone(cwd)?.configured !== false) return withFlag; // package.json names another spec: leave it be
+  return `${withFlag}, or add "errgen": {"spec": "${toPosix(relative(dirname(manifest), path))}"} to ${displayPath(manifest, cwd)} so that a plain \`errgen generate\` finds it`;
 }
 
 export function starterSpec(view: StarterView): string {
