@@ -3,7 +3,8 @@ import type { Model } from "../model/model.ts";
 import { names, type ModuleIR } from "./ir/module-ir.ts";
 import { MODULE } from "./modules.ts";
 
-const TABLE = "Readonly<Record<string, readonly number[]>>";
+/** A product's actions: each action's codes, the product's own as positions in its enum's values, others as the code itself. */
+const TABLE = "ActionTable";
 
 export function emitActions(model: Model): ModuleIR {
   return {
@@ -11,6 +12,13 @@ export function emitActions(model: Model): ModuleIR {
     imports: [{ from: MODULE.base, names: names("isApiError") }],
     reexports: [],
     declarations: [
+      {
+        kind: "type",
+        name: "ActionTable",
+        exported: true,
+        docs: "Each action's codes: a product's own as positions in its enum's values, common codes as strings. Not part of the package's API.",
+        type: "Readonly<Record<string, readonly (number | string)[]>>",
+      },
       {
         kind: "type",
         name: "ActionMatcher",
@@ -22,7 +30,7 @@ export function emitActions(model: Model): ModuleIR {
         kind: "function",
         name: "createActionMatcher",
         exported: true,
-        docs: "A matcher over a product's action table (code positions in its enum's values), indexed on first use. Not part of the package's API.",
+        docs: "A matcher over a product's action table, indexed on first use. Not part of the package's API.",
         parameters: [{ name: "table", type: TABLE }, { name: "codes", type: "object" }],
         returnType: "ActionMatcher",
         body: ["return matchAction.bind(undefined, new Map(), table, codes);"],
@@ -45,7 +53,7 @@ export function emitActions(model: Model): ModuleIR {
           "let allowed = cache.get(action);",
           "if (allowed === undefined) {",
           "  const values = Object.values(codes);",
-          "  allowed = new Set((table[action] ?? []).map((index) => values[index]));",
+          '  allowed = new Set((table[action] ?? []).map((entry) => (typeof entry === "number" ? values[entry] : entry)));',
           "  cache.set(action, allowed);",
           "}",
           "return allowed.has(error.code);",

@@ -30,7 +30,7 @@ export function emitProduct(product: ProductModel, context: EmitContext): Module
     { from: MODULE.errors, names: names(ERROR_CLASS_TABLE) },
     { from: MODULE.toApiError, names: names("convertError", "createClassLookup", "unwrapWith", "type ErrorClassLookup") },
     { from: MODULE.describeError, names: names("createDescriber", "describeError", "type CatalogueEntry", "type Describer", "type ErrorDescription", "type ErrorLocale") },
-    { from: MODULE.actions, names: names("createActionMatcher", "type ActionMatcher") },
+    { from: MODULE.actions, names: names("createActionMatcher", "type ActionMatcher", "type ActionTable") },
     ...(ownCategories.length > 0 ? [{ from: MODULE.internal, names: names("isCodeIn") }] : []),
   ];
   const declarations: DeclarationIR[] = [
@@ -55,12 +55,8 @@ export function emitProduct(product: ProductModel, context: EmitContext): Module
     {
       kind: "interface",
       name: x.actionErrors,
-      docs: `The codes each API action of ${product.name} may return, by action name, as positions in {@link ${x.codeList}}: \`${x.actionErrorCode}<"Action">\` gives them as strings.`,
-      properties: product.actions.map((action) => ({
-        name: action.name,
-        readonly: true,
-        type: action.codes.length === 0 ? "never" : `${x.codeList}[${action.codes.map((code) => codeIndex.get(code)).join(" | ")}]`,
-      })),
+      docs: `The codes each API action of ${product.name} may return, by action name: its own codes as positions in {@link ${x.codeList}}, common codes it does not repeat as strings; \`${x.actionErrorCode}<"Action">\` gives them all as strings.`,
+      properties: product.actions.map((action) => ({ name: action.name, readonly: true, type: actionCodesType(action.codes, codeIndex, x.codeList) })),
     },
     { kind: "type", name: x.action, exported: true, docs: `An API action of ${product.name}.`, type: `keyof ${x.actionErrors}` },
     {
@@ -75,9 +71,9 @@ export function emitProduct(product: ProductModel, context: EmitContext): Module
       kind: "const",
       name: "PRODUCT_ACTIONS",
       exported: false,
-      type: "Readonly<Record<string, readonly number[]>>",
-      docs: `Each action's codes, as positions in {@link ${x.codeEnum}}'s values (which are in code order).`,
-      value: { layout: "object", items: product.actions.map((action) => `${action.name}: [${action.codes.map((code) => codeIndex.get(code) ?? -1).join(", ")}]`) },
+      type: "ActionTable",
+      docs: `Each action's codes: the product's own as positions in {@link ${x.codeEnum}}'s values (which are in code order), common ones as strings.`,
+      value: { layout: "object", items: product.actions.map((action) => `${action.name}: [${action.codes.map((code) => codeIndex.get(code) ?? stringLiteral(code)).join(", ")}]`) },
     },
     { kind: "const", name: "matchesAction", exported: false, type: "ActionMatcher", docs: "The matcher over this product's actions.", value: `createActionMatcher(PRODUCT_ACTIONS, ${x.codeEnum})`, pure: true },
     {
@@ -150,6 +146,17 @@ export function emitProduct(product: ProductModel, context: EmitContext): Module
     reexports: mergeByModule(reexports),
     declarations,
   };
+}
+
+/**
+ * The type of an action's codes: the product's own by position in its code list (which keeps tables
+ * of thousands of actions small), and the common codes it lists without repeating them, as strings.
+ */
+function actionCodesType(codes: readonly string[], codeIndex: ReadonlyMap<string, number>, codeList: string): string {
+  const positions = codes.flatMap((code) => codeIndex.get(code) ?? []);
+  const common = codes.filter((code) => !codeIndex.has(code)).map(stringLiteral);
+  const parts = [...(positions.length > 0 ? [`${codeList}[${positions.join(" | ")}]`] : []), ...common];
+  return parts.length > 0 ? parts.join(" | ") : "never";
 }
 
 /** One re-export statement per module, names in a stable order. */

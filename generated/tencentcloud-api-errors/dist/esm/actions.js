@@ -10,7 +10,7 @@ function matchAction(cache, table, codes, action, error) {
   let allowed = cache.get(action);
   if (allowed === undefined) {
     const values = Object.values(codes);
-    allowed = new Set((table[action] ?? []).map((index) => values[index]));
+    allowed = new Set((table[action] ?? []).map((entry) => (typeof entry === "number" ? values[entry] : entry)));
     cache.set(action, allowed);
   }
   return allowed.has(error.code);
