@@ -1,5 +1,5 @@
-// The generated package as another team gets it: `npm pack`ed, installed from the tarball into a
-// fresh project (twice, as two copies), compiled with TypeScript 5.9 `--strict`, run as ESM and CJS.
+// The generated packages as another team gets them: `npm pack`ed, installed from the tarball into a
+// fresh project (the first twice, as two copies), compiled with TypeScript 5.9 `--strict`, run as ESM and CJS.
 import test from "ava";
 import { copyFileSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -22,6 +22,21 @@ test("a strict TypeScript consumer compiles against the packed package and passe
   }
   t.is(runNode(join(project, "out/esm.mjs"), project), "esm consumer: ok\n");
   t.is(runNode(join(project, "out/cjs.cjs"), project), "cjs consumer: ok\n");
+});
+
+test("the second golden package (every feature of the spec format) compiles against a strict consumer and passes its checks in ESM and CJS", (t) => {
+  const dir = tempDir(t, "errgen-consumer-billing-");
+  const tarball = packPackage(join(REPO_ROOT, "generated/billing-errors"), join(dir, "pack"));
+  const project = join(dir, "consumer");
+  installConsumer(project, { "@team/billing-errors": tarball });
+  for (const file of ["billing-esm.mts", "billing-cjs.cts"]) copyFileSync(join(FIXTURE, file), join(project, file));
+  try {
+    compileConsumer(project, ["billing-esm.mts", "billing-cjs.cts"], { exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true });
+  } catch (error) {
+    return t.fail(`tsc failed:\n${String((error as { stdout?: Buffer }).stdout ?? error)}`);
+  }
+  t.is(runNode(join(project, "out/billing-esm.mjs"), project), "billing esm consumer: ok\n");
+  t.is(runNode(join(project, "out/billing-cjs.cjs"), project), "billing cjs consumer: ok\n");
 });
 
 test("the packed package holds the builds, declarations, sources and README, and has no dependencies", (t) => {

@@ -64,7 +64,7 @@ interface Case {
 function cases(): Case[] {
   const fixed: Case[] = [
     { name: "the actions example", files: memorySpecFiles(ACTIONS_EXAMPLE, "spec.yaml"), text: JSON.stringify(ACTIONS_EXAMPLE, null, 2) },
-    { name: "the everything fixture", files: diskSpecFiles(join(REPO_ROOT, "test/fixtures/valid/everything/spec.yaml"), REPO_ROOT), text: "test/fixtures/valid/everything" },
+    { name: "the billing example (every feature)", files: diskSpecFiles(join(REPO_ROOT, "spec/examples/billing/spec.yaml"), REPO_ROOT), text: "spec/examples/billing" },
   ];
   const sampled = fc.sample(specArbitrary, { numRuns: RUNS, seed: SEED }).map((spec, index) => ({
     name: `sample ${index} of seed ${SEED}`,

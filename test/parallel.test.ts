@@ -17,7 +17,7 @@ import { folderContents, REPO_ROOT, tempDir } from "./helpers/run-cli.ts";
 
 const SPECS = [
   ["the shipped spec", join(REPO_ROOT, "spec/tencentcloud.yaml")],
-  ["the everything fixture", join(REPO_ROOT, "test/fixtures/valid/everything/spec.yaml")],
+  ["the billing example (every feature)", join(REPO_ROOT, "spec/examples/billing/spec.yaml")],
 ] as const;
 
 for (const [name, spec] of SPECS) {
@@ -129,7 +129,7 @@ test("product reads cross from the helper packed, and unpack to what was read", 
   const product = (name: string, text: string) => ({ location: { path: `/virtual/${name}`, displayPath: `products/${name}`, sourceName: `products/${name}` }, text });
   const files = [
     ...readdirSync(join(REPO_ROOT, "spec/products")).map((name) => product(name, readFileSync(join(REPO_ROOT, "spec/products", name), "utf8"))),
-    product("invoices.yaml", readFileSync(join(REPO_ROOT, "test/fixtures/valid/everything/products/invoices.yaml"), "utf8")),
+    product("invoices.yaml", readFileSync(join(REPO_ROOT, "spec/examples/billing/products/invoices.yaml"), "utf8")),
     product("since.yaml", "product: since\nversion: v1\nname: Since\ncodes:\n  A.B:\n    description: x\n    deprecated: gone\n    since: 2.0.0\n    name: AB\nactions:\n  Do: [A.B]\n"),
     product("broken.yaml", "product: 42\nversion: v1\ncodes:\n  A: {}\nactions:\n  Do: [A, 7]\nunknownKey: true\n"),
     product("unparsable.yaml", "product: [\n"),

@@ -95,7 +95,7 @@ test("deprecated codes carry @deprecated on the class, enum member and guard, an
   const out = join(tempDir(t), "out");
   // An empty templates folder overrides the fixture's own README template: the built-in one renders.
   const builtIn = tempDir(t);
-  const run = await runErrgen(["generate", "--spec", "spec.yaml", "--out", out, "--templates", builtIn], join(REPO_ROOT, "test/fixtures/valid/everything"));
+  const run = await runErrgen(["generate", "--spec", "spec.yaml", "--out", out, "--templates", builtIn], join(REPO_ROOT, "spec/examples/billing"));
   t.is(run.code, 0, run.stderr);
   const tag = "@deprecated Since 2.0.0: Use Quota.Daily; bursts count against the daily quota now.";
   const errors = readFileSync(join(out, "dist/esm/errors.d.ts"), "utf8");

@@ -4,7 +4,7 @@
 import test from "ava";
 import { Ajv } from "ajv";
 import { readFileSync, readdirSync, existsSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { loadYaml, type YamlNode } from "../generator/load/load-yaml.ts";
 import { buildJsonSchemas, SCHEMA_FILES } from "../generator/schema/build-json-schema.ts";
 import { REPO_ROOT, runErrgen, tempDir } from "./helpers/run-cli.ts";
@@ -91,11 +91,12 @@ test("every spec in spec/ passes the schemas", (t) => {
   }
 });
 
-test("every valid fixture passes the schemas, and errgen generates it", async (t) => {
-  const fixtures = readdirSync(VALID).sort();
-  t.true(fixtures.length >= 2);
-  for (const name of fixtures) {
-    const dir = join(VALID, name);
+test("every valid fixture and example spec passes the schemas, and errgen generates it", async (t) => {
+  const examples = join(REPO_ROOT, "spec/examples");
+  const folders = [...readdirSync(VALID).map((name) => join(VALID, name)), ...readdirSync(examples).map((name) => join(examples, name))].sort();
+  t.true(folders.length >= 2);
+  for (const dir of folders) {
+    const name = relative(REPO_ROOT, dir);
     const result = verdict(join(dir, "spec.yaml"), SCHEMA_FILES.spec);
     t.is(result.verdict, "valid", `${name}: ${result.errors}`);
     if (existsSync(join(dir, "products"))) {
