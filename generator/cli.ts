@@ -87,7 +87,7 @@ async function run(line: CommandLine, output: Output): Promise<number> {
   }
   const started = performance.now();
   const onStage = options.has("verbose") ? (stage: string) => io.stderr(`errgen: ${stage} (+${Math.round(performance.now() - started)} ms)\n`) : undefined;
-  const runOptions: RunOptions = { spec: stringOption(line, "spec"), out: stringOption(line, "out"), templates: stringOption(line, "templates"), cwd: io.cwd, onStage };
+  const runOptions: RunOptions = { spec: stringOption(line, "spec"), out: stringOption(line, "out"), templates: stringOption(line, "templates"), cwd: io.cwd, onStage, verify: options.has("verify") };
   switch (command.name) {
     case "generate": {
       const from = stringOption(line, "from");
@@ -136,7 +136,7 @@ export function reportGenerate(result: GenerateResult, output: Output, started: 
   const upToDate = result.cached ? " (up to date since the last run)" : "";
   io.stdout(
     `${out.green("errgen:")} ${out.bold(displayPath(result.outDir, io.cwd))} (${plural(codes, "code")}${productCount}): ` +
-      `${written.length} written, ${unchanged.length} unchanged, ${removed.length} removed${upToDate} in ${seconds(started)} s\n`,
+      `${written.length} written, ${unchanged.length} unchanged, ${removed.length} removed${upToDate}${verified(result.verifiedWith)} in ${seconds(started)} s\n`,
   );
   const release = result.release;
   if (release?.released) {
@@ -184,11 +184,11 @@ async function runDiff(line: CommandLine, output: Output): Promise<number> {
 async function runCheck(options: RunOptions, output: Output): Promise<number> {
   const { io, err } = output;
   const { check } = await import("./errgen.ts");
-  const result = check(options);
+  const result = await check(options);
   if (!result.ok) return reportDiagnostics(result.diagnostics, result.source, output);
   const where = displayPath(result.outDir, io.cwd);
   if (isUpToDate(result.drift)) {
-    io.stdout(`${output.out.green("errgen:")} ${where} is up to date\n`);
+    io.stdout(`${output.out.green("errgen:")} ${where} is up to date${verified(result.verifiedWith)}\n`);
     return 0;
   }
   const { differing, missing, extra } = result.drift;
@@ -231,6 +231,11 @@ async function runSchema(line: CommandLine, { io, out }: Output): Promise<number
   const written = writeJsonSchemas(resolve(io.cwd, dir));
   io.stdout(`${out.green("errgen:")} ${written.map((path) => displayPath(path, io.cwd)).join(", ")}\n`);
   return 0;
+}
+
+/** What the summary says of a --verify run. */
+function verified(typescriptVersion: string | undefined): string {
+  return typescriptVersion === undefined ? "" : `, type-checked with TypeScript ${typescriptVersion}`;
 }
 
 function plural(count: number, noun: string): string {

@@ -1,5 +1,5 @@
 // The orchestrator: load → validate → model → emit → write. Returns results; never prints or exits.
-import { dirname, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
 import { buildCatalogue, hashSources, type Catalogue } from "./catalogue/catalogue.ts";
 import { diffCatalogues, levelOf, nextVersion, type Change, type Level } from "./catalogue/diff-catalogues.ts";
@@ -15,7 +15,8 @@ import type { EmittedFile } from "./emit/emitted-file.ts";
 import { loadSpec, readSpecSources, type LoadedSpec, type ProductFile, type SpecSources } from "./load/load-spec.ts";
 import { loadTemplates, NO_TEMPLATES, type Templates } from "./load/load-templates.ts";
 import { findSpec, SpecConfigError } from "./load/find-spec.ts";
-import { diskSpecFiles, type SpecFiles } from "./load/spec-files.ts";
+import { diskSpecFiles, displayPath, type SpecFiles } from "./load/spec-files.ts";
+import { verifyPackage } from "./verify/verify-package.ts";
 import { buildModel } from "./model/build-model.ts";
 import type { Model } from "./model/model.ts";
 import { readProductSpec, validateSpec, type ProductRead } from "./validate/validate-spec.ts";
@@ -23,7 +24,7 @@ import { comparePackage, type PackageDrift } from "./write/compare-package.ts";
 import { cacheDirOf, cachedOutput, inputsHash, recordOutput } from "./write/output-cache.ts";
 import { openPackageWriter, type WriteReport } from "./write/write-package.ts";
 
-export type Stage = "load" | "validate" | "model" | "emit" | "write" | "compare";
+export type Stage = "load" | "validate" | "model" | "emit" | "verify" | "write" | "compare";
 
 export interface RunOptions {
   /** The root spec, relative to `cwd`. Default: the project's, by the rule of load/find-spec.ts (package.json's "errgen": {"spec"}, else errors.yaml). */
@@ -49,6 +50,11 @@ export interface RunOptions {
    * files hold more than HELPER_THRESHOLD_CHARS of text. The output is the same either way.
    */
   readonly parallel?: boolean | undefined;
+  /**
+   * generate and check: type-check the package in memory (verify/verify-package.ts) before anything is
+   * written or compared; a problem is a diagnostic in the generated file. Always a full run.
+   */
+  readonly verify?: boolean | undefined;
 }
 
 export interface Failed {
@@ -60,7 +66,7 @@ export interface Failed {
 export type Analyzed = Failed | { readonly ok: true; readonly model: Model };
 export type CompiledText = Failed | { readonly ok: true; readonly model: Model; readonly files: readonly EmittedFile[] };
 export type Compiled = Failed | (Extract<CompiledText, { ok: true }> & { readonly outDir: string });
-export type CheckResult = Failed | (Extract<Compiled, { ok: true }> & { readonly drift: PackageDrift });
+export type CheckResult = Failed | (Extract<Compiled, { ok: true }> & { readonly drift: PackageDrift; readonly verifiedWith?: string | undefined });
 
 export interface GenerateSummary {
   readonly codes: number;
@@ -78,6 +84,8 @@ export type GenerateResult =
       readonly cached: boolean;
       /** Changes since the package on disk, and the version written; undefined when cached. */
       readonly release?: ReleaseReport | undefined;
+      /** With `verify`: the TypeScript version that type-checked the package. */
+      readonly verifiedWith?: string | undefined;
     };
 
 /** Everything a run reads, and where it writes: settled from the flags first, then the spec's own keys. */
@@ -130,13 +138,13 @@ export async function generate(options: RunOptions): Promise<GenerateResult> {
   if (!run.ok) return run;
   const inputs = inputsHash([...run.sources.texts, ...[...run.templates.overrides].map(([name, template]) => [name, template.text] as const)]);
   const expectedOut = run.outDir(run.sources.packageName);
-  const cached = expectedOut === undefined || options.useCache === false || options.bump ? undefined : cachedOutput(cacheDirOf(run.files.projectRoot), expectedOut, inputs);
+  const cached = expectedOut === undefined || options.useCache === false || options.bump || options.verify ? undefined : cachedOutput(cacheDirOf(run.files.projectRoot), expectedOut, inputs);
   if (expectedOut !== undefined && cached) {
     const report = { written: [], unchanged: cached.files.map(([path]) => path), removed: [] };
     return { ok: true, outDir: expectedOut, report, summary: cached.summary, cached: true };
   }
-  // Started before the load, so that the worker's start-up overlaps it.
-  const helper = (options.parallel ?? specChars(run.sources) > HELPER_THRESHOLD_CHARS) ? startHelper() : undefined;
+  // Started before the load, so that the worker's start-up overlaps it. Not with --verify, which needs every file's text here.
+  const helper = !options.verify && (options.parallel ?? specChars(run.sources) > HELPER_THRESHOLD_CHARS) ? startHelper() : undefined;
   try {
     return await generateWith(options, run, inputs, helper);
   } finally {
@@ -164,7 +172,12 @@ async function generateWith(options: RunOptions, run: Run, inputs: string, helpe
   options.onStage?.("emit");
   const writer = openPackageWriter(outDir);
   let report: WriteReport;
-  const sink = (file: EmittedFile) => writer.add(file);
+  let verifiedWith: string | undefined;
+  const emitted: EmittedFile[] = [];
+  const sink = (file: EmittedFile) => {
+    writer.add(file);
+    if (options.verify) emitted.push(file);
+  };
   const typescript = helper && helperPrinter(helper, writer.target, (files) => writer.adopt(files));
   try {
     emitEachFile(
@@ -185,6 +198,15 @@ async function generateWith(options: RunOptions, run: Run, inputs: string, helpe
       },
     );
     await typescript?.finish(sink);
+    if (options.verify) {
+      options.onStage?.("verify");
+      const verification = await verifyPackage(emitted, outDir, options.cwd);
+      if (verification.diagnostics.length > 0) {
+        writer.abort();
+        return { ok: false, diagnostics: verification.diagnostics, source: sourceOf(emitted, outDir, options.cwd) };
+      }
+      verifiedWith = verification.typescriptVersion;
+    }
     options.onStage?.("write");
     report = await writer.commit();
   } catch (error) {
@@ -198,7 +220,7 @@ async function generateWith(options: RunOptions, run: Run, inputs: string, helpe
   // The spec stays the one source of the version: a release writes its new version back.
   if (releasedSpec !== undefined) writeFileWhole(run.files.root.path, releasedSpec);
   else recordOutput(cacheDirOf(run.files.projectRoot), outDir, inputs, summary, [...report.written, ...report.unchanged]);
-  return { ok: true, outDir, report, summary, cached: false, release };
+  return { ok: true, outDir, report, summary, cached: false, release, verifiedWith };
 }
 
 /** The text of every spec file, in UTF-16 code units: what decides whether a helper thread pays. */
@@ -206,11 +228,23 @@ function specChars(sources: SpecSources): number {
   return sources.texts.reduce((sum, [, text]) => sum + text.length, 0);
 }
 
-export function check(options: RunOptions): CheckResult {
+export async function check(options: RunOptions): Promise<CheckResult> {
   const compiled = compile(options);
   if (!compiled.ok) return compiled;
+  let verifiedWith: string | undefined;
+  if (options.verify) {
+    options.onStage?.("verify");
+    const verification = await verifyPackage(compiled.files, compiled.outDir, options.cwd);
+    if (verification.diagnostics.length > 0) return { ok: false, diagnostics: verification.diagnostics, source: sourceOf(compiled.files, compiled.outDir, options.cwd) };
+    verifiedWith = verification.typescriptVersion;
+  }
   options.onStage?.("compare");
-  return { ...compiled, drift: comparePackage(compiled.outDir, compiled.files) };
+  return { ...compiled, drift: comparePackage(compiled.outDir, compiled.files), verifiedWith };
+}
+
+/** The text of a generated file by the path diagnostics show, for printing the line of a problem. */
+function sourceOf(files: readonly EmittedFile[], outDir: string, cwd: string): (file: string) => string | undefined {
+  return (shown) => files.find((file) => displayPath(join(outDir, file.path), cwd) === shown)?.contents;
 }
 
 /**

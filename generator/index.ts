@@ -27,6 +27,8 @@ export interface RunOptions {
   readonly cwd?: string | undefined;
   /** Told as each stage starts, for progress output. */
   readonly onStage?: ((stage: pipeline.Stage) => void) | undefined;
+  /** Type-check the package in memory (TypeScript, strict) before writing or comparing it; a problem is a diagnostic in the generated file. */
+  readonly verify?: boolean | undefined;
 }
 
 export interface GenerateOptions extends RunOptions {
@@ -63,6 +65,8 @@ export type CheckResult =
       readonly upToDate: boolean;
       /** Files that differ, are missing, or should not be there (paths relative to `outDir`). */
       readonly drift: PackageDrift;
+      /** With `verify`: the TypeScript version that type-checked the package. */
+      readonly verifiedWith?: string | undefined;
     };
 
 export type DiffResult = Failed | pipeline.DiffResult;
@@ -75,9 +79,9 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
 
 /** Compares the package on disk with what `generate` would write. Never writes. */
 export async function check(options: RunOptions = {}): Promise<CheckResult> {
-  const result = pipeline.check({ ...options, cwd: options.cwd ?? process.cwd() });
+  const result = await pipeline.check({ ...options, cwd: options.cwd ?? process.cwd() });
   if (!result.ok) return failed(result.diagnostics);
-  return { ok: true, outDir: result.outDir, upToDate: isUpToDate(result.drift), drift: result.drift };
+  return { ok: true, outDir: result.outDir, upToDate: isUpToDate(result.drift), drift: result.drift, verifiedWith: result.verifiedWith };
 }
 
 /** What changed between two catalogues, code by code, the semver level of it, and the version a release would take. */

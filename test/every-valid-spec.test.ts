@@ -59,17 +59,20 @@ interface Case {
   readonly files: SpecFiles;
   /** The spec's text, to show when the case fails. */
   readonly text: string;
+  /** Drawn by fast-check, rather than written by hand. */
+  readonly sampled: boolean;
 }
 
 function cases(): Case[] {
   const fixed: Case[] = [
-    { name: "the actions example", files: memorySpecFiles(ACTIONS_EXAMPLE, "spec.yaml"), text: JSON.stringify(ACTIONS_EXAMPLE, null, 2) },
-    { name: "the billing example (every feature)", files: diskSpecFiles(join(REPO_ROOT, "spec/examples/billing/spec.yaml"), REPO_ROOT), text: "spec/examples/billing" },
+    { name: "the actions example", files: memorySpecFiles(ACTIONS_EXAMPLE, "spec.yaml"), text: JSON.stringify(ACTIONS_EXAMPLE, null, 2), sampled: false },
+    { name: "the billing example (every feature)", files: diskSpecFiles(join(REPO_ROOT, "spec/examples/billing/spec.yaml"), REPO_ROOT), text: "spec/examples/billing", sampled: false },
   ];
   const sampled = fc.sample(specArbitrary, { numRuns: RUNS, seed: SEED }).map((spec, index) => ({
     name: `sample ${index} of seed ${SEED}`,
     files: memorySpecFiles(spec.files, "spec.yaml"),
     text: Object.entries(spec.files).map(([path, text]) => `--- ${path}\n${text}`).join(""),
+    sampled: true,
   }));
   return [...fixed, ...sampled];
 }
@@ -138,10 +141,19 @@ function behaviourProblems(model: Model, load: (module: string) => Exports): str
 test(`every valid spec generates a package that type-checks strictly and behaves as its model says (${RUNS} sampled specs, seed ${SEED})`, async (t) => {
   const dir = tempDir(t, "errgen-every-spec-");
   const generated: Generated[] = [];
-  for (const [index, entry] of cases().entries()) {
+  const skipped: string[] = [];
+  for (const entry of cases()) {
     const compiled = compileFiles(entry.files);
-    if (!compiled.ok) return t.fail(`${entry.name} is not valid: ${compiled.diagnostics.map((d) => `${d.position.file}:${d.position.line}: ${d.message}`).join("; ")}\n${entry.text}`);
-    const packageDir = join(dir, `p${index}`);
+    if (!compiled.ok) {
+      const why = `${entry.name} is not valid: ${compiled.diagnostics.map((d) => `${d.position.file}:${d.position.line}: ${d.message}`).join("; ")}\n${entry.text}`;
+      // The arbitrary aims at valid specs; the validator has the last word on the rare draw that is not.
+      if (entry.sampled) {
+        skipped.push(why);
+        continue;
+      }
+      return t.fail(why);
+    }
+    const packageDir = join(dir, `p${generated.length}`); // pN is generated[N], for naming a failing spec
     for (const file of compiled.files) {
       mkdirSync(dirname(join(packageDir, file.path)), { recursive: true });
       writeFileSync(join(packageDir, file.path), file.contents);
@@ -149,6 +161,7 @@ test(`every valid spec generates a package that type-checks strictly and behaves
     writeFileSync(join(packageDir, "check-actions.ts"), typeChecks(compiled.model));
     generated.push({ case: entry, model: compiled.model, dir: packageDir });
   }
+  t.true(skipped.length <= RUNS / 10, `most sampled specs are valid; skipped:\n${skipped.join("\n")}`);
   t.true(generated.filter((entry) => entry.model.products.some((product) => product.actions.length > 0)).length > RUNS / 3, "enough specs have actions");
 
   const tsconfig = {

@@ -19,10 +19,11 @@ const GOLDEN = [
 ] as const;
 
 for (const golden of GOLDEN) {
-  test(`${golden.name}: generated/ is up to date with its spec and the generator`, (t) => {
-    const result = check(golden.options);
-    if (!result.ok) return t.fail(result.diagnostics.map((d) => d.message).join("\n"));
+  test(`${golden.name}: generated/ is up to date with its spec and the generator, and type-checks (--verify)`, async (t) => {
+    const result = await check({ ...golden.options, verify: true });
+    if (!result.ok) return t.fail(result.diagnostics.map((d) => `${d.position.file}:${d.position.line}:${d.position.column}: ${d.message}`).join("\n"));
     t.is(result.outDir, join(REPO_ROOT, "generated", golden.name));
+    t.regex(result.verifiedWith ?? "", /^6\./, "ts-morph's compiler checked it");
     t.deepEqual(result.drift, { differing: [], missing: [], extra: [] }, "run `npm run generate` and commit generated/");
   });
 

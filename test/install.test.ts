@@ -85,6 +85,8 @@ async function initAndGenerate(t: Parameters<typeof tempDir>[0], runAs: RunAs, p
   t.regex(second.stdout, /: 0 written, \d+ unchanged, 0 removed \(up to date since the last run\)/);
   t.is(readdirSync(join(project, "node_modules/.cache/errgen")).length, 1, "the output cache is in the project");
   t.is((await errgen("check")).code, 0);
+  const verified = await errgen("check", "--verify");
+  t.regex(verified.stdout, /is up to date, type-checked with TypeScript 6\./, verified.stderr);
 
   const spec = readFileSync(join(project, "errors.yaml"), "utf8");
   writeFileSync(join(project, "errors.yaml"), spec.replace("    description: Internal error.", "    descripton: Internal error."));
@@ -146,6 +148,13 @@ test("npm: errgen installed by name generates with no flags, never writes into i
   }
   t.is(runNode(join(consumer, "out/consumer.mjs"), consumer), "consumer: ok (AuthFailure.TokenExpired, r-1, retry RequestLimitExceeded)\n");
 
+  // ts-morph (and the compiler in it) loads only for --verify: without it, everything else still runs.
+  renameSync(join(project, "node_modules/ts-morph"), join(project, "node_modules/ts-morph-gone"));
+  t.is((await runAs(join(project, "node_modules/.bin/errgen"), ["check"], project)).code, 0);
+  const noCompiler = await runAs(join(project, "node_modules/.bin/errgen"), ["check", "--verify"], project);
+  t.is(noCompiler.code, 2);
+  t.regex(noCompiler.stderr, /^errgen: cannot start: Cannot find package 'ts-morph' imported from \S+ \(errgen's install is incomplete: reinstall it\)\n$/);
+
   // A broken install (a dependency gone) is one line and exit code 2, not a stack trace.
   renameSync(join(project, "node_modules/js-yaml"), join(project, "node_modules/js-yaml-gone"));
   const missing = await runAs(join(project, "node_modules/.bin/errgen"), ["generate"], project);
@@ -180,7 +189,7 @@ test("yarn 4 (nodeLinker: node-modules): errgen installed by name generates with
   const host = new URL(registry.url).hostname;
   writeFileSync(
     join(project, ".yarnrc.yml"),
-    `nodeLinker: node-modules\nnpmRegistryServer: "${registry.url}"\nunsafeHttpWhitelist: ["${host}"]\nenableGlobalCache: false\nenableTelemetry: false\nnpmMinimalAgeGate: 0\n`, // errgen was published seconds ago
+    `nodeLinker: node-modules\nnpmRegistryServer: "${registry.url}"\nunsafeHttpWhitelist: ["${host}"]\nenableGlobalCache: false\nenableMirror: false\nglobalFolder: "${join(dir, "yarn-global")}"\nenableTelemetry: false\nnpmMinimalAgeGate: 0\n`, // errgen was published seconds ago; nothing from the user's yarn setup
   );
   writeFileSync(join(project, "yarn.lock"), "");
   execFileSync(process.execPath, [YARN, "add", "-D", "errgen"], { cwd: project, stdio: "pipe", env: { ...process.env, YARN_ENABLE_PROGRESS_BARS: "false" } });

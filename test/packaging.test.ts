@@ -44,7 +44,10 @@ test("errgen's own package: only the build, templates, schemas, README and LICEN
   const built = readdirSync(join(copy, "generator/dist")).filter((name) => name.endsWith(".js")).map((name) => readFileSync(join(copy, "generator/dist", name), "utf8"));
   // esbuild puts a bundle's imports at the start of lines; generated code inside template strings is indented.
   const imported = new Set(built.flatMap((text) => [...text.matchAll(/^import\s(?:[^;]*?\sfrom\s)?"([^".][^"]*)";$/gm)].map((match) => match[1]!)).filter((name) => !name.startsWith("node:")));
-  t.false(built.some((text) => /\bimport\(\s*"(?!node:|\.)/.test(text)), "no dynamic import of a package");
+  // Loaded when a run needs it: ts-morph for --verify.
+  const loadedLater = new Set(built.flatMap((text) => [...text.matchAll(/\bimport\("([^".][^"]*)"\)/g)].map((match) => match[1]!)).filter((name) => !name.startsWith("node:")));
+  t.deepEqual([...loadedLater], ["ts-morph"]);
+  for (const name of loadedLater) imported.add(name);
   t.deepEqual(Object.keys(manifest.dependencies).sort(), [...imported].sort(), "dependencies are exactly what the build imports");
 
   const publint = await run(process.execPath, [join(REPO_ROOT, "node_modules/publint/src/cli.js"), copy, "--strict"]);

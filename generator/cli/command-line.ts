@@ -32,6 +32,7 @@ const spec: OptionSpec = { name: "spec", value: "FILE", description: 'the root s
 const out: OptionSpec = { name: "out", value: "DIR", description: "the package folder (default: the spec's `output`, else generated/<package name> in the spec's project)" };
 const templates: OptionSpec = { name: "templates", value: "DIR", description: "templates that replace the built-in ones of the same name (default: the spec's `templates`)" };
 const pretty: OptionSpec = { name: "pretty", value: "true|false", description: "show the spec line under each error (default: true on a terminal)" };
+const verify: OptionSpec = { name: "verify", description: "type-check the package in memory (TypeScript, strict) before writing or comparing it; a problem is an error in the generated file" };
 const verbose: OptionSpec = { name: "verbose", description: "print each stage as it starts, with the time since the start" };
 const help: OptionSpec = { name: "help", short: "h", description: "show help" };
 
@@ -46,6 +47,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       templates,
       { name: "bump", description: "release the changes since the package on disk: next semver version (also written into the spec) and a CHANGELOG.md section" },
       { name: "from", value: "SOURCE", description: "with --bump: compare with this release instead (a package folder, .tgz, catalogue.json, installed package name or spec)" },
+      verify,
       pretty,
       verbose,
       help,
@@ -55,7 +57,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: "check",
     summary: "exit 1, naming the files, when the package on disk differs from what generate would write",
     arguments: [],
-    options: [spec, out, templates, pretty, verbose, help],
+    options: [spec, out, templates, verify, pretty, verbose, help],
   },
   {
     name: "diff",

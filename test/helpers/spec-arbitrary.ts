@@ -5,6 +5,7 @@
 // importer settles them, plus a few names given by hand. Printed as YAML files in memory.
 import fc from "fast-check";
 import { assignNames } from "../../generator/import/build-import.ts";
+import { identifierOf } from "../../generator/model/naming.ts";
 
 export interface SpecFilesText {
   /** path → YAML text; the root is `spec.yaml`. */
@@ -63,13 +64,14 @@ const actionName = fc.stringMatching(/^[A-Z][A-Za-z0-9]{0,7}$/);
 /** A valid-looking spec; the validator has the last word (a few draws collide with reserved names and are skipped). */
 export const specArbitrary: fc.Arbitrary<SpecFilesText> = fc
   .record({
-    rootCategories: fc.uniqueArray(firstSegment, { minLength: 1, maxLength: 4 }),
-    productCategories: fc.uniqueArray(firstSegment, { minLength: 0, maxLength: 3 }),
+    // Unique by identifier: categories `t` and `T` would share a class name, which only a code's `name:` could settle.
+    rootCategories: fc.uniqueArray(firstSegment, { minLength: 1, maxLength: 4, selector: identifierOf }),
+    productCategories: fc.uniqueArray(firstSegment, { minLength: 0, maxLength: 3, selector: identifierOf }),
     categoryMeta: fc.array(fc.record({ retryable: fc.boolean(), fault: fc.option(fc.constantFrom("client" as const, "server" as const), { nil: undefined }) }), { minLength: 4, maxLength: 4 }),
     productNames: fc.uniqueArray(productName, { minLength: 0, maxLength: 3 }),
   })
   .chain(({ rootCategories, productCategories, categoryMeta, productNames }) => {
-    const own = productCategories.filter((category) => !rootCategories.includes(category));
+    const own = productCategories.filter((category) => !rootCategories.some((root) => identifierOf(root) === identifierOf(category)));
     return fc.record({
       rootCategories: fc.constant(rootCategories),
       categoryMeta: fc.constant(categoryMeta),
