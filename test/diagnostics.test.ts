@@ -23,3 +23,28 @@ for (const name of readdirSync(FIXTURES).sort()) {
     t.notRegex(run.stderr, /\n\s+at /, "no stack trace");
   });
 }
+
+test("a hint to quote something, followed, gives a spec without that error", async (t) => {
+  let followed = 0;
+  for (const name of readdirSync(FIXTURES).sort()) {
+    const dir = join(FIXTURES, name);
+    const text = readFileSync(join(dir, "spec.yaml"), "utf8");
+    for (const line of readFileSync(join(dir, "expected.stderr"), "utf8").split("\n")) {
+      const hint = /^spec\.yaml:(\d+):(\d+): error: .*; (?:if it is meant as a \w+, )?quote it: ("[^"]*")$/.exec(line);
+      if (!hint) continue;
+      const [, row, column, quoted] = hint as unknown as [string, string, string, string];
+      const lines = text.split("\n");
+      const at = Number(column) - 1;
+      const written = lines[Number(row) - 1]!;
+      const unquoted = JSON.parse(quoted) as string;
+      t.is(written.slice(at, at + unquoted.length), unquoted, `${name}:${row}: the hint quotes what is written there`);
+      lines[Number(row) - 1] = `${written.slice(0, at)}${quoted}${written.slice(at + unquoted.length)}`;
+      const fixed = tempDir(t);
+      writeFileSync(join(fixed, "spec.yaml"), lines.join("\n"));
+      const run = await runErrgen(["generate", "--spec", "spec.yaml", "--out", join(fixed, "out")], fixed);
+      t.false(run.stderr.split("\n").some((diagnostic) => diagnostic.startsWith(`spec.yaml:${row}:`)), `${name}:${row} after quoting ${quoted}:\n${run.stderr}`);
+      followed++;
+    }
+  }
+  t.true(followed >= 3, `${followed} hints followed`);
+});

@@ -2,7 +2,7 @@
 // Every problem becomes a diagnostic; what is valid comes back as checked values for the next rules.
 import { diagnostic, formatShortPosition, type Diagnostic, type SourcePosition } from "../diagnostics.ts";
 import type { YamlMap, YamlNode, YamlScalar } from "../load/load-yaml.ts";
-import type { MapShape, ObjectShape, Shape } from "./spec-shape.ts";
+import type { MapShape, ObjectShape, Shape, StringShape } from "./spec-shape.ts";
 
 export interface CheckedObject {
   readonly kind: "object";
@@ -59,11 +59,8 @@ function report(diagnostics: Diagnostic[], node: YamlNode, context: ValueContext
 export function checkShape(node: YamlNode, shape: Shape, diagnostics: Diagnostic[], context: ValueContext = ROOT): CheckedValue | undefined {
   switch (shape.kind) {
     case "string": {
-      if (node.kind !== "scalar" || typeof node.value !== "string") return report(diagnostics, node, context, mismatch(node, "a string"));
-      if (shape.oneOf && !shape.oneOf.includes(node.value)) {
-        return report(diagnostics, node, context, `must be one of ${shape.oneOf.map((v) => `"${v}"`).join(", ")}, got ${JSON.stringify(node.value)}`);
-      }
-      const broken = shape.rule?.(node.value);
+      if (node.kind !== "scalar" || typeof node.value !== "string") return report(diagnostics, node, context, mismatch(node, "a string", (text) => stringProblem(text, shape)));
+      const broken = stringProblem(node.value, shape);
       return broken === undefined ? node.value : report(diagnostics, node, context, broken);
     }
     case "boolean":
@@ -158,7 +155,9 @@ function checkMap(node: YamlMap, shape: MapShape, diagnostics: Diagnostic[]): Ch
   for (const { key, value } of node.entries) {
     const name = scalarKey(key);
     if (name === undefined) {
-      const quoted = key.kind === "scalar" ? `; if it is meant as a ${shape.keyNoun}, quote it: "${key.source}"` : "";
+      // Say to quote the key only when quoting makes it valid; else what it would still lack.
+      const refusedQuoted = key.kind === "scalar" ? shape.keyRule(key.source) : undefined;
+      const quoted = key.kind !== "scalar" ? "" : refusedQuoted === undefined ? `; if it is meant as a ${shape.keyNoun}, quote it: "${key.source}"` : `, and quoting it would not help: ${refusedQuoted}`;
       diagnostics.push(diagnostic(key.position, `a ${shape.keyNoun} must be a string, but YAML reads this key as ${describe(key)}${quoted}`));
       continue;
     }
@@ -181,14 +180,24 @@ function scalarKey(key: YamlNode): string | undefined {
   return key.kind === "scalar" && typeof key.value === "string" ? key.value : undefined;
 }
 
-/** `must be a string, got the number 1 (written 1.0); quote it: "1.0"`. */
-function mismatch(node: YamlNode, expected: string): string {
-  const hint =
-    node.kind === "scalar" && expected === "a string" && node.value !== null
-      ? `; quote it: ${JSON.stringify(node.source)}`
-      : node.kind === "scalar" && typeof node.value === "string" && expected === "an integer" && /^\d+$/.test(node.value)
-        ? `; write it without quotes: ${node.value}`
-        : "";
+/** What is wrong with a string value for a string shape: not one of its values, or against its rule. */
+function stringProblem(value: string, shape: StringShape): string | undefined {
+  if (shape.oneOf && !shape.oneOf.includes(value)) return `must be one of ${shape.oneOf.map((v) => `"${v}"`).join(", ")}, got ${JSON.stringify(value)}`;
+  return shape.rule?.(value);
+}
+
+/**
+ * `must be a string, got the number 1 (written 1.0); quote it: "1.0"`. For a string, `quotedProblem`
+ * says what the value would still lack once quoted: the hint to quote it is given only when quoting helps.
+ */
+function mismatch(node: YamlNode, expected: string, quotedProblem?: (text: string) => string | undefined): string {
+  let hint = "";
+  if (node.kind === "scalar" && expected === "a string" && node.value !== null) {
+    const still = quotedProblem?.(node.source);
+    hint = still === undefined ? `; quote it: ${JSON.stringify(node.source)}` : `, and quoting it would not help: it ${still}`;
+  } else if (node.kind === "scalar" && typeof node.value === "string" && expected === "an integer" && /^\d+$/.test(node.value)) {
+    hint = `; write it without quotes: ${node.value}`;
+  }
   return `must be ${expected}, got ${describe(node)}${hint}`;
 }
 
