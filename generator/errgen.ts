@@ -216,7 +216,8 @@ async function generateWith(options: RunOptions, run: Run, inputs: string, helpe
     if (error instanceof TemplateError) return { ok: false, diagnostics: [error.diagnostic], source: templateSource(run.templates) };
     throw error;
   }
-  const summary = { codes: model.codes.length + model.products.reduce((sum, product) => sum + product.codes.length, 0), products: model.products.length };
+  // A code the root and products both declare is one code (one class) of the package.
+  const summary = { codes: new Set([...model.codes, ...model.products.flatMap((product) => product.codes)].map((code) => code.code)).size, products: model.products.length };
   // The spec stays the one source of the version: a release writes its new version back.
   if (releasedSpec !== undefined) writeFileWhole(run.files.root.path, releasedSpec);
   else recordOutput(cacheDirOf(run.files.projectRoot), outDir, inputs, summary, [...report.written, ...report.unchanged]);

@@ -11,6 +11,16 @@ export function catalogueEntry(code: CodeModel): string {
   return `[${stringLiteral(code.code)}, ${text(code.description)}, ${text(code.descriptionZh)}, ${code.retryable}, ${text(code.fault)}]`;
 }
 
+/** The type of `describeError`'s locale: a language errgen knows, or any BCP 47 tag (`zh-CN`, `en-US`, `fr`). */
+export const LOCALE_PARAMETER = "ErrorLocale | (string & {})";
+
+/** What `describeError` and each product's describer say they do, `where` naming the catalogue. */
+export function describeDocs(where: string): string {
+  return `What ${where} says about \`code\`, in Chinese for \`"zh"\` and its tags (\`"zh-CN"\`), else in English (the default); the result's \`locale\` says which language its description is in. \`undefined\` for a code it does not list.`;
+}
+
+const DESCRIBE_DOCS = describeDocs("the catalogue");
+
 export function emitCatalogue(model: Model): ModuleIR {
   return {
     path: MODULE.catalogue,
@@ -46,7 +56,8 @@ export function emitDescribeError(): ModuleIR {
         docs: "What the catalogue says about a code.",
         properties: [
           { name: "code", type: "string", docs: "The code." },
-          { name: "description", type: "string", docs: "What the error means, in the requested language (the other one when there is no translation)." },
+          { name: "description", type: "string", docs: "What the error means, in the language `locale` names." },
+          { name: "locale", type: "ErrorLocale", docs: "The language of `description`: the one asked for when the catalogue has it in that language, else the other (English for a language it does not have)." },
           { name: "category", type: "string", docs: "The code's first segment." },
           { name: "retryable", type: "boolean", docs: "Whether the same request may succeed when repeated." },
           { name: "fault", type: "ErrorFault | undefined", docs: "Whose fault the error is, when the catalogue says." },
@@ -64,7 +75,7 @@ export function emitDescribeError(): ModuleIR {
         name: "Describer",
         exported: true,
         docs: "`describeError` over one catalogue. Not part of the package's API.",
-        type: "(code: string, locale: ErrorLocale) => ErrorDescription | undefined",
+        type: "(code: string, locale: string) => ErrorDescription | undefined",
       },
       {
         kind: "function",
@@ -84,7 +95,7 @@ export function emitDescribeError(): ModuleIR {
           { name: "index", type: "Map<string, CatalogueEntry>" },
           { name: "catalogue", type: "readonly CatalogueEntry[]" },
           { name: "code", type: "string" },
-          { name: "locale", type: "ErrorLocale" },
+          { name: "locale", type: "string" },
         ],
         returnType: "ErrorDescription | undefined",
         body: [
@@ -92,10 +103,14 @@ export function emitDescribeError(): ModuleIR {
           'const entry = typeof code === "string" ? index.get(code) : undefined;',
           "if (entry === undefined) return undefined;",
           "const [, description, descriptionZh, retryable, fault] = entry;",
+          "// Chinese for `zh` and its tags (`zh-CN`, `zh-Hans`); English for anything else. A code has one description at least.",
+          'const chinese = typeof locale === "string" && /^zh(?:-|$)/i.test(locale);',
+          'const inChinese = descriptionZh !== null && (chinese || description === null);',
           'const dot = code.indexOf(".");',
           "return {",
           "  code,",
-          '  description: (locale === "zh" ? (descriptionZh ?? description) : (description ?? descriptionZh)) ?? "",',
+          '  description: (inChinese ? descriptionZh : description) ?? "",',
+          '  locale: inChinese ? "zh" : "en",',
           "  category: dot === -1 ? code : code.slice(0, dot),",
           "  retryable,",
           "  fault: fault ?? undefined,",
@@ -115,10 +130,10 @@ export function emitDescribeError(): ModuleIR {
         kind: "function",
         name: "describeError",
         exported: true,
-        docs: "What the catalogue says about `code`, in English (default) or Chinese; `undefined` for a code it does not list.",
+        docs: DESCRIBE_DOCS,
         parameters: [
           { name: "code", type: "string" },
-          { name: "locale", type: "ErrorLocale", initializer: '"en"' },
+          { name: "locale", type: LOCALE_PARAMETER, initializer: '"en"' },
         ],
         returnType: "ErrorDescription | undefined",
         body: ["return describe(code, locale);"],

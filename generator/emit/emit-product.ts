@@ -5,7 +5,7 @@ import type { ProductModel } from "../model/model.ts";
 import { categoryDeclarations } from "./emit-categories.ts";
 import { memberDoc } from "./code-doc.ts";
 import { codeGuardDeclarations, codeObjectDeclaration } from "./emit-codes.ts";
-import { catalogueEntry } from "./emit-describe-error.ts";
+import { catalogueEntry, describeDocs, LOCALE_PARAMETER } from "./emit-describe-error.ts";
 import { ERROR_CLASS_TABLE } from "./emit-errors.ts";
 import { importsFor, moduleOfHome, type EmitContext } from "./emit-context.ts";
 import { classTable, errorClassDeclarations } from "./error-class.ts";
@@ -127,8 +127,8 @@ export function emitProduct(product: ProductModel, context: EmitContext): Module
       kind: "function",
       name: x.describe,
       exported: true,
-      docs: `What the spec of ${product.name} says about \`code\` (else the common catalogue), in English (default) or Chinese; \`undefined\` for a code neither lists.`,
-      parameters: [{ name: "code", type: "string" }, { name: "locale", type: "ErrorLocale", initializer: '"en"' }],
+      docs: describeDocs(`the spec of ${product.name} (else the common catalogue)`),
+      parameters: [{ name: "code", type: "string" }, { name: "locale", type: LOCALE_PARAMETER, initializer: '"en"' }],
       returnType: "ErrorDescription | undefined",
       body: ["return describeProduct(code, locale) ?? describeError(code, locale);"],
     },

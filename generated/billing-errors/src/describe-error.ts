@@ -9,8 +9,10 @@ export type ErrorLocale = "en" | "zh";
 export interface ErrorDescription {
   /** The code. */
   code: string;
-  /** What the error means, in the requested language (the other one when there is no translation). */
+  /** What the error means, in the language `locale` names. */
   description: string;
+  /** The language of `description`: the one asked for when the catalogue has it in that language, else the other (English for a language it does not have). */
+  locale: ErrorLocale;
   /** The code's first segment. */
   category: string;
   /** Whether the same request may succeed when repeated. */
@@ -23,7 +25,7 @@ export interface ErrorDescription {
 export type CatalogueEntry = readonly [code: string, description: string | null, descriptionZh: string | null, retryable: boolean, fault: ErrorFault | null];
 
 /** `describeError` over one catalogue. Not part of the package's API. */
-export type Describer = (code: string, locale: ErrorLocale) => ErrorDescription | undefined;
+export type Describer = (code: string, locale: string) => ErrorDescription | undefined;
 
 /** A describer over a catalogue, indexed on first use. Not part of the package's API. */
 export function createDescriber(catalogue: readonly CatalogueEntry[]): Describer {
@@ -31,15 +33,19 @@ export function createDescriber(catalogue: readonly CatalogueEntry[]): Describer
 }
 
 /** What `catalogue` says about `code`; `index` is filled on the first call. */
-function describeIn(index: Map<string, CatalogueEntry>, catalogue: readonly CatalogueEntry[], code: string, locale: ErrorLocale): ErrorDescription | undefined {
+function describeIn(index: Map<string, CatalogueEntry>, catalogue: readonly CatalogueEntry[], code: string, locale: string): ErrorDescription | undefined {
   if (index.size === 0) for (const entry of catalogue) index.set(entry[0], entry);
   const entry = typeof code === "string" ? index.get(code) : undefined;
   if (entry === undefined) return undefined;
   const [, description, descriptionZh, retryable, fault] = entry;
+  // Chinese for `zh` and its tags (`zh-CN`, `zh-Hans`); English for anything else. A code has one description at least.
+  const chinese = typeof locale === "string" && /^zh(?:-|$)/i.test(locale);
+  const inChinese = descriptionZh !== null && (chinese || description === null);
   const dot = code.indexOf(".");
   return {
     code,
-    description: (locale === "zh" ? (descriptionZh ?? description) : (description ?? descriptionZh)) ?? "",
+    description: (inChinese ? descriptionZh : description) ?? "",
+    locale: inChinese ? "zh" : "en",
     category: dot === -1 ? code : code.slice(0, dot),
     retryable,
     fault: fault ?? undefined,
@@ -49,7 +55,7 @@ function describeIn(index: Map<string, CatalogueEntry>, catalogue: readonly Cata
 /** The describer over the root catalogue. */
 const describe: Describer = /* @__PURE__ */ createDescriber(CATALOGUE);
 
-/** What the catalogue says about `code`, in English (default) or Chinese; `undefined` for a code it does not list. */
-export function describeError(code: string, locale: ErrorLocale = "en"): ErrorDescription | undefined {
+/** What the catalogue says about `code`, in Chinese for `"zh"` and its tags (`"zh-CN"`), else in English (the default); the result's `locale` says which language its description is in. `undefined` for a code it does not list. */
+export function describeError(code: string, locale: ErrorLocale | (string & {}) = "en"): ErrorDescription | undefined {
   return describe(code, locale);
 }

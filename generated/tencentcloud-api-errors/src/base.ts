@@ -73,7 +73,8 @@ export class TencentCloudApiError extends Error {
     this.requestId = options.requestId;
     this.retryable = type.retryable;
     this.fault = type.fault;
-    this.name = type.errorName;
+    // A class of the package keeps its name as data (minifiers rename classes); one a team extends by hand is named by its own class.
+    this.name = Object.hasOwn(type, "errorName") ? type.errorName : type.name;
   }
 
   /** `{ name, code, message, requestId }`, which `toApiError` turns back into the same class. */

@@ -9,8 +9,10 @@ export type ErrorLocale = "en" | "zh";
 export interface ErrorDescription {
   /** The code. */
   code: string;
-  /** What the error means, in the requested language (the other one when there is no translation). */
+  /** What the error means, in the language `locale` names. */
   description: string;
+  /** The language of `description`: the one asked for when the catalogue has it in that language, else the other (English for a language it does not have). */
+  locale: ErrorLocale;
   /** The code's first segment. */
   category: string;
   /** Whether the same request may succeed when repeated. */
@@ -23,10 +25,10 @@ export interface ErrorDescription {
 export type CatalogueEntry = readonly [code: string, description: string | null, descriptionZh: string | null, retryable: boolean, fault: ErrorFault | null];
 
 /** `describeError` over one catalogue. Not part of the package's API. */
-export type Describer = (code: string, locale: ErrorLocale) => ErrorDescription | undefined;
+export type Describer = (code: string, locale: string) => ErrorDescription | undefined;
 
 /** A describer over a catalogue, indexed on first use. Not part of the package's API. */
 export declare function createDescriber(catalogue: readonly CatalogueEntry[]): Describer;
 
-/** What the catalogue says about `code`, in English (default) or Chinese; `undefined` for a code it does not list. */
-export declare function describeError(code: string, locale?: ErrorLocale): ErrorDescription | undefined;
+/** What the catalogue says about `code`, in Chinese for `"zh"` and its tags (`"zh-CN"`), else in English (the default); the result's `locale` says which language its description is in. `undefined` for a code it does not list. */
+export declare function describeError(code: string, locale?: ErrorLocale | (string & {})): ErrorDescription | undefined;

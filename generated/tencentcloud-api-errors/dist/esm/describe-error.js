@@ -10,10 +10,14 @@ function describeIn(index, catalogue, code, locale) {
   const entry = typeof code === "string" ? index.get(code) : undefined;
   if (entry === undefined) return undefined;
   const [, description, descriptionZh, retryable, fault] = entry;
+  // Chinese for `zh` and its tags (`zh-CN`, `zh-Hans`); English for anything else. A code has one description at least.
+  const chinese = typeof locale === "string" && /^zh(?:-|$)/i.test(locale);
+  const inChinese = descriptionZh !== null && (chinese || description === null);
   const dot = code.indexOf(".");
   return {
     code,
-    description: (locale === "zh" ? (descriptionZh ?? description) : (description ?? descriptionZh)) ?? "",
+    description: (inChinese ? descriptionZh : description) ?? "",
+    locale: inChinese ? "zh" : "en",
     category: dot === -1 ? code : code.slice(0, dot),
     retryable,
     fault: fault ?? undefined,

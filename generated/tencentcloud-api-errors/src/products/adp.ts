@@ -274,8 +274,8 @@ const PRODUCT_CATALOGUE: readonly CatalogueEntry[] = [
 /** The describer over this product's catalogue. */
 const describeProduct: Describer = /* @__PURE__ */ createDescriber(PRODUCT_CATALOGUE);
 
-/** What the spec of adp says about `code` (else the common catalogue), in English (default) or Chinese; `undefined` for a code neither lists. */
-export function describeAdpError(code: string, locale: ErrorLocale = "en"): ErrorDescription | undefined {
+/** What the spec of adp (else the common catalogue) says about `code`, in Chinese for `"zh"` and its tags (`"zh-CN"`), else in English (the default); the result's `locale` says which language its description is in. `undefined` for a code it does not list. */
+export function describeAdpError(code: string, locale: ErrorLocale | (string & {}) = "en"): ErrorDescription | undefined {
   return describeProduct(code, locale) ?? describeError(code, locale);
 }
 

@@ -114,8 +114,8 @@ export declare function toInvoiceError(input: unknown): BillingApiError;
  */
 export declare function unwrapInvoiceResponse<T>(envelope: ApiEnvelope<T>): SuccessResponse<T>;
 
-/** What the spec of invoices says about `code` (else the common catalogue), in English (default) or Chinese; `undefined` for a code neither lists. */
-export declare function describeInvoiceError(code: string, locale?: ErrorLocale): ErrorDescription | undefined;
+/** What the spec of invoices (else the common catalogue) says about `code`, in Chinese for `"zh"` and its tags (`"zh-CN"`), else in English (the default); the result's `locale` says which language its description is in. `undefined` for a code it does not list. */
+export declare function describeInvoiceError(code: string, locale?: ErrorLocale | (string & {})): ErrorDescription | undefined;
 
 export { BillingApiError } from "../base.js";
 

@@ -432,8 +432,8 @@ export declare function toLkeapError(input: unknown): TencentCloudApiError;
  */
 export declare function unwrapLkeapResponse<T>(envelope: ApiEnvelope<T>): SuccessResponse<T>;
 
-/** What the spec of lkeap says about `code` (else the common catalogue), in English (default) or Chinese; `undefined` for a code neither lists. */
-export declare function describeLkeapError(code: string, locale?: ErrorLocale): ErrorDescription | undefined;
+/** What the spec of lkeap (else the common catalogue) says about `code`, in Chinese for `"zh"` and its tags (`"zh-CN"`), else in English (the default); the result's `locale` says which language its description is in. `undefined` for a code it does not list. */
+export declare function describeLkeapError(code: string, locale?: ErrorLocale | (string & {})): ErrorDescription | undefined;
 
 export { TencentCloudApiError } from "../base.js";
 
