@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Project } from "ts-morph";
 import { check, compile } from "../generator/errgen.ts";
+import { ERRGEN_OWN_NAMES } from "../generator/model/naming.ts";
 import { FIXED_EXPORTS } from "../generator/validate/check-names.ts";
 import { isGeneratedText } from "../generator/write/generated-marker.ts";
 import { REPO_ROOT } from "./helpers/run-cli.ts";
@@ -153,4 +154,26 @@ test("the shipped spec holds the 38 common codes of the corpus, in English and C
     codes.map((code) => [code.code, code.description, code.descriptionZh]),
     corpus.codes.map((code) => [code.code, code.description_en, code.description_zh]).sort(([a], [b]) => (a! < b! ? -1 : 1)),
   );
+});
+
+test("errgen's own capitalised module-scope names are exactly the list the validator keeps specs away from", (t) => {
+  const project = new Project({ useInMemoryFileSystem: true });
+  const own = new Set<string>();
+  for (const golden of GOLDEN) {
+    const result = compile(golden.options);
+    if (!result.ok) return t.fail("the spec is valid");
+    const { model } = result;
+    const fromSpec = new Set<string>([
+      model.baseClass, model.codeEnum, model.codeObject, model.codeEnumGuard,
+      ...model.classes.map((entry) => entry.name),
+      ...[...model.categories, ...model.products.flatMap((product) => product.categories)].flatMap((category) => [category.guardName, category.typeName, category.className]),
+      ...model.products.flatMap((product) => Object.values(product.exports)),
+    ]);
+    for (const file of result.files.filter((f) => f.path.startsWith("src/"))) {
+      const source = project.createSourceFile(`${golden.name}/${file.path}`, file.contents, { overwrite: true });
+      const declared = [...source.getFunctions(), ...source.getClasses(), ...source.getEnums(), ...source.getInterfaces(), ...source.getTypeAliases(), ...source.getVariableDeclarations()].map((node) => node.getName() ?? "");
+      for (const name of declared) if (/^[A-Z]/.test(name) && !fromSpec.has(name) && !FIXED_EXPORTS.includes(name)) own.add(name);
+    }
+  }
+  t.deepEqual([...own].sort(), [...ERRGEN_OWN_NAMES].sort());
 });

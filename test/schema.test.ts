@@ -20,7 +20,7 @@ const VALID = join(REPO_ROOT, "test/fixtures/valid");
 const BEYOND_SCHEMA = {
   collisions: "two codes resolving to the same identifier (PascalCase joining, the Error suffix rule, name: overrides)",
   exports: "a code's identifier, or a naming: value, colliding with a name the package itself exports",
-  reserved: "an identifier that is a reserved word (`name: class`, `baseClass: default`)",
+  unavailable: "a generated name that is a JavaScript or Node.js global, or a name errgen's own code declares (`baseClass: Promise`, a code `Aggregate`)",
   actions: "an action naming a code that neither the product nor the common codes define",
   crossFile: "a product code repeating a common code with different metadata",
 } as const;
@@ -29,7 +29,7 @@ const BEYOND_SCHEMA = {
 const ACCEPTED_BY_SCHEMA: Readonly<Record<string, readonly (keyof typeof BEYOND_SCHEMA)[]>> = {
   "identifier-collisions": ["collisions"],
   "naming-collisions": ["exports"],
-  "reserved-and-exported-names": ["reserved", "exports"],
+  "unavailable-names": ["unavailable"],
 };
 
 /** The YAML as an editor's language server hands it to the schema: plain JSON, keys as strings. */

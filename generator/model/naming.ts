@@ -72,10 +72,39 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set([
   "arguments", "eval", "undefined", "NaN", "Infinity",
 ]);
 
-/** Globals the generated code relies on; a generated class of that name would shadow them. */
-export const SHADOWED_GLOBALS: ReadonlySet<string> = new Set([
-  "Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError", "URIError", "AggregateError",
-  "Object", "Symbol", "Map", "Set", "String", "Array", "JSON", "Reflect",
+/** The capitalised module-scope names of errgen's own generated code that are not exports of the package (a test keeps this list whole). */
+export const ERRGEN_OWN_NAMES: readonly string[] = [
+  "ActionMatcher", "ActionTable", "CATALOGUE", "CatalogueEntry", "Describer", "ERROR_BRAND", "ERROR_CLASSES", "ERROR_CLASS_TABLE",
+  "ErrorClass", "ErrorClassLookup", "PRODUCT_ACTIONS", "PRODUCT_CATALOGUE", "PRODUCT_CLASS_TABLE",
+];
+
+/**
+ * Names a generated module may not declare, whatever declares them, with why. A name a spec chooses is
+ * PascalCase (see spec-shape.ts), which keeps it apart from the camelCase names of generated code and from
+ * CommonJS's `exports`, `require`, `module`, `__filename` and `__dirname`; what is left to refuse are the
+ * capitalised globals of JavaScript and Node.js (a module-scope name hides them from the module and from
+ * any file that imports it by name) and the capitalised names errgen's generated code declares itself.
+ */
+export const UNAVAILABLE_NAMES: ReadonlyMap<string, string> = new Map([
+  ...[
+    "AggregateError", "Array", "ArrayBuffer", "AsyncDisposableStack", "Atomics", "BigInt", "BigInt64Array", "BigUint64Array", "Boolean",
+    "DataView", "Date", "DisposableStack", "Error", "EvalError", "FinalizationRegistry", "Float16Array", "Float32Array", "Float64Array",
+    "Function", "Infinity", "Int16Array", "Int32Array", "Int8Array", "Intl", "Iterator", "JSON", "Map", "Math", "NaN", "Number", "Object",
+    "Promise", "Proxy", "RangeError", "ReferenceError", "Reflect", "RegExp", "Set", "SharedArrayBuffer", "String", "SuppressedError",
+    "Symbol", "SyntaxError", "Temporal", "TypeError", "URIError", "Uint16Array", "Uint32Array", "Uint8Array", "Uint8ClampedArray",
+    "WeakMap", "WeakRef", "WeakSet", "WebAssembly",
+  ].map((name) => [name, "the JavaScript global of that name"] as const),
+  ...[
+    "AbortController", "AbortSignal", "Blob", "BroadcastChannel", "Buffer", "ByteLengthQueuingStrategy", "CompressionStream",
+    "CountQueuingStrategy", "Crypto", "CryptoKey", "CustomEvent", "DOMException", "DecompressionStream", "Event", "EventTarget", "File",
+    "FormData", "Headers", "MessageChannel", "MessageEvent", "MessagePort", "Navigator", "Performance", "PerformanceEntry", "PerformanceMark",
+    "PerformanceMeasure", "PerformanceObserver", "PerformanceObserverEntryList", "PerformanceResourceTiming", "ReadableByteStreamController",
+    "ReadableStream", "ReadableStreamBYOBReader", "ReadableStreamBYOBRequest", "ReadableStreamDefaultController", "ReadableStreamDefaultReader",
+    "Request", "Response", "SubtleCrypto", "TextDecoder", "TextDecoderStream", "TextEncoder", "TextEncoderStream", "TransformStream",
+    "TransformStreamDefaultController", "URL", "URLSearchParams", "WebSocket", "WritableStream", "WritableStreamDefaultController",
+    "WritableStreamDefaultWriter",
+  ].map((name) => [name, "the Node.js global of that name"] as const),
+  ...ERRGEN_OWN_NAMES.map((name) => [name, "a name errgen's generated code declares itself"] as const),
 ]);
 
 /**

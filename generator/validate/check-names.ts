@@ -3,7 +3,7 @@
 // and overrides must be usable identifiers.
 import { diagnostic, formatPositionFrom, type Diagnostic, type SourcePosition } from "../diagnostics.ts";
 import { identifierOfProduct } from "../model/build-products.ts";
-import { RESERVED_WORDS, SHADOWED_GLOBALS, categoryOf, productExportsOf } from "../model/naming.ts";
+import { RESERVED_WORDS, UNAVAILABLE_NAMES, categoryOf, productExportsOf } from "../model/naming.ts";
 import { allCodes } from "../model/merge-declarations.ts";
 import { resolveSpecNames } from "../model/resolve-names.ts";
 import type { CodeInput, Located, SpecInput } from "./spec-input.ts";
@@ -38,12 +38,16 @@ export function checkNames(input: SpecInput): Diagnostic[] {
   }
   const { root, claims, byPath } = packageClaims(input, codes);
   reportCollisions([...root, ...claims], input.naming.baseClass.position, diagnostics);
-  for (const product of input.products) {
-    reportCollisions([...productClaims(product), ...namespaceOf(product.codes, byPath)], input.naming.baseClass.position, diagnostics, true);
-  }
-  for (const claim of [...root, ...claims]) {
-    if (SHADOWED_GLOBALS.has(claim.name)) {
-      diagnostics.push(diagnostic(claim.position ?? input.naming.baseClass.position, `${claim.owner} would be named ${claim.name}, hiding the JavaScript global of that name: ${claim.fix}`));
+  const ofProducts = input.products.map(productClaims);
+  input.products.forEach((product, index) => {
+    reportCollisions([...ofProducts[index]!, ...namespaceOf(product.codes, byPath)], input.naming.baseClass.position, diagnostics, true);
+  });
+  // One rule for every name a generated module declares, whoever chose it.
+  for (const claim of [...root, ...claims, ...ofProducts.flat()]) {
+    const taken = UNAVAILABLE_NAMES.get(claim.name);
+    if (taken !== undefined && claim.position !== undefined) {
+      const hides = taken.startsWith("the") ? `hiding ${taken}` : `which is ${taken}`;
+      diagnostics.push(diagnostic(claim.position, `${claim.owner} would be named ${claim.name}, ${hides}: ${claim.fix}`));
     }
   }
   return diagnostics;

@@ -64,7 +64,12 @@ export interface ListShape extends ShapeBase {
 
 export type Shape = StringShape | BooleanShape | IntegerShape | ObjectShape | MapShape | ListShape;
 
-export const IDENTIFIER_PATTERN = "^[A-Za-z_$][A-Za-z0-9_$]*$";
+/**
+ * A name errgen gives a class, enum or function from a spec: PascalCase, as TypeScript names classes and
+ * enums. Generated code names its own variables and parameters in camelCase, and CommonJS's module names
+ * (`exports`, `require`, `module`) are lowercase, so a spec's name never meets them.
+ */
+export const IDENTIFIER_PATTERN = "^[A-Z][A-Za-z0-9_$]*$";
 const identifierRegex = new RegExp(IDENTIFIER_PATTERN);
 
 const identifier = (description: string): StringShape => ({
@@ -74,7 +79,7 @@ const identifier = (description: string): StringShape => ({
   rule: (value) =>
     identifierRegex.test(value)
       ? undefined
-      : `must be a TypeScript identifier (letters, digits, \`_\` or \`$\`, not starting with a digit), got ${JSON.stringify(value)}`,
+      : `must be a PascalCase TypeScript identifier (a capital letter, then letters, digits, \`_\` or \`$\`), got ${JSON.stringify(value)}`,
 });
 
 const text = (description: string): StringShape => ({

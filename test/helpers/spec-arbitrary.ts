@@ -53,7 +53,8 @@ function codesOver(categories: readonly string[], minLength: number, maxLength: 
       ...(meta.retryable === undefined ? {} : { retryable: meta.retryable }),
       ...(meta.fault === undefined ? {} : { fault: meta.fault }),
       ...(meta.deprecated === undefined ? {} : { deprecated: meta.deprecated }),
-      ...(meta.handName ? { name: `${text.replace(/\./g, "_")}_Hand` } : {}),
+      // PascalCase, and one per code: a name cannot hold `.`, but `$` keeps codes apart.
+      ...(meta.handName ? { name: `Hand_${text.replace(/\./g, "$")}` } : {}),
     })),
   );
 }
