@@ -54,6 +54,14 @@ const ACTIONS_EXAMPLE = {
   "products/ledger.yaml": "product: ledger\nversion: '2'\ncodes: {}\nactions:\n  Post: [Upstream.Timeout]\n",
 };
 
+/** A 300-character category that two products share: its module's file name must stay within what file systems allow. */
+const LONG = `Long${"x".repeat(296)}`;
+const LONG_NAMES_EXAMPLE = {
+  "spec.yaml": "specVersion: 1\npackage: {name: long-errors, version: 1.0.0}\ncodes: {A.B: {description: d}}\nproducts: [products/p.yaml, products/q.yaml]\n",
+  "products/p.yaml": `product: p\nversion: '1'\ncodes:\n  ${LONG}.One: {description: d}\nactions:\n  Act: [${LONG}.One, A.B]\n`,
+  "products/q.yaml": `product: q\nversion: '1'\ncodes:\n  ${LONG}.Two: {description: d}\n  ${LONG}: {description: d}\n`,
+};
+
 interface Case {
   readonly name: string;
   readonly files: SpecFiles;
@@ -66,6 +74,7 @@ interface Case {
 function cases(): Case[] {
   const fixed: Case[] = [
     { name: "the actions example", files: memorySpecFiles(ACTIONS_EXAMPLE, "spec.yaml"), text: JSON.stringify(ACTIONS_EXAMPLE, null, 2), sampled: false },
+    { name: "the long names example", files: memorySpecFiles(LONG_NAMES_EXAMPLE, "spec.yaml"), text: JSON.stringify(LONG_NAMES_EXAMPLE, null, 2), sampled: false },
     { name: "the billing example (every feature)", files: diskSpecFiles(join(REPO_ROOT, "spec/examples/billing/spec.yaml"), REPO_ROOT), text: "spec/examples/billing", sampled: false },
   ];
   const sampled = fc.sample(specArbitrary, { numRuns: RUNS, seed: SEED }).map((spec, index) => ({

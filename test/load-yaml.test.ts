@@ -65,3 +65,16 @@ test("a small alias is fine", (t) => {
   if (root?.kind !== "map") return t.fail("expected a map");
   t.like(root.entries[1]!.value, { kind: "scalar", value: "hello" });
 });
+
+test("a large document written out in full is no alias bomb: 1,200,000 nodes without aliases, and with a few small ones", (t) => {
+  const entries = Array.from({ length: 300_000 }, (_, i) => `k${i}: {a: 1}`);
+  for (const text of [`${entries.join("\n")}\n`, `x: &x {a: 1}\n${entries.join("\n")}\ny: *x\nz: *x\n`]) {
+    const { root, diagnostics } = loadYaml(text, "f.yaml");
+    t.deepEqual(diagnostics, []);
+    t.true(root?.kind === "map" && root.entries.length >= 300_000);
+  }
+  // On one flow line, as a generator might write it.
+  const { root, diagnostics } = loadYaml(`{${entries.join(", ")}}\n`, "f.yaml");
+  t.deepEqual(diagnostics, []);
+  t.is(root?.kind === "map" ? root.entries.length : 0, 300_000);
+});

@@ -1,6 +1,6 @@
 // Naming: how codes become identifiers, and which code strings are valid.
 import test from "ava";
-import { ancestorsOf, categoryOf, checkCodeSyntax, classNameOf, identifierOf } from "../generator/model/naming.ts";
+import { ancestorsOf, categoryOf, checkCodeSyntax, classNameOf, fileNameOf, identifierOf } from "../generator/model/naming.ts";
 import { resolveNames } from "../generator/model/resolve-names.ts";
 import type { CodeInput } from "../generator/validate/spec-input.ts";
 
@@ -68,4 +68,16 @@ test("adding a code never renames an existing identifier", (t) => {
   const after = resolveNames({ codes: [codeInput("A.B"), codeInput("C"), codeInput("A"), codeInput("A.B.D"), codeInput("Z")], categories: [] });
   for (const [code, names] of before.codes) t.deepEqual(after.codes.get(code), names);
   for (const [category, names] of before.categories) t.deepEqual(after.categories.get(category), names);
+});
+
+test("file names: case kept apart, and a long name bounded by its start and a hash of the whole, the same every time", (t) => {
+  t.is(fileNameOf("InvalidSecurityGroupID"), "invalid-security-group-i-d");
+  t.is(fileNameOf("invalidSecurityGroupId"), "_invalid-security-group-id");
+  const long = `Long${"x".repeat(296)}`;
+  const name = fileNameOf(long);
+  t.is(name.length, 100);
+  t.regex(name, /^longx+-[0-9a-f]{8}$/);
+  t.is(fileNameOf(long), name);
+  t.not(fileNameOf(`${long}y`), name, "names that differ past the cut still differ");
+  t.not(fileNameOf(long.replace("Long", "LonG")), name, "and so do names that differ only in case");
 });

@@ -42,5 +42,5 @@ export function importsFor(context: EmitContext, fromModule: string, classNames:
   for (const entry of extra) for (const name of entry.names) add(entry.from, name.typeOnly ? `type ${name.name}` : name.name);
   return [...byModule]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([from, list]) => ({ from, names: names(...list) }));
+    .map(([from, list]) => ({ from, names: names(list) }));
 }

@@ -1,7 +1,7 @@
 // The load stage: the root spec and the product specs it includes, parsed into positioned YAML.
 import { diagnostic, formatShortPosition, type Diagnostic, type SourcePosition } from "../diagnostics.ts";
 import { loadYaml, valueAt, type YamlNode } from "./load-yaml.ts";
-import { SpecReadError, type SpecFiles, type SpecLocation } from "./spec-files.ts";
+import { formatMiB, MAX_SPEC_BYTES, SpecReadError, type SpecFiles, type SpecLocation } from "./spec-files.ts";
 
 export interface LoadedFile {
   readonly location: SpecLocation;
@@ -28,6 +28,7 @@ export function loadSpec(files: SpecFiles): LoadedSpec {
   const diagnostics = [...loaded.diagnostics];
   const products: ProductFile[] = [];
   const seen = new Map<string, SourcePosition>();
+  let total = rootText.length;
   for (const item of includedPaths(loaded.root)) {
     const path = files.resolve(files.root, item.value);
     const first = seen.get(path);
@@ -38,7 +39,13 @@ export function loadSpec(files: SpecFiles): LoadedSpec {
     seen.set(path, item.position);
     const location = files.locate(path);
     try {
-      products.push({ location, text: files.read(path) });
+      const text = files.read(path);
+      total += text.length;
+      if (total > MAX_SPEC_BYTES) {
+        diagnostics.push(diagnostic(item.position, `product spec "${item.value}" brings the spec files to ${formatMiB(total)}, more than errgen reads (${formatMiB(MAX_SPEC_BYTES)} together): split the API into several packages`));
+        continue;
+      }
+      products.push({ location, text });
     } catch (error) {
       if (!(error instanceof SpecReadError)) throw error;
       diagnostics.push(diagnostic(item.position, `cannot read product spec "${item.value}" (${location.displayPath}): ${error.reason}`));

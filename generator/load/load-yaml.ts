@@ -46,7 +46,10 @@ export function valueAt(node: YamlNode | undefined, ...keys: readonly string[]):
 
 /** Deeper nesting than this is refused by the parser before it can exhaust the stack. */
 export const MAX_YAML_DEPTH = 64;
-/** A document that expands past this many nodes through aliases is refused (the "billion laughs" attack). */
+/**
+ * A document whose aliases add more than this many nodes is refused (the "billion laughs" attack). Nodes
+ * written out count for nothing: a large spec without aliases is only as large as its text.
+ */
 export const MAX_YAML_NODES = 1_000_000;
 
 /** Turns an offset in the text into 1-based line and column, by binary search over line starts. */
@@ -133,6 +136,8 @@ class TreeBuilder {
   private readonly diagnostics: Diagnostic[] = [];
   /** The innermost collection whose expanded size first passed MAX_YAML_NODES. */
   private oversized: SourcePosition | undefined;
+  /** Nodes that aliases add to the document, as if each were expanded where it stands (capped). */
+  private aliased = 0;
 
   constructor(
     private readonly text: string,
@@ -160,7 +165,7 @@ class TreeBuilder {
       const at = extra.node?.position ?? this.lines.position(this.text.length);
       return { root: undefined, diagnostics: [diagnostic(at, "a spec is one YAML document, but a second document starts here: remove the `---` separator and what follows, or move it to its own file")] };
     }
-    if (this.oversized) {
+    if (this.oversized && this.aliased > MAX_YAML_NODES) {
       const message = `this expands to more than ${MAX_YAML_NODES.toLocaleString("en-US")} nodes through aliases; refusing the spec (an alias bomb?)`;
       return { root: undefined, diagnostics: [diagnostic(this.oversized, message)] };
     }
@@ -209,7 +214,10 @@ class TreeBuilder {
       case EVENT_ID.ALIAS: {
         const name = this.text.slice(event.anchorStart, event.anchorEnd);
         const target = this.anchors.get(name);
-        if (target) return target;
+        if (target) {
+          this.aliased = capped(this.aliased + target.size);
+          return target;
+        }
         // js-yaml rejects unknown aliases while parsing; this is a guard, not a path users reach.
         const position = this.lines.position(event.anchorStart);
         this.diagnostics.push(diagnostic(position, `unknown alias *${name}`));

@@ -1,6 +1,6 @@
 // Where spec files come from: the disk for the command line, memory for tests. The load stage reads
 // through this and nothing else.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, posix, relative, resolve, sep } from "node:path";
 import { ErrgenError } from "../diagnostics.ts";
 
@@ -27,6 +27,17 @@ export interface SpecFiles {
   sourceText(displayPath: string): string | undefined;
   /** Every file read so far, in the order first read (root first), by source name: for the spec hash. */
   readSources(): (readonly [sourceName: string, text: string])[];
+}
+
+/**
+ * The most spec text errgen reads, all files together: 64 MiB, eleven times the whole Tencent Cloud
+ * catalogue (5.7 MB). Generating near the limit takes up to 5 GB of memory (README, "Limits").
+ */
+export const MAX_SPEC_BYTES = 64 * 1024 * 1024;
+
+/** `64 MiB`, for messages. */
+export function formatMiB(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MiB`;
 }
 
 /** A spec file that cannot be read: a usage problem (exit 2) for the root, a spec error for an include. */
@@ -56,10 +67,15 @@ export function diskSpecFiles(specPath: string, cwd: string): SpecFiles {
       const known = texts.get(path);
       if (known !== undefined) return known;
       try {
+        // Checked before reading: a device (/dev/zero) or a huge file would never finish, or exhaust memory.
+        const stats = statSync(path);
+        if (stats.isFile() && stats.size > MAX_SPEC_BYTES) throw new SpecReadError(displayPath(path, cwd), `it holds ${formatMiB(stats.size)}, more than errgen reads (${formatMiB(MAX_SPEC_BYTES)} for all spec files together)`);
+        if (!stats.isFile() && !stats.isDirectory()) throw new SpecReadError(displayPath(path, cwd), "it is not a regular file");
         const text = withoutBom(readFileSync(path, "utf8"));
         texts.set(path, text);
         return text;
       } catch (error) {
+        if (error instanceof SpecReadError) throw error;
         const code = (error as NodeJS.ErrnoException).code;
         const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (error as Error).message;
         throw new SpecReadError(displayPath(path, cwd), reason);

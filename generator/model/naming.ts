@@ -115,7 +115,19 @@ export const UNAVAILABLE_NAMES: ReadonlyMap<string, string> = new Map([
 export function fileNameOf(name: string): string {
   const first = name.charAt(0);
   const head = first === first.toUpperCase() ? first.toLowerCase() : `_${first}`;
-  return head + name.slice(1).replace(/[A-Z]/g, (capital) => `-${capital.toLowerCase()}`);
+  const full = head + name.slice(1).replace(/[A-Z]/g, (capital) => `-${capital.toLowerCase()}`);
+  // File systems allow 255 bytes a name, and the builds add `.d.ts`: a long name keeps its start and a hash of the whole.
+  return full.length <= MAX_FILE_STEM ? full : `${full.slice(0, MAX_FILE_STEM - 9)}-${fnv1a(full)}`;
+}
+
+/** The longest file name errgen makes from a name, before its extension. */
+const MAX_FILE_STEM = 100;
+
+/** FNV-1a, 32 bits, as 8 hex digits: a stable short fingerprint of a name. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, "0");
 }
 
 /** The exports of a product module, from its identifier prefix (`Lke`). */

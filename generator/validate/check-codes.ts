@@ -3,13 +3,22 @@
 import { diagnostic, formatPositionFrom, type Diagnostic, type SourcePosition } from "../diagnostics.ts";
 import type { CodeInput, SpecInput } from "./spec-input.ts";
 
+/**
+ * The most codes a package may have, root and products together: thirteen times the whole Tencent Cloud
+ * catalogue (15,676). Generating near the limit takes 25–45 s and up to 5 GB of memory (README, "Limits").
+ */
+export const MAX_CODES = 200_000;
+
 export function checkCodes(input: SpecInput): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   // Each code's class-level fields as first given, each with the declaration that gave it.
   const given = new Map<string, ClassLevel>();
   for (const code of [...input.codes, ...input.products.flatMap((product) => product.codes)]) {
     const first = given.get(code.code);
-    if (first) diagnostics.push(...checkAgreement(first, code));
+    if (first) for (const problem of checkAgreement(first, code)) diagnostics.push(problem);
+    else if (given.size === MAX_CODES) {
+      diagnostics.push(diagnostic(code.position, `code "${code.code}" is code number ${(MAX_CODES + 1).toLocaleString("en-US")}: a package holds at most ${MAX_CODES.toLocaleString("en-US")} codes (errgen's limit): split the API into several packages`));
+    }
     given.set(code.code, {
       retryable: first?.retryable ?? (code.retryable === undefined ? undefined : code),
       fault: first?.fault ?? (code.fault === undefined ? undefined : code),
@@ -18,7 +27,7 @@ export function checkCodes(input: SpecInput): Diagnostic[] {
       since: first?.since ?? (code.since === undefined ? undefined : code),
     });
   }
-  diagnostics.push(...checkProducts(input));
+  for (const problem of checkProducts(input)) diagnostics.push(problem);
   return diagnostics;
 }
 

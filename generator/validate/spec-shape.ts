@@ -258,7 +258,8 @@ export const specShape: ObjectShape = {
   },
 };
 
-export const PRODUCT_NAME_PATTERN = "^[a-z][a-z0-9]*$";
+/** A product name is a file name (`products/<name>.d.ts`, `docs/<name>.md`) and a package subpath: at most 64 characters. */
+export const PRODUCT_NAME_PATTERN = "^[a-z][a-z0-9]{0,63}$";
 const productNameRegex = new RegExp(PRODUCT_NAME_PATTERN);
 export const ACTION_NAME_PATTERN = "^[A-Z][A-Za-z0-9]*$";
 const actionNameRegex = new RegExp(ACTION_NAME_PATTERN);
@@ -274,7 +275,7 @@ export const productShape: ObjectShape = {
         kind: "string",
         description: "The product's name, lowercase: the package subpath (`<package>/lke`).",
         pattern: PRODUCT_NAME_PATTERN,
-        rule: (value) => (productNameRegex.test(value) ? undefined : `must be lowercase letters and digits, starting with a letter (such as lke), got ${JSON.stringify(value)}`),
+        rule: (value) => (productNameRegex.test(value) ? undefined : `must be lowercase letters and digits, starting with a letter (such as lke), at most 64 characters, got ${JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value)}`),
       },
     },
     version: { required: true, shape: text("The product's API version, such as 2023-11-30.") },

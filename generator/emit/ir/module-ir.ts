@@ -108,8 +108,11 @@ export interface FunctionIR extends Documented {
 }
 
 /** Names for an import or re-export: values, then `type:`-prefixed names become type-only. */
-export function names(...list: readonly string[]): NameIR[] {
-  return list.map((entry) => (entry.startsWith("type ") ? { name: entry.slice(5), typeOnly: true } : { name: entry, typeOnly: false }));
+export function names(...parts: (string | readonly string[])[]): NameIR[] {
+  // Lists are passed whole, never spread into the call: the root of a large spec imports 100,000s of names.
+  const result: NameIR[] = [];
+  for (const part of parts) for (const entry of typeof part === "string" ? [part] : part) result.push(entry.startsWith("type ") ? { name: entry.slice(5), typeOnly: true } : { name: entry, typeOnly: false });
+  return result;
 }
 
 /** The relative specifier from one module to another: `./errors.js`, `../internal.js`. */

@@ -13,8 +13,12 @@ export type Flavour = "ts" | "esm" | "cjs" | "dts";
 class Lines {
   private readonly lines: string[] = [];
 
-  add(...lines: string[]): this {
-    this.lines.push(...lines);
+  /** Lines, or lists of them: a list is never spread into a call, so a module of 200,000 codes prints as one of 20. */
+  add(...parts: (string | readonly string[])[]): this {
+    for (const part of parts) {
+      if (typeof part === "string") this.lines.push(part);
+      else for (const line of part) this.lines.push(line);
+    }
     return this;
   }
 
@@ -23,7 +27,7 @@ class Lines {
     if (docs === undefined) return this;
     const text = docs.split("\n");
     if (text.length === 1) return this.add(`${indent}/** ${text[0]} */`);
-    return this.add(`${indent}/**`, ...text.map((line) => (line === "" ? `${indent} *` : `${indent} * ${line}`)), `${indent} */`);
+    return this.add(`${indent}/**`, text.map((line) => (line === "" ? `${indent} *` : `${indent} * ${line}`)), `${indent} */`);
   }
 
   get length(): number {
@@ -83,7 +87,7 @@ function printReexports(out: Lines, module: ModuleIR, flavour: Exclude<Flavour, 
     const from = specifier(module.path, entry.from);
     if (flavour === "cjs") {
       const local = `reexport_${entry.from.replace(/\W/g, "_")}`;
-      out.add(`const ${local} = require("${from}");`, ...list.map((n) => `exports.${n.name} = ${local}.${n.name};`));
+      out.add(`const ${local} = require("${from}");`, list.map((n) => `exports.${n.name} = ${local}.${n.name};`));
     } else out.add(namedList(`export {`, list.map((n) => (n.typeOnly ? `type ${n.name}` : n.name)), `} from "${from}";`));
     out.blank();
   }
@@ -102,7 +106,7 @@ function printDeclaration(out: Lines, declaration: DeclarationIR, flavour: Exclu
   switch (declaration.kind) {
     case "enum":
       if (js) {
-        out.add(`${esmExport}const ${declaration.name} = {`, ...declaration.members.map((m) => `  ${m.name}: ${JSON.stringify(m.value)},`), "};");
+        out.add(`${esmExport}const ${declaration.name} = {`, declaration.members.map((m) => `  ${m.name}: ${JSON.stringify(m.value)},`), "};");
         return;
       }
       out.docs(declaration.docs).add(`export declare enum ${declaration.name} {`);
@@ -112,7 +116,7 @@ function printDeclaration(out: Lines, declaration: DeclarationIR, flavour: Exclu
     case "type":
       if (js) return;
       out.docs(declaration.docs);
-      out.add(...typeAlias(declaration.exported ? "export " : "", declaration.name, declaration.typeParameters, declaration.type));
+      out.add(typeAlias(declaration.exported ? "export " : "", declaration.name, declaration.typeParameters, declaration.type));
       return;
     case "interface":
       if (js) return;
@@ -127,7 +131,7 @@ function printDeclaration(out: Lines, declaration: DeclarationIR, flavour: Exclu
     case "const":
     case "let":
       if (js) {
-        out.add(...variable(`${esmExport}${declaration.kind} `, declaration, false));
+        out.add(variable(`${esmExport}${declaration.kind} `, declaration, false));
       } else if (exported) {
         out.docs(declaration.docs).add(`export declare ${declaration.kind} ${declaration.name}: ${declaration.type};`);
       }
@@ -169,7 +173,9 @@ function typeAlias(prefix: string, name: string, typeParameters: string | undefi
   if (typeof type === "string") return [`${head} ${type};`];
   if (type.union.length === 0) return [`${head} never;`];
   if (type.union.length === 1) return [`${head} ${type.union[0]};`];
-  return [head, ...type.union.map((member, i) => `  | ${member}${i === type.union.length - 1 ? ";" : ""}`)];
+  const lines = [head];
+  for (const [i, member] of type.union.entries()) lines.push(`  | ${member}${i === type.union.length - 1 ? ";" : ""}`);
+  return lines;
 }
 
 function variable(prefix: string, variable: VariableIR, typed: boolean): string[] {
@@ -180,7 +186,10 @@ function variable(prefix: string, variable: VariableIR, typed: boolean): string[
   if (typeof value === "string") return [`${head} = ${pure}${value};`];
   const [open, close] = value.layout === "array" ? ["[", "]"] : ["{", "}"];
   if (value.items.length === 0) return [`${head} = ${pure}${open}${close};`];
-  return [`${head} = ${pure}${open}`, ...value.items.map((item) => `  ${item},`), `${close};`];
+  const lines = [`${head} = ${pure}${open}`];
+  for (const item of value.items) lines.push(`  ${item},`);
+  lines.push(`${close};`);
+  return lines;
 }
 
 /** Parameters for JavaScript (`false`), TypeScript (`true`) or declarations (initializers become `?`). */
@@ -229,7 +238,7 @@ function declarationTs(declaration: DeclarationIR): Lines {
       for (const member of declaration.members) out.docs(member.docs, "  ").add(`  ${member.name} = ${JSON.stringify(member.value)},`);
       return out.add("}");
     case "type":
-      return out.add(...typeAlias(prefix, declaration.name, declaration.typeParameters, declaration.type));
+      return out.add(typeAlias(prefix, declaration.name, declaration.typeParameters, declaration.type));
     case "interface":
       out.add(`export interface ${declaration.name}${declaration.typeParameters ?? ""} {`);
       for (const property of declaration.properties) {
@@ -240,7 +249,7 @@ function declarationTs(declaration: DeclarationIR): Lines {
       return classTs(out, declaration);
     case "const":
     case "let":
-      return out.add(...variable(`${prefix}${declaration.kind} `, declaration, true));
+      return out.add(variable(`${prefix}${declaration.kind} `, declaration, true));
     case "function": {
       const signature = `${declaration.name}${declaration.typeParameters ?? ""}(${parameters(declaration.parameters, true)}): ${declaration.returnType}`;
       return out.add(`${prefix}function ${signature} {`, ...indent(declaration.body), "}");
