@@ -173,11 +173,9 @@ async function generateWith(options: RunOptions, run: Run, inputs: string, helpe
   const writer = openPackageWriter(outDir);
   let report: WriteReport;
   let verifiedWith: string | undefined;
+  // With --verify, files wait in memory until the compiler has checked them; otherwise each is staged as it is printed.
   const emitted: EmittedFile[] = [];
-  const sink = (file: EmittedFile) => {
-    writer.add(file);
-    if (options.verify) emitted.push(file);
-  };
+  const sink = (file: EmittedFile) => (options.verify ? emitted.push(file) : writer.add(file));
   const typescript = helper && helperPrinter(helper, writer.target, (files) => writer.adopt(files));
   try {
     emitEachFile(
@@ -206,6 +204,7 @@ async function generateWith(options: RunOptions, run: Run, inputs: string, helpe
         return { ok: false, diagnostics: verification.diagnostics, source: sourceOf(emitted, outDir, options.cwd) };
       }
       verifiedWith = verification.typescriptVersion;
+      for (const file of emitted) writer.add(file);
     }
     options.onStage?.("write");
     report = await writer.commit();

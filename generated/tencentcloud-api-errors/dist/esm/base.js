@@ -8,7 +8,8 @@ export class TencentCloudApiError extends Error {
   static fault = undefined;
   static {
     Object.defineProperty(this.prototype, ERROR_BRAND, { value: true });
-    Object.defineProperty(this, Symbol.hasInstance, { value: hasCodePath });
+    // Its name as data, as defineErrorClass gives every class of the package: minifiers rename classes.
+    Object.defineProperties(this, { [Symbol.hasInstance]: { value: hasCodePath }, name: { value: this.errorName } });
   }
   constructor(message = "", options = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -22,8 +23,8 @@ export class TencentCloudApiError extends Error {
     this.requestId = options.requestId;
     this.retryable = type.retryable;
     this.fault = type.fault;
-    // A class of the package keeps its name as data (minifiers rename classes); one a team extends by hand is named by its own class.
-    this.name = Object.hasOwn(type, "errorName") ? type.errorName : type.name;
+    // The class's own name: the package's classes hold theirs as data; one a team extends by hand has its own.
+    this.name = type.name;
   }
   toJSON() {
     const { name, code, message, requestId } = this;
