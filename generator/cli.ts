@@ -13,6 +13,7 @@ import { styleFor, type Style } from "./cli/style.ts";
 import { ERRGEN_VERSION } from "./errgen-files.ts";
 import { displayPath } from "./load/spec-files.ts";
 import { isUpToDate } from "./write/compare-package.ts";
+import { abortOpenWriters } from "./write/open-writers.ts";
 
 export interface Io {
   readonly cwd: string;
@@ -25,6 +26,11 @@ export interface Io {
   readonly env?: Readonly<Record<string, string | undefined>> | undefined;
   /** Called by `watch` only: a signal that aborts on Ctrl-C (the executable listens for SIGINT and SIGTERM then). */
   readonly interrupted?: (() => AbortSignal) | undefined;
+  /**
+   * Called by the commands that write: `cleanup` is to run, synchronously, when SIGINT or SIGTERM
+   * arrives, before the process exits (the executable exits with 130 or 143). Returns what undoes it.
+   */
+  readonly onInterrupt?: ((cleanup: () => void) => () => void) | undefined;
 }
 
 /** How one invocation prints: styles per stream, and whether diagnostics show their spec line. */
@@ -72,6 +78,16 @@ function prettyOption(line: CommandLine, isTTY: boolean): boolean {
 }
 
 async function run(line: CommandLine, output: Output): Promise<number> {
+  // An interrupted write removes its staging folder and lock before the process goes (watch stops on its own terms).
+  const stopCleanup = line.command !== undefined && line.command.name !== "watch" ? output.io.onInterrupt?.(abortOpenWriters) : undefined;
+  try {
+    return await runCommand(line, output);
+  } finally {
+    stopCleanup?.();
+  }
+}
+
+async function runCommand(line: CommandLine, output: Output): Promise<number> {
   const { io } = output;
   const { command, options } = line;
   if (options.has("help")) {

@@ -15,7 +15,7 @@ import type { EmittedFile } from "./emit/emitted-file.ts";
 import { loadSpec, readSpecSources, type LoadedSpec, type ProductFile, type SpecSources } from "./load/load-spec.ts";
 import { loadTemplates, NO_TEMPLATES, type Templates } from "./load/load-templates.ts";
 import { findSpec, SpecConfigError } from "./load/find-spec.ts";
-import { diskSpecFiles, displayPath, type SpecFiles } from "./load/spec-files.ts";
+import { diskSpecFiles, displayPath, SpecEncodingError, type SpecFiles } from "./load/spec-files.ts";
 import { verifyPackage } from "./verify/verify-package.ts";
 import { buildModel } from "./model/build-model.ts";
 import type { Model } from "./model/model.ts";
@@ -117,12 +117,13 @@ function prepare(options: RunOptions): Run {
   return { ok: true, files, sources, templates: loadTemplates(templatesDir, options.cwd), templatesDir, outDir };
 }
 
-/** prepare, with a malformed "errgen" key in package.json as the run's diagnostic. */
+/** prepare, with the problems it can meet in user input as the run's diagnostics. */
 function prepareRun(options: RunOptions): Run | Failed {
   try {
     return prepare(options);
   } catch (error) {
-    if (error instanceof SpecConfigError) return { ok: false, diagnostics: [error.diagnostic] };
+    // A malformed "errgen" key in package.json, or a root spec that is not UTF-8: diagnostics at their place.
+    if (error instanceof SpecConfigError || error instanceof SpecEncodingError) return { ok: false, diagnostics: [error.diagnostic] };
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 // errgen's documented limits (README, "Limits"): a spec larger than they allow gets a diagnostic at its
 // place, never an internal error or a run that exhausts memory; and what is within them generates.
 import test from "ava";
+import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { MAX_SPEC_BYTES } from "../generator/load/spec-files.ts";
@@ -28,14 +29,15 @@ test("a spec file larger than errgen reads is refused before it is read; so is o
   t.is(device.code, 2);
   t.is(device.stderr, "errgen: cannot read spec /dev/zero: it is not a regular file\n");
 
-  writeFileSync(join(dir, "spec.yaml"), `${HEAD}codes: {A.B: {description: d}}\nproducts: [huge.yaml, /dev/zero]\n`);
+  execFileSync("mkfifo", [join(dir, "pipe.yaml")]); // a reader of a pipe waits for ever
+  writeFileSync(join(dir, "spec.yaml"), `${HEAD}codes: {A.B: {description: d}}\nproducts: [huge.yaml, pipe.yaml]\n`);
   const included = await runErrgen(["generate", "--spec", "spec.yaml", "--out", "out"], dir);
   t.is(included.code, 1);
   t.is(
     included.stderr,
     [
       'spec.yaml:4:12: error: cannot read product spec "huge.yaml" (huge.yaml): it holds 64 MiB, more than errgen reads (64 MiB for all spec files together)',
-      'spec.yaml:4:23: error: cannot read product spec "/dev/zero" (/dev/zero): it is not a regular file',
+      'spec.yaml:4:23: error: cannot read product spec "pipe.yaml" (pipe.yaml): it is not a regular file',
       "errgen: 2 errors; nothing was written",
       "",
     ].join("\n"),

@@ -105,7 +105,7 @@ test("a folder that errgen did not write is not taken over", async (t) => {
   writeFileSync(join(dir, "mine/src/index.ts"), "export const mine = 1;\n");
   const run = await runErrgen(["generate", "--spec", "spec/api.yaml", "--out", "mine"], dir);
   t.is(run.code, 2);
-  t.regex(run.stderr, /refusing to replace .*mine: it holds files errgen did not write \(package\.json, src\/index\.ts\)/);
+  t.regex(run.stderr, /refusing to replace .*mine: it holds files errgen did not write \(package\.json, src\/\)/);
   t.is(readFileSync(join(dir, "mine/src/index.ts"), "utf8"), "export const mine = 1;\n");
 });
 
@@ -159,9 +159,10 @@ test("writes that move to the background when the disk is slow write the same fi
   // A background write that fails (a folder stands where the file goes) fails the commit and leaves nothing behind.
   const writer = openPackageWriter(join(dir, "broken"), { slowWriteMs: 0 });
   for (const file of files.slice(0, 20)) writer.add(file);
-  mkdirSync(join(dir, ".errgen-new-broken", "blocked.ts"));
+  mkdirSync(join(writer.target.staging, "blocked.ts"));
   writer.add({ path: "blocked.ts", contents: "x" });
   await t.throwsAsync(() => writer.commit(), { code: "EISDIR" });
   t.false(existsSync(join(dir, "broken")));
-  t.false(existsSync(join(dir, ".errgen-new-broken")));
+  t.false(existsSync(writer.target.staging));
+  t.deepEqual(readdirSync(dir).filter((name) => name.startsWith(".errgen-")), [], "no staging folder or lock left behind");
 });

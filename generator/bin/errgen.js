@@ -20,6 +20,19 @@ process.exitCode = await cli.runCli(process.argv.slice(2), {
   stdoutIsTTY: process.stdout.isTTY === true,
   stderrIsTTY: process.stderr.isTTY === true,
   env: process.env,
+  onInterrupt(cleanup) {
+    const handlers = Object.entries({ SIGINT: 130, SIGTERM: 143 }).map(([signal, code]) => {
+      const handler = () => {
+        cleanup();
+        process.exit(code);
+      };
+      process.once(signal, handler);
+      return [signal, handler];
+    });
+    return () => {
+      for (const [signal, handler] of handlers) process.off(signal, handler);
+    };
+  },
   interrupted() {
     const controller = new AbortController();
     for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => controller.abort());

@@ -1,7 +1,7 @@
 // The load stage: the root spec and the product specs it includes, parsed into positioned YAML.
 import { diagnostic, formatShortPosition, type Diagnostic, type SourcePosition } from "../diagnostics.ts";
 import { loadYaml, valueAt, type YamlNode } from "./load-yaml.ts";
-import { formatMiB, MAX_SPEC_BYTES, SpecReadError, type SpecFiles, type SpecLocation } from "./spec-files.ts";
+import { formatMiB, MAX_SPEC_BYTES, SpecEncodingError, SpecReadError, type SpecFiles, type SpecLocation } from "./spec-files.ts";
 
 export interface LoadedFile {
   readonly location: SpecLocation;
@@ -23,7 +23,13 @@ export interface LoadedSpec {
 
 /** Loads the root spec (a SpecReadError for it propagates: a usage error) and reads every product spec it lists. */
 export function loadSpec(files: SpecFiles): LoadedSpec {
-  const rootText = files.read(files.root.path);
+  let rootText: string;
+  try {
+    rootText = files.read(files.root.path);
+  } catch (error) {
+    if (!(error instanceof SpecEncodingError)) throw error;
+    return { root: { location: files.root, root: undefined }, products: [], diagnostics: [error.diagnostic] };
+  }
   const loaded = loadYaml(rootText, files.root.displayPath, "a mapping with specVersion, package and codes");
   const diagnostics = [...loaded.diagnostics];
   const products: ProductFile[] = [];
@@ -38,6 +44,11 @@ export function loadSpec(files: SpecFiles): LoadedSpec {
     }
     seen.set(path, item.position);
     const location = files.locate(path);
+    // Never read, so never quoted: a spec that names /etc/passwd must not print it into a CI log.
+    if (!files.isBelowRoot(path)) {
+      diagnostics.push(diagnostic(item.position, `product spec "${item.value}" is outside the root spec's folder: errgen reads product specs only from that folder and below; move it there`));
+      continue;
+    }
     try {
       const text = files.read(path);
       total += text.length;
@@ -47,8 +58,9 @@ export function loadSpec(files: SpecFiles): LoadedSpec {
       }
       products.push({ location, text });
     } catch (error) {
-      if (!(error instanceof SpecReadError)) throw error;
-      diagnostics.push(diagnostic(item.position, `cannot read product spec "${item.value}" (${location.displayPath}): ${error.reason}`));
+      if (error instanceof SpecEncodingError) diagnostics.push(error.diagnostic);
+      else if (error instanceof SpecReadError) diagnostics.push(diagnostic(item.position, `cannot read product spec "${item.value}" (${location.displayPath}): ${error.reason}`));
+      else throw error;
     }
   }
   return { root: { location: files.root, root: loaded.root }, products, diagnostics };
@@ -79,6 +91,7 @@ export function readSpecSources(files: SpecFiles): SpecSources {
   const paths = [files.root.path];
   for (const item of includedPaths(root)) {
     const path = files.resolve(files.root, item.value);
+    if (!files.isBelowRoot(path)) continue; // refused by the load, never read
     paths.push(path);
     try {
       texts.push([path, files.read(path)]);

@@ -3,6 +3,9 @@
 import { CORE_SCHEMA, EVENT_ID, SCALAR_STYLE, YAMLException, getScalarValue, parseEvents } from "js-yaml";
 import type { Event, ScalarEvent } from "js-yaml";
 import { diagnostic, type Diagnostic, type SourcePosition } from "../diagnostics.ts";
+import { LineIndex } from "./line-index.ts";
+
+export { LineIndex };
 
 export type ScalarValue = string | number | boolean | null;
 
@@ -51,29 +54,6 @@ export const MAX_YAML_DEPTH = 64;
  * written out count for nothing: a large spec without aliases is only as large as its text.
  */
 export const MAX_YAML_NODES = 1_000_000;
-
-/** Turns an offset in the text into 1-based line and column, by binary search over line starts. */
-export class LineIndex {
-  private readonly starts: number[] = [0];
-
-  constructor(
-    readonly file: string,
-    text: string,
-  ) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
-  }
-
-  position(offset: number): SourcePosition {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { file: this.file, line: low + 1, column: offset - this.starts[low]! + 1 };
-  }
-}
 
 /** Parses one YAML document. Syntax errors, empty files and extra documents become diagnostics. */
 /** `expected` completes the message for an empty file: "the spec is empty: expected …". */

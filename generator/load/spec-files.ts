@@ -1,8 +1,9 @@
 // Where spec files come from: the disk for the command line, memory for tests. The load stage reads
 // through this and nothing else.
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, posix, relative, resolve, sep } from "node:path";
-import { ErrgenError } from "../diagnostics.ts";
+import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { dirname, isAbsolute, posix, relative, resolve, sep } from "node:path";
+import { ErrgenError, type Diagnostic } from "../diagnostics.ts";
+import { decodeSpecText } from "./decode-spec-text.ts";
 
 export interface SpecLocation {
   /** Absolute path (or a virtual one in memory). */
@@ -23,6 +24,8 @@ export interface SpecFiles {
   locate(path: string): SpecLocation;
   /** Resolves a path written in `from` (relative to that file's folder). */
   resolve(from: SpecLocation, path: string): string;
+  /** Whether `path` (resolved) lies in the root spec's folder or below it, links followed: where product specs may come from. */
+  isBelowRoot(path: string): boolean;
   /** The text of a file already read, by the path diagnostics show: for printing the line of a problem. */
   sourceText(displayPath: string): string | undefined;
   /** Every file read so far, in the order first read (root first), by source name: for the spec hash. */
@@ -50,6 +53,16 @@ export class SpecReadError extends ErrgenError {
   }
 }
 
+/** A spec file that is not UTF-8 text: a diagnostic at the first byte that is not (exit 1), not a read failure. */
+export class SpecEncodingError extends SpecReadError {
+  constructor(
+    displayPath: string,
+    readonly diagnostic: Diagnostic,
+  ) {
+    super(displayPath, diagnostic.message);
+  }
+}
+
 /** Spec files on disk; each file is read once per instance, however often a stage asks for it. */
 export function diskSpecFiles(specPath: string, cwd: string): SpecFiles {
   const rootPath = resolve(cwd, specPath);
@@ -61,6 +74,7 @@ export function diskSpecFiles(specPath: string, cwd: string): SpecFiles {
     projectRoot,
     locate,
     resolve: (from, path) => resolve(dirname(from.path), path),
+    isBelowRoot: (path) => isBelow(dirname(rootPath), path) && isBelow(realpathOrSelf(dirname(rootPath)), realpathOrSelf(path)),
     sourceText: (shown) => [...texts].find(([path]) => displayPath(path, cwd) === shown)?.[1],
     readSources: () => [...texts].map(([path, text]) => [locate(path).sourceName, text] as const),
     read(path) {
@@ -71,9 +85,11 @@ export function diskSpecFiles(specPath: string, cwd: string): SpecFiles {
         const stats = statSync(path);
         if (stats.isFile() && stats.size > MAX_SPEC_BYTES) throw new SpecReadError(displayPath(path, cwd), `it holds ${formatMiB(stats.size)}, more than errgen reads (${formatMiB(MAX_SPEC_BYTES)} for all spec files together)`);
         if (!stats.isFile() && !stats.isDirectory()) throw new SpecReadError(displayPath(path, cwd), "it is not a regular file");
-        const text = withoutBom(readFileSync(path, "utf8"));
-        texts.set(path, text);
-        return text;
+        const shown = displayPath(path, cwd);
+        const decoded = decodeSpecText(readFileSync(path), shown);
+        if ("diagnostic" in decoded) throw new SpecEncodingError(shown, decoded.diagnostic);
+        texts.set(path, decoded.text);
+        return decoded.text;
       } catch (error) {
         if (error instanceof SpecReadError) throw error;
         const code = (error as NodeJS.ErrnoException).code;
@@ -93,6 +109,10 @@ export function memorySpecFiles(files: Readonly<Record<string, string>>, rootPat
     projectRoot: "/virtual-project",
     locate,
     resolve: (from, path) => posix.normalize(posix.join(posix.dirname(from.path), path)),
+    isBelowRoot: (path) => {
+      const fromRoot = posix.relative(posix.dirname(rootPath), path);
+      return fromRoot !== "" && !fromRoot.startsWith("..") && !posix.isAbsolute(fromRoot);
+    },
     sourceText: (path) => (Object.hasOwn(files, path) ? files[path] : undefined),
     readSources: () => [...read],
     read(path) {
@@ -102,6 +122,20 @@ export function memorySpecFiles(files: Readonly<Record<string, string>>, rootPat
       return withoutBom(text);
     },
   };
+}
+
+function isBelow(dir: string, path: string): boolean {
+  const fromDir = relative(dir, path);
+  return fromDir !== "" && !fromDir.startsWith("..") && !isAbsolute(fromDir);
+}
+
+/** The path with links resolved, when it exists; else as it is (the reader says it is missing). */
+function realpathOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 function withoutBom(text: string): string {

@@ -12,6 +12,8 @@ export interface ExistingFile {
 
 export interface PackageFolder {
   readonly exists: boolean;
+  /** The names directly in the folder (folders with a trailing `/`), walked or not. */
+  readonly entries: readonly string[];
   /** Regular files by path relative to the folder, with `/` separators. */
   readonly files: ReadonlyMap<string, ExistingFile>;
   /** Anything that is not a regular file or folder (links, sockets): never errgen's. */
@@ -20,18 +22,19 @@ export interface PackageFolder {
   readonly ownedByErrgen: boolean;
 }
 
-export function readPackageFolder(dir: string, ownershipFiles: readonly string[] = ["README.md", "src/index.ts"]): PackageFolder {
+/**
+ * Reads the folder at `dir`. Ownership is decided first, from `ownershipFiles` alone; a folder errgen
+ * did not write is walked only when `walkForeign` (check lists its files; generate refuses it at once,
+ * however large it is).
+ */
+export function readPackageFolder(dir: string, ownershipFiles: readonly string[] = ["README.md", "src/index.ts"], walkForeign = true): PackageFolder {
   const files = new Map<string, ExistingFile>();
   const others: string[] = [];
-  let exists = true;
-  try {
-    lstatSync(dir);
-  } catch {
-    exists = false;
-  }
-  if (exists) walk(dir, "", files, others);
-  const ownedByErrgen = ownershipFiles.some((path) => isGeneratedText(files.get(path)?.text() ?? ""));
-  return { exists, files, others, ownedByErrgen };
+  const exists = lstatSync(dir, { throwIfNoEntry: false }) !== undefined;
+  const entries = exists ? readdirSync(dir, { withFileTypes: true }).map((entry) => `${entry.name}${entry.isDirectory() ? "/" : ""}`).sort() : [];
+  const ownedByErrgen = exists && ownershipFiles.some((path) => isGeneratedText(existingFileAt(join(dir, path))?.text() ?? ""));
+  if (exists && (ownedByErrgen || walkForeign)) walk(dir, "", files, others);
+  return { exists, entries, files, others, ownedByErrgen };
 }
 
 /** Whether a file on disk holds exactly `contents`: the size first, the bytes only when sizes match. */

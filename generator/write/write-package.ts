@@ -1,13 +1,17 @@
-// The write stage, the only code that changes the output folder. All or nothing: the new package
-// is staged in a sibling folder (unchanged files hard-linked, so their mtimes stay), then swapped
-// in with two renames. A run that dies at any point leaves the old package or the new one; a
-// rename interrupted between its two steps is undone by the next run before it does anything else.
+// The write stage, the only code that changes the output folder. All or nothing: one run at a time
+// holds the folder's lock (output-lock.ts) and stages the new package in a sibling folder of its own
+// (unchanged files hard-linked, so their mtimes stay), then swaps it in with two renames. A run that
+// dies at any point leaves the old package or the new one; a rename interrupted between its two
+// steps is undone by the next run before it does anything else. What the environment refuses (a full
+// or read-only disk, a permission) is a one-line error naming the path, with nothing left behind.
 // Files are handed over as they are emitted and staged at once (stager.ts).
-import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { ErrgenError } from "../diagnostics.ts";
 import type { EmittedFile } from "../emit/emitted-file.ts";
 import { isGeneratedText } from "./generated-marker.ts";
+import { trackOpenWriter } from "./open-writers.ts";
+import { acquireOutputLock, isAlive } from "./output-lock.ts";
 import { readPackageFolder, type PackageFolder } from "./read-package-folder.ts";
 import { Stager, type StagedFile, type StagingTarget } from "./stager.ts";
 
@@ -54,19 +58,23 @@ export interface PackageWriter {
   abort(): void;
 }
 
-export function openPackageWriter(outDir: string, options: WriteOptions = {}): PackageWriter {
-  const parent = dirname(outDir);
-  mkdirSync(parent, { recursive: true });
-  const release = acquireLock(parent, basename(outDir));
+export function openPackageWriter(requestedOutDir: string, options: WriteOptions = {}): PackageWriter {
+  const outDir = settleOutDir(requestedOutDir);
+  const lock = environmentFailure(requestedOutDir, () => {
+    mkdirSync(dirname(outDir), { recursive: true });
+    return acquireOutputLock(siblingPath(outDir, "lock"), requestedOutDir);
+  });
+  const staging = `${siblingPath(outDir, "new")}.${lock.id}`;
   let existing: PackageFolder;
-  const staging = siblingPath(outDir, "new");
   try {
-    recoverInterruptedSwap(outDir);
-    existing = readPackageFolder(outDir, options.ownershipFiles ?? PACKAGE_OWNERSHIP_FILES);
-    if (existing.files.size > 0 && !existing.ownedByErrgen) throw refusal(outDir, [...existing.files.keys()]);
-    rmSync(staging, { recursive: true, force: true });
+    existing = environmentFailure(requestedOutDir, () => {
+      recoverInterruptedRuns(outDir);
+      return readPackageFolder(outDir, options.ownershipFiles ?? PACKAGE_OWNERSHIP_FILES, false);
+    });
+    // Any folder but an empty one must show that errgen wrote it; it is refused without being walked.
+    if (existing.entries.length > 0 && !existing.ownedByErrgen) throw refusal(requestedOutDir, existing.entries);
   } catch (error) {
-    release();
+    lock.release();
     throw error;
   }
   const written: string[] = [];
@@ -74,14 +82,18 @@ export function openPackageWriter(outDir: string, options: WriteOptions = {}): P
   const stager = new Stager({ outDir, staging }, (path) => existing.files.get(path), options.slowWriteMs);
   let closed = false;
   const finish = () => {
+    if (closed) return;
     closed = true;
+    untrack();
     rmSync(staging, { recursive: true, force: true });
-    release();
+    lock.release();
   };
+  const untrack = trackOpenWriter(finish);
   return {
     target: { outDir, staging },
     add(file) {
-      (stager.stage(file) ? unchanged : written).push(file.path);
+      const kept = environmentFailure(staging, () => stager.stage(file));
+      (kept ? unchanged : written).push(file.path);
     },
     adopt(files) {
       for (const file of files) (file.unchanged ? unchanged : written).push(file.path);
@@ -89,21 +101,88 @@ export function openPackageWriter(outDir: string, options: WriteOptions = {}): P
     async commit() {
       if (closed) throw new ErrgenError("this package writer is already closed");
       try {
-        await stager.settled();
+        await environmentFailureAsync(staging, () => stager.settled());
         const next = new Set([...written, ...unchanged]);
         const foreign = [...existing.files].filter(([path, file]) => !next.has(path) && !isGeneratedText(file.text())).map(([path]) => path);
-        if (foreign.length > 0 || existing.others.length > 0) throw refusal(outDir, [...foreign, ...existing.others]);
+        if (foreign.length > 0 || existing.others.length > 0) throw refusal(requestedOutDir, [...foreign, ...existing.others]);
         const removed = [...existing.files.keys()].filter((path) => !next.has(path)).sort();
-        if (written.length > 0 || removed.length > 0) swapIn(staging, outDir, existing.exists);
+        if (written.length > 0 || removed.length > 0) environmentFailure(requestedOutDir, () => swapIn(staging, outDir, existing.exists));
         return { written: written.sort(), unchanged: unchanged.sort(), removed };
       } finally {
         finish();
       }
     },
-    abort() {
-      if (!closed) finish();
-    },
+    abort: finish,
   };
+}
+
+/**
+ * The folder to write: `outDir`, or the folder it links to (the link stays, and the target gets the
+ * package). A file system root is refused: a package never replaces one.
+ */
+function settleOutDir(outDir: string): string {
+  const resolved = resolve(outDir);
+  if (dirname(resolved) === resolved) throw new WriteRefusedError(`refusing to write a package as ${resolved} itself: choose a folder below it, such as ${join(resolved, "generated")}`);
+  const stats = lstatSync(resolved, { throwIfNoEntry: false });
+  if (stats?.isSymbolicLink()) {
+    const target = environmentFailure(outDir, () => realpathSync(resolved));
+    if (dirname(target) === target) throw new WriteRefusedError(`refusing to write a package as ${target} (where ${outDir} links to): choose a folder below it`);
+    return target;
+  }
+  if (stats !== undefined && !stats.isDirectory()) throw new WriteRefusedError(`cannot write the package to ${outDir}: it is a file, not a folder; choose another --out`);
+  return resolved;
+}
+
+/** What an errno means, for a person: the causes the environment can give a write. */
+const CAUSES: Readonly<Record<string, string>> = {
+  ENOSPC: "the disk is full",
+  EDQUOT: "the disk quota is used up",
+  EROFS: "the file system is read-only",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  ENOTDIR: "a file stands where a folder should be",
+  EISDIR: "a folder stands where a file should be",
+  EEXIST: "something else is already there",
+  ENOENT: "a folder on the way does not exist",
+  ENAMETOOLONG: "a name is too long for the file system",
+  EMFILE: "too many files are open",
+  ENFILE: "too many files are open",
+  EBUSY: "it is busy",
+  EIO: "the disk failed to read or write",
+};
+
+/** The environment refused a write: the path and the cause in one line (exit 2), not errgen's bug. */
+export class WriteFailedError extends ErrgenError {
+  constructor(
+    message: string,
+    /** The errno code, such as `ENOSPC`. */
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+function translate(error: unknown, where: string): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (error instanceof ErrgenError || code === undefined || !(code in CAUSES)) return error;
+  const path = (error as NodeJS.ErrnoException).path ?? where;
+  return new WriteFailedError(`cannot write ${path}: ${CAUSES[code]} (${code})`, code);
+}
+
+function environmentFailure<T>(where: string, action: () => T): T {
+  try {
+    return action();
+  } catch (error) {
+    throw translate(error, where);
+  }
+}
+
+async function environmentFailureAsync<T>(where: string, action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    throw translate(error, where);
+  }
 }
 
 function refusal(outDir: string, paths: readonly string[]): WriteRefusedError {
@@ -121,64 +200,29 @@ function swapIn(staging: string, outDir: string, hadOld: boolean): void {
 }
 
 /**
- * Puts back the old package when a run died between its two renames, and clears what an
- * interrupted run staged. Safe to call at any time while holding the lock.
+ * Puts back the old package when a run died between its two renames, and clears what interrupted
+ * runs staged. Call only while holding the lock: then no other run is staging.
  */
-export function recoverInterruptedSwap(outDir: string): void {
+export function recoverInterruptedRuns(outDir: string): void {
   const old = siblingPath(outDir, "old");
   if (!exists(outDir) && exists(old)) renameSync(old, outDir);
   rmSync(old, { recursive: true, force: true });
-  rmSync(siblingPath(outDir, "new"), { recursive: true, force: true });
+  const staging = basename(siblingPath(outDir, "new"));
+  const lock = basename(siblingPath(outDir, "lock"));
+  for (const name of readdirSync(dirname(outDir))) {
+    const path = join(dirname(outDir), name);
+    if (name === staging || name.startsWith(`${staging}.`)) rmSync(path, { recursive: true, force: true });
+    // The file a killed run made to take the lock with (`<lock>.<pid>-<id>`).
+    const pid = name.startsWith(`${lock}.`) ? /^(\d+)-[0-9a-f]+$/.exec(name.slice(lock.length + 1))?.[1] : undefined;
+    if (pid !== undefined && !isAlive(Number(pid))) rmSync(path, { force: true });
+  }
 }
 
-/** `generated/.errgen-new-tencentcloud-api-errors`: beside the target, so renames stay on one file system. */
+/** `generated/.errgen-new-tencentcloud-api-errors`: beside the target, so renames stay on one file system. A run stages in `<that>.<run id>`. */
 export function siblingPath(outDir: string, role: "new" | "old" | "lock"): string {
   return join(dirname(outDir), `.errgen-${role}-${basename(outDir)}`);
 }
 
 function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** One writer per output folder: a lock file holding the writer's pid; a dead writer's lock is taken over. */
-function acquireLock(parent: string, name: string): () => void {
-  const lock = siblingPath(join(parent, name), "lock");
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lock, "wx");
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => rmSync(lock, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const holder = Number.parseInt(readTextOrEmpty(lock), 10);
-      if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
-        throw new ErrgenError(`another errgen (pid ${holder}) is writing ${join(parent, name)}; wait for it, or delete ${lock} if it is gone`);
-      }
-      rmSync(lock, { force: true });
-    }
-  }
-  throw new ErrgenError(`cannot take the lock ${lock}`);
-}
-
-function readTextOrEmpty(path: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return "";
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
+  return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
 }
