@@ -1,10 +1,11 @@
 // The write stage and `check`: all or nothing, unchanged files untouched, stale files removed,
 // foreign files never deleted, and check never writes.
 import test from "ava";
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { compileFiles } from "../generator/errgen.ts";
 import { diskSpecFiles } from "../generator/load/spec-files.ts";
+import { readPackageFolder } from "../generator/write/read-package-folder.ts";
 import { openPackageWriter, writePackage } from "../generator/write/write-package.ts";
 import { REPO_ROOT, runErrgen, tempDir } from "./helpers/run-cli.ts";
 import { specText } from "./helpers/spec-text.ts";
@@ -165,4 +166,62 @@ test("writes that move to the background when the disk is slow write the same fi
   t.false(existsSync(join(dir, "broken")));
   t.false(existsSync(writer.target.staging));
   t.deepEqual(readdirSync(dir).filter((name) => name.startsWith(".errgen-")), [], "no staging folder or lock left behind");
+});
+
+test("a symlinked output folder is followed: the link stays, its target gets the package, and the next run updates it there", async (t) => {
+  const { dir, spec } = project(t);
+  mkdirSync(join(dir, "elsewhere/pkg"), { recursive: true });
+  symlinkSync(join(dir, "elsewhere/pkg"), join(dir, "linked"));
+  t.is((await runErrgen(["generate", "--spec", "spec/api.yaml", "--out", "linked"], dir)).code, 0);
+  t.true(lstatSync(join(dir, "linked")).isSymbolicLink(), "the link is kept");
+  t.true(existsSync(join(dir, "elsewhere/pkg/src/index.ts")), "the target holds the package");
+  writeFileSync(spec, specText([{ code: "Auth.Token" }, { code: "Broken" }, { code: "New" }]));
+  const again = await runErrgen(["generate", "--spec", "spec/api.yaml", "--out", "linked"], dir);
+  t.is(again.code, 0, again.stderr);
+  t.true(lstatSync(join(dir, "linked")).isSymbolicLink());
+  t.regex(readFileSync(join(dir, "elsewhere/pkg/src/codes.ts"), "utf8"), /New = "New"/);
+  t.deepEqual(readdirSync(join(dir, "elsewhere")).sort(), ["pkg"], "staging and lock beside the target, and gone");
+  t.is((await runErrgen(["check", "--spec", "spec/api.yaml", "--out", "linked"], dir)).code, 0, "check reads through the link too");
+});
+
+const refusals: [string, { prepare: (dir: string) => void; out: (dir: string) => string; stderr: (dir: string) => string }][] = [
+  [
+    "a folder holding only empty folders",
+    { prepare: (dir) => mkdirSync(join(dir, "mine/a/b"), { recursive: true }), out: () => "mine", stderr: (dir) => `errgen: refusing to replace ${join(dir, "mine")}: it holds files errgen did not write (a/). Move them out of the folder, or choose another --out.\n` },
+  ],
+  [
+    "a file",
+    { prepare: (dir) => writeFileSync(join(dir, "notes.txt"), "mine\n"), out: () => "notes.txt", stderr: (dir) => `errgen: cannot write the package to ${join(dir, "notes.txt")}: it is a file, not a folder; choose another --out\n` },
+  ],
+  ["a file system root", { prepare: () => {}, out: () => "/", stderr: () => "errgen: refusing to write a package as / itself: choose a folder below it, such as /generated\n" }],
+  [
+    "a folder below a file",
+    { prepare: (dir) => writeFileSync(join(dir, "notes.txt"), "mine\n"), out: () => "notes.txt/pkg", stderr: (dir) => `errgen: cannot write ${join(dir, "notes.txt")}: a file stands where a folder should be (ENOTDIR)\n` },
+  ],
+];
+
+for (const [name, { prepare, out, stderr }] of refusals) {
+  test(`--out naming ${name} is refused in one line, exit 2, and nothing changes`, async (t) => {
+    const { dir } = project(t);
+    prepare(dir);
+    const before = snapshot(dir);
+    const run = await runErrgen(["generate", "--spec", "spec/api.yaml", "--out", out(dir)], dir);
+    t.is(run.code, 2);
+    t.is(run.stderr, stderr(dir));
+    t.deepEqual(snapshot(dir), before);
+  });
+}
+
+test("a large folder errgen did not write is refused without being walked", (t) => {
+  const { dir } = project(t);
+  for (let i = 0; i < 50; i++) {
+    mkdirSync(join(dir, `home/d${i}/deep`), { recursive: true });
+    writeFileSync(join(dir, `home/d${i}/deep/file.txt`), "x");
+  }
+  const writing = readPackageFolder(join(dir, "home"), ["README.md", "src/index.ts"], false);
+  t.deepEqual([writing.files.size, writing.ownedByErrgen, writing.entries.length], [0, false, 50], "generate looks at the top level only");
+  t.is(readPackageFolder(join(dir, "home")).files.size, 50, "check, which lists foreign files, walks it");
+  const error = t.throws(() => openPackageWriter(join(dir, "home")));
+  t.regex(error.message, /^refusing to replace .*home: it holds files errgen did not write \(d0\/, d1\/, d10\//);
+  t.deepEqual(readdirSync(dir).filter((entry) => entry.startsWith(".errgen-")), [], "and no lock is left");
 });

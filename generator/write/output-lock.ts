@@ -100,8 +100,10 @@ function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
+/** Tests only: says it has arrived (`<barrier>.<pid>.ready`), then waits until the file `path` exists. */
 function waitForBarrier(path: string | undefined): void {
   if (path === undefined || path === "") return;
+  writeFileSync(`${path}.${process.pid}.ready`, "");
   for (let waited = 0; waited < 30_000; waited += 2) {
     try {
       statSync(path);

@@ -92,7 +92,7 @@ export function openPackageWriter(requestedOutDir: string, options: WriteOptions
   return {
     target: { outDir, staging },
     add(file) {
-      const kept = environmentFailure(staging, () => stager.stage(file));
+      const kept = environmentFailure(requestedOutDir, () => stager.stage(file), staging);
       (kept ? unchanged : written).push(file.path);
     },
     adopt(files) {
@@ -101,12 +101,12 @@ export function openPackageWriter(requestedOutDir: string, options: WriteOptions
     async commit() {
       if (closed) throw new ErrgenError("this package writer is already closed");
       try {
-        await environmentFailureAsync(staging, () => stager.settled());
+        await environmentFailureAsync(requestedOutDir, () => stager.settled(), staging);
         const next = new Set([...written, ...unchanged]);
         const foreign = [...existing.files].filter(([path, file]) => !next.has(path) && !isGeneratedText(file.text())).map(([path]) => path);
         if (foreign.length > 0 || existing.others.length > 0) throw refusal(requestedOutDir, [...foreign, ...existing.others]);
         const removed = [...existing.files.keys()].filter((path) => !next.has(path)).sort();
-        if (written.length > 0 || removed.length > 0) environmentFailure(requestedOutDir, () => swapIn(staging, outDir, existing.exists));
+        if (written.length > 0 || removed.length > 0) environmentFailure(requestedOutDir, () => swapIn(staging, outDir, existing.exists), staging);
         return { written: written.sort(), unchanged: unchanged.sort(), removed };
       } finally {
         finish();
@@ -123,7 +123,7 @@ export function openPackageWriter(requestedOutDir: string, options: WriteOptions
 function settleOutDir(outDir: string): string {
   const resolved = resolve(outDir);
   if (dirname(resolved) === resolved) throw new WriteRefusedError(`refusing to write a package as ${resolved} itself: choose a folder below it, such as ${join(resolved, "generated")}`);
-  const stats = lstatSync(resolved, { throwIfNoEntry: false });
+  const stats = environmentFailure(outDir, () => lstatSync(resolved, { throwIfNoEntry: false }));
   if (stats?.isSymbolicLink()) {
     const target = environmentFailure(outDir, () => realpathSync(resolved));
     if (dirname(target) === target) throw new WriteRefusedError(`refusing to write a package as ${target} (where ${outDir} links to): choose a folder below it`);
@@ -162,26 +162,41 @@ export class WriteFailedError extends ErrgenError {
   }
 }
 
-function translate(error: unknown, where: string): unknown {
+/** An errno error as a WriteFailedError about `where`, or about the path it names unless that is inside `internal` (the staging folder, which the user never sees). */
+function translate(error: unknown, where: string, internal?: string): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (error instanceof ErrgenError || code === undefined || !(code in CAUSES)) return error;
-  const path = (error as NodeJS.ErrnoException).path ?? where;
+  const named = (error as NodeJS.ErrnoException).path;
+  let path = named === undefined || (internal !== undefined && named.startsWith(internal)) ? where : named;
+  if (code === "ENOTDIR") path = fileInTheWay(path) ?? path;
   return new WriteFailedError(`cannot write ${path}: ${CAUSES[code]} (${code})`, code);
 }
 
-function environmentFailure<T>(where: string, action: () => T): T {
+/** The file that stands where a folder of `path` should be: what an ENOTDIR is about. */
+function fileInTheWay(path: string): string | undefined {
+  for (let up = dirname(path); dirname(up) !== up; up = dirname(up)) {
+    try {
+      if (lstatSync(up).isFile()) return up;
+    } catch {
+      // further up
+    }
+  }
+  return undefined;
+}
+
+function environmentFailure<T>(where: string, action: () => T, internal?: string): T {
   try {
     return action();
   } catch (error) {
-    throw translate(error, where);
+    throw translate(error, where, internal);
   }
 }
 
-async function environmentFailureAsync<T>(where: string, action: () => Promise<T>): Promise<T> {
+async function environmentFailureAsync<T>(where: string, action: () => Promise<T>, internal?: string): Promise<T> {
   try {
     return await action();
   } catch (error) {
-    throw translate(error, where);
+    throw translate(error, where, internal);
   }
 }
 

@@ -3,8 +3,9 @@
 // nobody user, the project handed to it and those folders left to root, read-only; as anyone else,
 // the folders are made read-only for that user (and writable again when the test ends).
 import { execFile, execFileSync } from "node:child_process";
-import { chmodSync, realpathSync } from "node:fs";
-import { dirname, parse } from "node:path";
+import { realpathSync } from "node:fs";
+import { dirname } from "node:path";
+import { openToOtherUsers } from "./run-cli.ts";
 import type { ExecutionContext } from "ava";
 
 export interface CommandRun {
@@ -21,7 +22,7 @@ const NOBODY = 65534;
 export function restrictWrites(t: ExecutionContext, project: string, readOnly: readonly string[]): RunAs {
   const folders = readOnly.map((path) => realpathSync(path));
   if (process.getuid?.() === 0) {
-    for (let dir = dirname(project); dir !== parse(dir).root; dir = dirname(dir)) chmodSync(dir, 0o755); // temporary folders are 0700
+    openToOtherUsers(dirname(project));
     execFileSync("chown", ["-R", `${NOBODY}:${NOBODY}`, project]);
     for (const folder of folders) execFileSync("chown", ["-R", "0:0", folder]);
     for (const folder of folders) execFileSync("chmod", ["-R", "a-w", folder]);

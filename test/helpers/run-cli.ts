@@ -1,7 +1,7 @@
 // Runs the command line in-process and captures what it prints.
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ExecutionContext } from "ava";
 import { runCli, type Io } from "../../generator/cli.ts";
@@ -20,6 +20,16 @@ export async function runErrgen(argv: readonly string[], cwd: string = REPO_ROOT
   let stderr = "";
   const code = await runCli(argv, { cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), ...terminal });
   return { code, stdout, stderr };
+}
+
+/**
+ * Opens the folders from `path` up to (not including) the system's temporary folder to every user, so
+ * that another user (the nobody user of a test running as root) can reach `path`: a test's temporary
+ * folders are made 0700. The temporary folder itself, and what lies above it, are never touched.
+ */
+export function openToOtherUsers(path: string): void {
+  const top = tmpdir();
+  for (let dir = path; dir.startsWith(`${top}/`); dir = dirname(dir)) chmodSync(dir, 0o755);
 }
 
 /** A fresh folder, removed when the test ends. */
