@@ -1,9 +1,9 @@
 // `errgen watch` as users run it: a child process that regenerates when the root spec, an included
-// product spec or a template changes, reports a broken spec and keeps the last good package, and stops
-// cleanly on Ctrl-C.
+// product spec or a template changes, reports a broken spec and keeps the last good package, keeps
+// watching folders deleted and made anew, waits for a save to hold still, and stops cleanly on Ctrl-C.
 import test from "ava";
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { folderContents, REPO_ROOT, tempDir } from "./helpers/run-cli.ts";
 import { specText } from "./helpers/spec-text.ts";
@@ -73,4 +73,76 @@ test("watch regenerates on changes to the root spec, an included spec and a temp
 
   child.kill("SIGINT");
   t.is(await exited, 0);
+});
+
+/** A watch child process in `dir`, with what it prints and helpers to wait on it. */
+function startWatch(t: Parameters<typeof tempDir>[0], dir: string, args: readonly string[]) {
+  const child = spawn(process.execPath, [join(REPO_ROOT, "generator/bin/errgen.js"), "watch", ...args], { cwd: dir, env: { ...process.env, NO_COLOR: "1" } });
+  const state = { stdout: "", stderr: "" };
+  child.stdout.on("data", (chunk) => (state.stdout += chunk));
+  child.stderr.on("data", (chunk) => (state.stderr += chunk));
+  const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
+  t.teardown(() => child.kill("SIGKILL"));
+  const summaries = () => state.stdout.split("\n").filter((line) => / written, \d+ unchanged, \d+ removed/.test(line));
+  const waitFor = async (what: string, ready: () => boolean) => {
+    const deadline = Date.now() + 30_000;
+    while (!ready()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\nstdout:\n${state.stdout}\nstderr:\n${state.stderr}`);
+      await new Promise((wait) => setTimeout(wait, 20));
+    }
+  };
+  return { child, state, exited, summaries, waitFor };
+}
+
+const sleep = (ms: number) => new Promise((wait) => setTimeout(wait, ms));
+
+test("watch keeps watching when its spec folder is deleted and made anew (a branch checkout), and a product's folder too", async (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, "package.json"), "{}\n");
+  const root = (codes: string[]) => specText(codes.map((code) => ({ code })), { top: "products: [products/billing.yaml]" });
+  const product = (codes: string[]) => `product: billing\nversion: '1'\ncodes:\n${codes.map((code) => `  ${code}: {description: d}`).join("\n")}\n`;
+  mkdirSync(join(dir, "spec/products"), { recursive: true });
+  writeFileSync(join(dir, "spec/errors.yaml"), root(["Auth.Token"]));
+  writeFileSync(join(dir, "spec/products/billing.yaml"), product(["Quota.Daily"]));
+  const watching = startWatch(t, dir, ["--spec", "spec/errors.yaml", "--debounce", "100"]);
+  await watching.waitFor("the first run", () => watching.summaries().length === 1);
+
+  rmSync(join(dir, "spec"), { recursive: true });
+  await sleep(600); // gone for a while, as during a checkout
+  mkdirSync(join(dir, "spec/products"), { recursive: true });
+  writeFileSync(join(dir, "spec/products/billing.yaml"), product(["Quota.Daily"]));
+  writeFileSync(join(dir, "spec/errors.yaml"), root(["Auth.Token", "Auth.Expired"]));
+  await watching.waitFor("a run from the folder made anew", () => watching.summaries().some((line) => line.includes("(3 codes, 1 product)")));
+
+  const before = watching.summaries().length;
+  rmSync(join(dir, "spec/products"), { recursive: true });
+  mkdirSync(join(dir, "spec/products"));
+  writeFileSync(join(dir, "spec/products/billing.yaml"), product(["Quota.Daily", "Quota.Monthly"]));
+  await watching.waitFor("a run from the product folder made anew", () => watching.summaries().slice(before).some((line) => line.includes("(4 codes, 1 product)")));
+  watching.child.kill("SIGINT");
+  t.is(await watching.exited, 0);
+});
+
+test("watch does not publish a spec still being written: a save that pauses half-way for longer than the debounce", async (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, "package.json"), "{}\n");
+  const full = specText(Array.from({ length: 20 }, (_, i) => ({ code: `Auth.Code${i}` })));
+  writeFileSync(join(dir, "errors.yaml"), full);
+  const watching = startWatch(t, dir, ["--spec", "errors.yaml", "--debounce", "400"]);
+  await watching.waitFor("the first run", () => watching.summaries().length === 1 && watching.state.stdout.includes("watching"));
+  t.regex(watching.summaries()[0]!, /\(20 codes\)/);
+
+  // Truncate, write the first half (a valid spec of 10 codes), pause, write the rest with one code more.
+  const changed = specText(Array.from({ length: 21 }, (_, i) => ({ code: `Auth.Code${i}` })));
+  const half = changed.slice(0, changed.indexOf("  Auth.Code10:"));
+  const fd = openSync(join(dir, "errors.yaml"), "w");
+  writeSync(fd, half);
+  await sleep(600); // longer than the debounce, shorter than twice it
+  writeSync(fd, changed.slice(half.length));
+  closeSync(fd);
+  await watching.waitFor("the run of the whole spec", () => watching.summaries().length >= 2);
+  await sleep(1200);
+  t.deepEqual(watching.summaries().slice(1).map((line) => /\((\d+) codes\)/.exec(line)?.[1]), ["21"], "only the whole spec was generated");
+  watching.child.kill("SIGINT");
+  t.is(await watching.exited, 0);
 });

@@ -1,8 +1,9 @@
 // `errgen watch`: generate, then again whenever a spec file (root or included) or a template changes.
-// Changes are debounced (an editor's save is often several events); a run that fails prints its
-// diagnostics and the watcher carries on, the last good package untouched. Folders are watched rather
-// than files, so that editors which save by replacing a file are seen too.
-import { watch as watchFolder, type FSWatcher } from "node:fs";
+// Changes are debounced (an editor's save is often several events) and must hold still before a run
+// (see `schedule`); a run that fails prints its diagnostics and the watcher carries on, the last good
+// package untouched. Folders are watched rather than files, so that editors which save by replacing a
+// file are seen too, and a folder deleted and made anew (a branch checkout) is watched again.
+import { readdirSync, statSync, watch as watchFolder, type FSWatcher } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Output } from "../cli.ts";
 import { formatFailure } from "./format-diagnostics.ts";
@@ -18,10 +19,15 @@ export interface WatchSettings {
   readonly showStack: boolean;
 }
 
+/** How often the watcher looks whether a watched folder was deleted or made anew (a branch checkout, a stash). */
+const FOLDER_CHECK_MS = 250;
+
 /** Runs until `signal` aborts (never, without one); resolves to the exit code. */
 export async function watch(options: RunOptions, output: Output, settings: WatchSettings, signal: AbortSignal | undefined): Promise<number> {
   const { io, out, err } = output;
-  const watchers = new Map<string, FSWatcher>();
+  /** A watcher per folder, with the folder's inode when it was set up: a folder made anew has another. */
+  const watchers = new Map<string, { readonly watcher: FSWatcher; readonly inode: number }>();
+  let folders = new Set<string>();
   let files = new Set<string>();
   let templatesDir: string | undefined;
   let shown = "";
@@ -32,6 +38,7 @@ export async function watch(options: RunOptions, output: Output, settings: Watch
   const relevant = (dir: string, name: string | null) =>
     name === null || files.has(join(dir, name)) || (dir === templatesDir && name.endsWith(".hbs"));
 
+  /** The inputs a run reads, and a watcher on each folder that holds one (or on its nearest existing ancestor, until it exists). */
   const follow = () => {
     let inputs: ReturnType<typeof inputsOf>;
     try {
@@ -42,34 +49,53 @@ export async function watch(options: RunOptions, output: Output, settings: Watch
     }
     files = new Set(inputs.specFiles);
     templatesDir = inputs.templatesDir;
-    const folders = new Set([...files].map((file) => dirname(file)));
+    folders = new Set([...files].map((file) => dirname(file)));
     if (templatesDir !== undefined) folders.add(templatesDir);
-    for (const [folder, watcher] of watchers) {
-      if (folders.has(folder)) continue;
-      watcher.close();
-      watchers.delete(folder);
-    }
-    for (const folder of folders) {
-      if (watchers.has(folder)) continue;
-      try {
-        const watcher = watchFolder(folder, (_event, name) => {
-          if (relevant(folder, name)) schedule();
-        });
-        watcher.on("error", () => {
-          watcher.close();
-          watchers.delete(folder);
-        });
-        watchers.set(folder, watcher);
-      } catch {
-        // A folder that does not exist yet: the run reports the missing file; the next change elsewhere looks again.
-      }
-    }
+    checkFolders();
     const description = `${files.size} spec file${files.size === 1 ? "" : "s"}${templatesDir === undefined ? "" : ` and the templates in ${displayPath(templatesDir, io.cwd)}`}`;
     if (description !== shown) {
       shown = description;
       io.stdout(`${out.dim(`errgen: watching ${description} for changes (Ctrl-C stops)`)}\n`);
     }
   };
+
+  /**
+   * Watches each folder that exists as it is now: a folder deleted and made anew (another inode) gets a
+   * new watcher, and a run, since its files may have changed; a missing folder is watched through its
+   * nearest existing ancestor, whose events bring the check back sooner than the next tick.
+   */
+  const checkFolders = () => {
+    const wanted = new Map<string, boolean>();
+    for (const folder of folders) {
+      const found = existingAncestor(folder);
+      if (found !== undefined) wanted.set(found, wanted.get(found) === true || found === folder);
+    }
+    for (const [folder, { watcher, inode }] of watchers) {
+      if (wanted.has(folder) && inodeOf(folder) === inode) continue;
+      watcher.close();
+      watchers.delete(folder);
+      if (wanted.get(folder)) schedule(); // made anew: its files may differ
+    }
+    for (const [folder, holdsInputs] of wanted) {
+      if (watchers.has(folder)) continue;
+      const inode = inodeOf(folder);
+      if (inode === undefined) continue;
+      try {
+        const watcher = watchFolder(folder, (_event, name) => {
+          if (!holdsInputs) return checkFolders(); // an ancestor: one of ours may have appeared
+          if (relevant(folder, name)) schedule();
+        });
+        watcher.on("error", () => checkFolders());
+        watchers.set(folder, { watcher, inode });
+        if (holdsInputs && inode !== seenInodes.get(folder) && seenInodes.has(folder)) schedule();
+        seenInodes.set(folder, inode);
+      } catch {
+        // Gone between the stat and the watch: the next check sees it.
+      }
+    }
+  };
+  /** The inode each input folder had when it was last watched. */
+  const seenInodes = new Map<string, number>();
 
   const runOnce = async () => {
     const started = performance.now();
@@ -96,20 +122,72 @@ export async function watch(options: RunOptions, output: Output, settings: Watch
     });
   };
 
+  /**
+   * The rule for a save in progress: a run starts once the inputs have had no events for the debounce,
+   * and then read the same (size and modification time of every spec file and template) twice the
+   * debounce apart. A save that pauses longer than that looks finished; raise --debounce for tools
+   * that write a file in slow pieces.
+   */
   const schedule = () => {
     clearTimeout(timer);
-    timer = setTimeout(start, settings.debounceMs);
+    timer = setTimeout(settle, settings.debounceMs);
+  };
+  const settle = () => {
+    const first = inputsState(files, templatesDir);
+    timer = setTimeout(() => (inputsState(files, templatesDir) === first ? start() : settle()), settings.debounceMs);
   };
 
   start();
+  const ticker = setInterval(checkFolders, FOLDER_CHECK_MS);
   await new Promise<void>((stop) => {
     if (signal?.aborted) stop();
     signal?.addEventListener("abort", () => stop(), { once: true });
   });
+  clearInterval(ticker);
   clearTimeout(timer);
-  for (const watcher of watchers.values()) watcher.close();
+  for (const { watcher } of watchers.values()) watcher.close();
   await running;
   return 0;
+}
+
+/** The nearest folder from `folder` up that exists (itself included). */
+function existingAncestor(folder: string): string | undefined {
+  for (let dir = folder; ; dir = dirname(dir)) {
+    if (inodeOf(dir) !== undefined) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+function inodeOf(path: string): number | undefined {
+  try {
+    const stats = statSync(path);
+    return stats.isDirectory() ? stats.ino : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Size and modification time of every spec file and template, as one string: what must hold still before a run. */
+function inputsState(files: ReadonlySet<string>, templatesDir: string | undefined): string {
+  const paths = [...files];
+  if (templatesDir !== undefined) {
+    try {
+      for (const name of readdirSync(templatesDir)) paths.push(join(templatesDir, name));
+    } catch {
+      // no templates folder (yet)
+    }
+  }
+  return paths
+    .sort()
+    .map((path) => {
+      try {
+        const { size, mtimeMs } = statSync(path);
+        return `${path}:${size}:${mtimeMs}`;
+      } catch {
+        return `${path}:-`;
+      }
+    })
+    .join("\n");
 }
 
 /** What to watch when the run could not read its spec: that spec's path, or where the rule looks for one. */
