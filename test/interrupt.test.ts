@@ -4,17 +4,14 @@
 // (SIGKILL cannot be caught: kill.test.ts shows the next run clears what it leaves.)
 import test from "ava";
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { REPO_ROOT, runErrgen, tempDir } from "./helpers/run-cli.ts";
+import { folderContents, REPO_ROOT, runErrgen, tempDir } from "./helpers/run-cli.ts";
 import { specText } from "./helpers/spec-text.ts";
 
 const BIN = join(REPO_ROOT, "generator/bin/errgen.js");
 
-function tree(dir: string): Record<string, string> {
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-  return Object.fromEntries(files.map((entry) => join(entry.parentPath, entry.name)).sort().map((path) => [path.slice(dir.length), readFileSync(path, "utf8")]));
-}
+const tree = (dir: string) => folderContents(dir, { relative: true });
 
 for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
   test(`${signal} while staging: exit ${code}, no staging folder or lock left, a whole package`, async (t) => {

@@ -5,18 +5,15 @@
 // nothing is left behind but the package.
 import test from "ava";
 import { spawn } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { REPO_ROOT, runErrgen, tempDir } from "./helpers/run-cli.ts";
+import { folderContents, REPO_ROOT, runErrgen, tempDir } from "./helpers/run-cli.ts";
 import { specText } from "./helpers/spec-text.ts";
 
 const BIN = join(REPO_ROOT, "generator/bin/errgen.js");
 const PAIRS = 8;
 
-function tree(dir: string): Record<string, string> {
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-  return Object.fromEntries(files.map((entry) => join(entry.parentPath, entry.name)).sort().map((path) => [path.slice(dir.length), readFileSync(path, "utf8")]));
-}
+const tree = (dir: string) => folderContents(dir, { relative: true });
 
 function generate(cwd: string, spec: string, out: string, barrier: string): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {

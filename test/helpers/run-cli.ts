@@ -39,8 +39,12 @@ export function tempDir(t: ExecutionContext, prefix = "errgen-test-"): string {
   return dir;
 }
 
-/** Every file below a folder with its text, by absolute path: to compare a folder before and after. */
-export function folderContents(dir: string): Record<string, string> {
+/**
+ * Every file below a folder with its text, by absolute path (or, with `relative`, by path below the
+ * folder, to compare two folders): to compare a folder before and after.
+ */
+export function folderContents(dir: string, options: { readonly relative?: boolean } = {}): Record<string, string> {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-  return Object.fromEntries(files.map((entry) => join(entry.parentPath, entry.name)).sort().map((path) => [path, readFileSync(path, "utf8")]));
+  const key = (path: string) => (options.relative ? path.slice(dir.length + 1) : path);
+  return Object.fromEntries(files.map((entry) => join(entry.parentPath, entry.name)).sort().map((path) => [key(path), readFileSync(path, "utf8")]));
 }
