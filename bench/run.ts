@@ -30,11 +30,10 @@ interface Measure {
   readonly bytes?: number;
   readonly tscRssKb?: number;
   readonly cached?: boolean;
-  readonly chars?: number;
 }
 
 /**
- * bench/scenario.ts bundled to plain JavaScript (beside the worker it may start), so that every
+ * bench/scenario.ts bundled to plain JavaScript, so that every
  * scenario starts alike: no tsx, whose start-up would add a quarter of a second to each.
  */
 const SCENARIO = join(ROOT, "bench/.bundle/scenario.js");
@@ -42,7 +41,7 @@ const SCENARIO = join(ROOT, "bench/.bundle/scenario.js");
 function bundleScenario(): void {
   rmSync(dirname(SCENARIO), { recursive: true, force: true });
   buildSync({
-    entryPoints: { scenario: join(ROOT, "bench/scenario.ts"), "helper-thread": join(ROOT, "generator/worker/helper-thread.ts") },
+    entryPoints: { scenario: join(ROOT, "bench/scenario.ts") },
     outdir: dirname(SCENARIO),
     bundle: true,
     platform: "node",
@@ -131,10 +130,8 @@ function catalogueBench(work: string, memory: string | undefined): void {
           generateInMemory: { prepare: clear(join(memory, "out")), run: () => cli(["generate", "--spec", join(spec, "tencentcloud.yaml"), "--out", join(memory, "out")], join(memory, "out")) },
           concatInMemory: { prepare: clear(join(memory, "concat")), run: () => scenario(["concat", CORPUS, join(memory, "concat")]) },
         }),
-    // The fixed stack on its own (bench/stack-floor.ts), and a second thread's worth for such work.
-    parseSpec: { run: () => scenario(["parse-spec", spec, "1"]) },
-    parseSpecTwoThreads: { run: () => scenario(["parse-spec", spec, "2"]) },
-    writeSources: { run: () => scenario(["write-sources", out]) },
+    // The fixed stack on its own (bench/stack-floor.ts).
+    parseSpec: { run: () => scenario(["parse-spec", spec]) },
   });
   const pick = (name: string) => median(runs[name]!, (m) => m.wallMs);
   const ratio = (a: string, b: string) => median(runs[a]!.map((m, i) => m.wallMs / runs[b]![i]!.wallMs), (r) => r);
@@ -162,13 +159,10 @@ function catalogueBench(work: string, memory: string | undefined): void {
     const inMemory = pick("generateInMemory");
     console.log(`- in memory (tmpfs): errgen cold ${s(inMemory.wallMs)} wall, ${ratio("generateInMemory", "concatInMemory").toFixed(2)}× baseline (a) at ${s(pick("concatInMemory").wallMs)}`);
   }
-  const [parse, parseTwo, write] = ["parseSpec", "parseSpecTwoThreads", "writeSources"].map(pick) as [Measure, Measure, Measure];
+  const parse = pick("parseSpec");
   // Against (a) in memory where there is one: the disk's moods would blur the comparison.
   const [floor, where] = runs["concatInMemory"] !== undefined ? [pick("concatInMemory"), "into tmpfs"] : [concat, "on disk"];
-  console.log(
-    `- the fixed stack alone, one thread, cold (work time): js-yaml parsing the spec ${s(parse.ms)} + ts-morph's CodeBlockWriter taking the ${((write.chars ?? 0) / 1e6).toFixed(1)} M characters of TypeScript sources ${s(write.ms)} = ${((parse.ms + write.ms) / floor.wallMs).toFixed(2)}× baseline (a)'s whole wall time ${where} (${s(floor.wallMs)})`,
-  );
-  console.log(`- a second thread on this machine: js-yaml over the spec in two halves on two threads takes ${s(parseTwo.ms)}, ${(parse.ms / parseTwo.ms).toFixed(2)}× as fast as one thread (2× would be perfect)`);
+  console.log(`- the fixed stack alone, cold (work time): js-yaml parsing the spec takes ${s(parse.ms)} = ${(parse.ms / floor.wallMs).toFixed(2)}× baseline (a)'s whole wall time ${where} (${s(floor.wallMs)})`);
   typeCheckBench(work, out);
 }
 

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { generate } from "../generator/errgen.ts";
 import { importCorpus } from "../generator/import/import-corpus.ts";
 import { concatBaseline } from "./baseline-concat.ts";
-import { parseSpec, parseSpecOnTwoThreads, writeSources } from "./stack-floor.ts";
+import { parseSpec } from "./stack-floor.ts";
 import { tree } from "./tree.ts";
 
 const [scenario, ...args] = process.argv.slice(2);
@@ -50,10 +50,7 @@ switch (scenario) {
     break;
   }
   case "parse-spec":
-    details = args[1] === "2" ? await parseSpecOnTwoThreads(args[0]!) : parseSpec(args[0]!);
-    break;
-  case "write-sources":
-    details = writeSources(args[0]!);
+    details = parseSpec(args[0]!);
     break;
   default:
     throw new Error(`unknown scenario ${scenario}`);

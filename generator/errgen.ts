@@ -8,11 +8,8 @@ import { decideRelease, readChangelog, readPreviousPackage, withSpecVersion, typ
 import { writeFileWhole } from "./write/write-file-whole.ts";
 import { emitEachFile, emitModules, emitPackage, type EmitExtras } from "./emit/emit-package.ts";
 import { TemplateError } from "./emit/emit-readme.ts";
-import { helperPrinter } from "./emit/typescript-printer.ts";
-import { unpackProductRead } from "./worker/transfer-product-read.ts";
-import { HELPER_THRESHOLD_CHARS, startHelper, type Helper } from "./worker/helper.ts";
 import type { EmittedFile } from "./emit/emitted-file.ts";
-import { loadSpec, readSpecSources, type LoadedSpec, type ProductFile, type SpecSources } from "./load/load-spec.ts";
+import { loadSpec, readSpecSources, type LoadedSpec, type SpecSources } from "./load/load-spec.ts";
 import { loadTemplates, NO_TEMPLATES, type Templates } from "./load/load-templates.ts";
 import { findSpec, SpecConfigError } from "./load/find-spec.ts";
 import { diskSpecFiles, displayPath, SpecEncodingError, type SpecFiles } from "./load/spec-files.ts";
@@ -45,11 +42,6 @@ export interface RunOptions {
   readonly bump?: boolean | undefined;
   /** With bump: the release to compare with, instead of the package on disk (a spec, package folder, tarball or installed package). */
   readonly from?: string | undefined;
-  /**
-   * generate only: share the work with a helper thread (worker/helper.ts). Default: when the spec
-   * files hold more than HELPER_THRESHOLD_CHARS of text. The output is the same either way.
-   */
-  readonly parallel?: boolean | undefined;
   /**
    * generate and check: type-check the package in memory (verify/verify-package.ts) before anything is
    * written or compared; a problem is a diagnostic in the generated file. Always a full run.
@@ -144,19 +136,11 @@ export async function generate(options: RunOptions): Promise<GenerateResult> {
     const report = { written: [], unchanged: cached.files.map(([path]) => path), removed: [] };
     return { ok: true, outDir: expectedOut, report, summary: cached.summary, cached: true };
   }
-  // Started before the load, so that the worker's start-up overlaps it. Not with --verify, which needs every file's text here.
-  const helper = !options.verify && (options.parallel ?? specChars(run.sources) > HELPER_THRESHOLD_CHARS) ? startHelper() : undefined;
-  try {
-    return await generateWith(options, run, inputs, helper);
-  } finally {
-    await helper?.close();
-  }
+  return generateWith(options, run, inputs);
 }
 
-async function generateWith(options: RunOptions, run: Run, inputs: string, helper: Helper | undefined): Promise<GenerateResult> {
-  options.onStage?.("load");
-  const loaded = loadSpec(run.files);
-  const analyzed = analyzeLoaded(run.files, loaded, await readProductSpecs(loaded.products, helper), options.onStage, run.templates);
+async function generateWith(options: RunOptions, run: Run, inputs: string): Promise<GenerateResult> {
+  const analyzed = analyzeFiles(run.files, options.onStage, run.templates);
   if (!analyzed.ok) return analyzed;
   const { model } = analyzed;
   const outDir = run.outDir(model.package.name)!;
@@ -177,14 +161,12 @@ async function generateWith(options: RunOptions, run: Run, inputs: string, helpe
   // With --verify, files wait in memory until the compiler has checked them; otherwise each is staged as it is printed.
   const emitted: EmittedFile[] = [];
   const sink = (file: EmittedFile) => (options.verify ? emitted.push(file) : writer.add(file));
-  const typescript = helper && helperPrinter(helper, writer.target, (files) => writer.adopt(files));
   try {
     emitEachFile(
       model,
       sink,
       {
         templates: run.templates,
-        typescript,
         release: (catalogue) => {
           const decided = decideRelease(previous, catalogue, { bump: options.bump === true, source: model.source, templates: run.templates });
           release = decided.report;
@@ -196,7 +178,6 @@ async function generateWith(options: RunOptions, run: Run, inputs: string, helpe
         },
       },
     );
-    await typescript?.finish(sink);
     if (options.verify) {
       options.onStage?.("verify");
       const verification = await verifyPackage(emitted, outDir, options.cwd);
@@ -210,8 +191,6 @@ async function generateWith(options: RunOptions, run: Run, inputs: string, helpe
     options.onStage?.("write");
     report = await writer.commit();
   } catch (error) {
-    // The helper may still be staging files: stop it before the staged folder goes.
-    await helper?.close();
     writer.abort();
     if (error instanceof TemplateError) return { ok: false, diagnostics: [error.diagnostic], source: templateSource(run.templates) };
     throw error;
@@ -224,10 +203,6 @@ async function generateWith(options: RunOptions, run: Run, inputs: string, helpe
   return { ok: true, outDir, report, summary, cached: false, release, verifiedWith };
 }
 
-/** The text of every spec file, in UTF-16 code units: what decides whether a helper thread pays. */
-function specChars(sources: SpecSources): number {
-  return sources.texts.reduce((sum, [, text]) => sum + text.length, 0);
-}
 
 export async function check(options: RunOptions): Promise<CheckResult> {
   const compiled = compile(options);
@@ -285,23 +260,6 @@ export function analyzeFiles(files: SpecFiles, onStage?: RunOptions["onStage"], 
   onStage?.("load");
   const loaded = loadSpec(files);
   return analyzeLoaded(files, loaded, loaded.products.map(readProductSpec), onStage, templates);
-}
-
-/** The share of the product specs (by size, the last ones the root lists) the helper thread reads while this one reads the rest. */
-const HELPER_SHARE = 0.4;
-
-/** readProductSpec over every product, a share of them on the helper thread; what it fails to read is read here. */
-async function readProductSpecs(files: readonly ProductFile[], helper: Helper | undefined): Promise<ProductRead[]> {
-  if (helper === undefined) return files.map(readProductSpec);
-  const total = files.reduce((sum, file) => sum + file.text.length, 0);
-  let split = files.length;
-  for (let theirs = 0; split > 0 && theirs + files[split - 1]!.text.length <= total * HELPER_SHARE; ) theirs += files[--split]!.text.length;
-  const helped = helper
-    .run("read-products", files.slice(split))
-    .then((reads) => reads.map(unpackProductRead))
-    .catch(() => undefined);
-  const mine = files.slice(0, split).map(readProductSpec);
-  return [...mine, ...((await helped) ?? files.slice(split).map(readProductSpec))];
 }
 
 /** validate → model, once the root spec is loaded and each product spec read. */

@@ -36,7 +36,7 @@ test("errgen's own package: only the build, templates, schemas, README and LICEN
   const files = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).trim().split("\n").map((path) => path.replace(/^package\//, "")).sort();
   const allowed = /^(package\.json|README\.md|LICENSE|generator\/bin\/errgen\.js|generator\/dist\/[\w-]+\.js|generator\/dist\/index\.d\.ts|generator\/dist\/sources\.sha256|templates\/[\w.-]+\.hbs|generated\/schema\/[\w.-]+\.schema\.json)$/;
   t.deepEqual(files.filter((path) => !allowed.test(path)), [], "nothing else: no tests, fixtures, benchmarks, sources, source maps or example packages");
-  const required = ["generator/bin/errgen.js", "generator/dist/cli.js", "generator/dist/index.js", "generator/dist/index.d.ts", "generator/dist/helper-thread.js", "generated/schema/errgen-spec.schema.json", "generated/schema/errgen-product.schema.json"];
+  const required = ["generator/bin/errgen.js", "generator/dist/cli.js", "generator/dist/index.js", "generator/dist/index.d.ts", "generated/schema/errgen-spec.schema.json", "generated/schema/errgen-product.schema.json"];
   for (const path of [...required, ...readdirSync(join(REPO_ROOT, "templates")).map((name) => `templates/${name}`)]) t.true(files.includes(path), path);
 
   const manifest = JSON.parse(readFileSync(join(copy, "package.json"), "utf8"));

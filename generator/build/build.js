@@ -15,8 +15,8 @@ const ROOT = join(GENERATOR, "..");
 export const DIST = join(GENERATOR, "dist");
 const SIGNATURE_FILE = "sources.sha256";
 const DECLARATIONS = "index.d.ts";
-/** The build's entry points: the command line, the API, and the helper thread (worker/helper.ts). */
-const ENTRY_POINTS = { cli: "cli.ts", index: "index.ts", "helper-thread": "worker/helper-thread.ts" };
+/** The build's entry points: the command line and the API. */
+const ENTRY_POINTS = { cli: "cli.ts", index: "index.ts" };
 /** Sources: every TypeScript and JavaScript file of the generator but the build and this folder. */
 const NOT_SOURCES = ["dist", "build", "bin"];
 

@@ -24,7 +24,6 @@ import { emitToApiError } from "./emit-to-api-error.ts";
 import { generatedHeader, type EmittedFile } from "./emitted-file.ts";
 import type { ModuleIR } from "./ir/module-ir.ts";
 import { printModule } from "./ir/print-ir.ts";
-import { printTypeScriptFiles, type TypeScriptPrinter } from "./typescript-printer.ts";
 
 export function emitModules(model: Model): ModuleIR[] {
   return [...eachModule(model)];
@@ -56,8 +55,6 @@ export interface EmitExtras {
    * written with and its CHANGELOG.md. Without it: the spec's version and no changelog.
    */
   readonly release?: ((catalogue: Catalogue) => Release) | undefined;
-  /** Prints the TypeScript (sources and declarations) elsewhere (a worker thread); it reaches the package through it, not through `emitEachFile`. */
-  readonly typescript?: TypeScriptPrinter | undefined;
 }
 
 export interface Release {
@@ -79,12 +76,7 @@ export function emitPackage(model: Model, extras: EmitExtras = {}): EmittedFile[
 export function emitEachFile(specModel: Model, sink: (file: EmittedFile) => void, extras: EmitExtras = {}): void {
   const templates = extras.templates ?? NO_TEMPLATES;
   const header = (module: ModuleIR) => generatedHeader(module.source ?? specModel.source);
-  const modules: ModuleIR[] = [];
-  for (const module of eachModule(specModel)) {
-    modules.push(module);
-    // Handed over as each is described, so that the worker prints while this thread describes the rest.
-    extras.typescript?.print({ module, header: header(module) });
-  }
+  const modules = [...eachModule(specModel)];
   // The modules do not depend on the version, so the release can be decided from their catalogue first.
   const catalogue = buildCatalogue(specModel, modules);
   const release = extras.release?.(catalogue) ?? { version: specModel.package.version, changelog: undefined };
@@ -95,14 +87,17 @@ export function emitEachFile(specModel: Model, sink: (file: EmittedFile) => void
   sink(emitReadme(model, templates));
   for (const product of model.products) sink(emitProductDoc(model, product, templates));
   sink({ path: "dist/cjs/package.json", contents: `${JSON.stringify({ type: "commonjs" }, null, 2)}\n` });
-  for (const module of modules) for (const file of printedModule(module, header(module), extras.typescript === undefined)) sink(file);
+  for (const module of modules) for (const file of printedModule(module, header(module))) sink(file);
 }
 
-/** A module's five files: both builds, and its source and the declarations beside each build unless printed elsewhere. */
-export function printedModule(module: ModuleIR, header: string, withTypeScript = true): EmittedFile[] {
+/** A module's five files: its source, both builds, and the declarations beside each build. */
+export function printedModule(module: ModuleIR, header: string): EmittedFile[] {
+  const declarations = printModule(module, "dts", header);
   return [
+    { path: `src/${module.path}.ts`, contents: printModule(module, "ts", header) },
     { path: `dist/esm/${module.path}.js`, contents: printModule(module, "esm", header) },
+    { path: `dist/esm/${module.path}.d.ts`, contents: declarations },
     { path: `dist/cjs/${module.path}.js`, contents: printModule(module, "cjs", header) },
-    ...(withTypeScript ? printTypeScriptFiles({ module, header }) : []),
+    { path: `dist/cjs/${module.path}.d.ts`, contents: declarations },
   ];
 }

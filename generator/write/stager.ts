@@ -1,25 +1,17 @@
-// Puts a package's files into its staging folder, for the package writer (write-package.ts) on the
-// main thread and for the helper thread alike. A file the package already holds byte for byte is
-// linked, so its mtime stays; the rest are written at once on the calling thread (Node encodes and
-// writes a string in one native call) while the disk keeps up, which on this machine is 0.2 s faster
-// for the full catalogue than handing them over, and through Node's thread pool once it does not (this
-// VM's disk creates files slowly for a while after many were deleted: 0.6-1 ms a file instead of under
-// 0.1), so that writing overlaps printing.
+// Puts a package's files into its staging folder, for the package writer (write-package.ts). A file
+// the package already holds byte for byte is linked, so its mtime stays; the rest are written at once
+// (Node encodes and writes a string in one native call) while the disk keeps up, and through Node's
+// thread pool once it does not (some disks create files slowly for a while after many were deleted:
+// 0.6-1 ms a file instead of under 0.1 ms), so that writing overlaps printing.
 import { copyFileSync, linkSync, mkdirSync, statSync, utimesSync, writeFile, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { EmittedFile } from "../emit/emitted-file.ts";
-import { existingFileAt, hasContents, type ExistingFile } from "./read-package-folder.ts";
+import { hasContents, type ExistingFile } from "./read-package-folder.ts";
 
 /** A package writer's folders: the package, and the folder its next version is staged in. */
 export interface StagingTarget {
   readonly outDir: string;
   readonly staging: string;
-}
-
-export interface StagedFile {
-  readonly path: string;
-  /** Linked from the package as it is, rather than written. */
-  readonly unchanged: boolean;
 }
 
 /** Writes on the calling thread averaging more than this (ms a file) mean a slow disk: the rest go to the background. */
@@ -86,20 +78,4 @@ function keepUnchanged(from: string, to: string): void {
     const { atime, mtime } = statSync(from);
     utimesSync(to, atime, mtime);
   }
-}
-
-/** The stager of the staging folder this thread last staged into, so that the pace carries from one batch to the next. */
-let current: { readonly staging: string; readonly stager: Stager } | undefined;
-
-/**
- * Stages files into a writer's folder from another thread (the helper, worker/helper.ts), by the
- * writer's rules; resolves once they are on disk. The writer counts them through `adopt`, and swaps
- * them in with its own files.
- */
-export async function stageFiles(target: StagingTarget, files: readonly EmittedFile[]): Promise<StagedFile[]> {
-  if (current?.staging !== target.staging) current = { staging: target.staging, stager: new Stager(target, (path) => existingFileAt(join(target.outDir, path))) };
-  const { stager } = current;
-  const staged = files.map((file) => ({ path: file.path, unchanged: stager.stage(file) }));
-  await stager.settled();
-  return staged;
 }

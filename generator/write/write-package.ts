@@ -13,7 +13,7 @@ import { isGeneratedText } from "./generated-marker.ts";
 import { trackOpenWriter } from "./open-writers.ts";
 import { acquireOutputLock, isAlive } from "./output-lock.ts";
 import { readPackageFolder, type PackageFolder } from "./read-package-folder.ts";
-import { Stager, type StagedFile, type StagingTarget } from "./stager.ts";
+import { Stager, type StagingTarget } from "./stager.ts";
 
 export interface WriteReport {
   readonly written: readonly string[];
@@ -46,12 +46,10 @@ export async function writePackage(outDir: string, files: readonly EmittedFile[]
 }
 
 export interface PackageWriter {
-  /** Where the package is staged, for `stageFiles` on another thread. */
+  /** Where the package is staged. */
   readonly target: StagingTarget;
   /** Stages one file: linked when unchanged, else written in the background. */
   add(file: EmittedFile): void;
-  /** Counts files that `stageFiles` staged into `target`. */
-  adopt(files: readonly StagedFile[]): void;
   /** Waits for the writes, refuses to delete foreign files, swaps the staged folder in. */
   commit(): Promise<WriteReport>;
   /** Drops what was staged and releases the folder; the old package stays as it was. */
@@ -94,9 +92,6 @@ export function openPackageWriter(requestedOutDir: string, options: WriteOptions
     add(file) {
       const kept = environmentFailure(requestedOutDir, () => stager.stage(file), staging);
       (kept ? unchanged : written).push(file.path);
-    },
-    adopt(files) {
-      for (const file of files) (file.unchanged ? unchanged : written).push(file.path);
     },
     async commit() {
       if (closed) throw new ErrgenError("this package writer is already closed");
