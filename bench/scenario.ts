@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { generate } from "../generator/errgen.ts";
+import { generate } from "../generator/commands/generate.ts";
 import { importCorpus } from "../generator/import/import-corpus.ts";
 import { concatBaseline } from "./baseline-concat.ts";
 import { parseSpec } from "./stack-floor.ts";

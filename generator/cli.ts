@@ -5,42 +5,20 @@
 // `--help` and a usage error start in a fraction of the time the pipeline takes to load.
 import { resolve } from "node:path";
 import type { Diagnostic } from "./diagnostics.ts";
-import type { DiffResult, GenerateResult, RunOptions } from "./errgen.ts";
-import type { Change } from "./catalogue/diff-catalogues.ts";
+import type { DiffResult } from "./commands/diff.ts";
+import type { GenerateOptions } from "./commands/generate.ts";
+import type { GenerateResult, PipelineOptions } from "./errgen.ts";
+import type { Io, Output } from "./cli/output.ts";
+import type { Change } from "./release/diff-catalogues.ts";
 import { helpText, parseCommandLine, UsageError, type CommandLine } from "./cli/command-line.ts";
 import { formatDiagnostics, formatFailure } from "./cli/format-diagnostics.ts";
-import { styleFor, type Style } from "./cli/style.ts";
+import { styleFor } from "./cli/style.ts";
 import { ERRGEN_VERSION } from "./errgen-files.ts";
 import { displayPath } from "./load/spec-files.ts";
 import { isUpToDate } from "./write/compare-package.ts";
 import { abortOpenWriters } from "./write/open-writers.ts";
 
-export interface Io {
-  readonly cwd: string;
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-  /** Whether stdout and stderr are terminals: colours and pretty diagnostics only then. Default: false. */
-  readonly stdoutIsTTY?: boolean | undefined;
-  readonly stderrIsTTY?: boolean | undefined;
-  /** For NO_COLOR and FORCE_COLOR. Default: none set. */
-  readonly env?: Readonly<Record<string, string | undefined>> | undefined;
-  /** Called by `watch` only: a signal that aborts on Ctrl-C (the executable listens for SIGINT and SIGTERM then). */
-  readonly interrupted?: (() => AbortSignal) | undefined;
-  /**
-   * Called by the commands that write: `cleanup` is to run, synchronously, when SIGINT or SIGTERM
-   * arrives, before the process exits (the executable exits with 130 or 143). Returns what undoes it.
-   */
-  readonly onInterrupt?: ((cleanup: () => void) => () => void) | undefined;
-}
-
-/** How one invocation prints: styles per stream, and whether diagnostics show their spec line. */
-export interface Output {
-  readonly io: Io;
-  readonly out: Style;
-  readonly err: Style;
-  readonly pretty: boolean;
-}
-
+export type { Io, Output } from "./cli/output.ts";
 export { ERRGEN_VERSION };
 
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
@@ -103,12 +81,12 @@ async function runCommand(line: CommandLine, output: Output): Promise<number> {
   }
   const started = performance.now();
   const onStage = options.has("verbose") ? (stage: string) => io.stderr(`errgen: ${stage} (+${Math.round(performance.now() - started)} ms)\n`) : undefined;
-  const runOptions: RunOptions = { spec: stringOption(line, "spec"), out: stringOption(line, "out"), templates: stringOption(line, "templates"), cwd: io.cwd, onStage, verify: options.has("verify") };
+  const runOptions: GenerateOptions = { spec: stringOption(line, "spec"), out: stringOption(line, "out"), templates: stringOption(line, "templates"), cwd: io.cwd, onStage, verify: options.has("verify") };
   switch (command.name) {
     case "generate": {
       const from = stringOption(line, "from");
       if (from !== undefined && !options.has("bump")) throw new UsageError("--from goes with --bump: it names the release to compare with", "generate");
-      const { generate } = await import("./errgen.ts");
+      const { generate } = await import("./commands/generate.ts");
       return reportGenerate(await generate({ ...runOptions, bump: options.has("bump"), from }), output, started);
     }
     case "diff":
@@ -170,7 +148,7 @@ export function reportGenerate(result: GenerateResult, output: Output, started: 
 async function runDiff(line: CommandLine, output: Output): Promise<number> {
   const { io, out } = output;
   const [old, now] = line.arguments as [string, string];
-  const { diff } = await import("./errgen.ts");
+  const { diff } = await import("./commands/diff.ts");
   const result = diff({ old, new: now, cwd: io.cwd });
   if (!result.ok) return reportDiagnostics(result.diagnostics, result.source, output);
   const { before, after, changes, level, nextVersion } = result;
@@ -197,7 +175,7 @@ async function runDiff(line: CommandLine, output: Output): Promise<number> {
   return 0;
 }
 
-async function runCheck(options: RunOptions, output: Output): Promise<number> {
+async function runCheck(options: PipelineOptions, output: Output): Promise<number> {
   const { io, err } = output;
   const { check } = await import("./errgen.ts");
   const result = await check(options);
@@ -243,7 +221,7 @@ async function runImport(line: CommandLine, { io }: Output): Promise<number> {
 async function runSchema(line: CommandLine, { io, out }: Output): Promise<number> {
   const dir = stringOption(line, "out");
   if (dir === undefined) throw new UsageError("schema needs --out DIR", "schema");
-  const { writeJsonSchemas } = await import("./schema/build-json-schema.ts");
+  const { writeJsonSchemas } = await import("./write/write-json-schemas.ts");
   const written = writeJsonSchemas(resolve(io.cwd, dir));
   io.stdout(`${out.green("errgen:")} ${written.map((path) => displayPath(path, io.cwd)).join(", ")}\n`);
   return 0;

@@ -13,6 +13,14 @@ export interface Diagnostic {
   readonly message: string;
 }
 
+/** A run stopped by problems in its input: every one of them, and the text of the files they point into. */
+export interface Failed {
+  readonly ok: false;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The text of a spec file, template or generated file by the path diagnostics show, for printing the offending lines. */
+  readonly source?: ((file: string) => string | undefined) | undefined;
+}
+
 export function diagnostic(position: SourcePosition, message: string): Diagnostic {
   return { position, message };
 }

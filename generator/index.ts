@@ -2,7 +2,9 @@
 // command line, returning data: problems in a spec come back as `{ ok: false, diagnostics }`, nothing
 // is printed, and the process is never exited. An ErrgenError is thrown only for what is not a spec
 // problem: no spec found or readable, an output folder errgen refuses to touch, a lock held by another run.
-import { formatDiagnostic, type Diagnostic } from "./diagnostics.ts";
+import type { Diagnostic } from "./diagnostics.ts";
+import * as commands from "./commands/generate.ts";
+import * as differ from "./commands/diff.ts";
 import * as pipeline from "./errgen.ts";
 import { isUpToDate, type PackageDrift } from "./write/compare-package.ts";
 
@@ -10,8 +12,8 @@ export { ErrgenError, formatDiagnostic } from "./diagnostics.ts";
 export type { Diagnostic, SourcePosition } from "./diagnostics.ts";
 export type { GenerateSummary, Stage } from "./errgen.ts";
 export type { Catalogue } from "./catalogue/catalogue.ts";
-export type { Change, Level } from "./catalogue/diff-catalogues.ts";
-export type { ReleaseReport } from "./catalogue/release.ts";
+export type { Change, Level } from "./release/diff-catalogues.ts";
+export type { ReleaseReport } from "./release/decide-release.ts";
 export type { PackageDrift } from "./write/compare-package.ts";
 export type { WriteReport } from "./write/write-package.ts";
 
@@ -69,11 +71,11 @@ export type CheckResult =
       readonly verifiedWith?: string | undefined;
     };
 
-export type DiffResult = Failed | pipeline.DiffResult;
+export type DiffResult = Failed | differ.DiffResult;
 
 /** Writes the package the spec describes (all or nothing; unchanged files are left as they are). */
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
-  const result = await pipeline.generate({ ...options, cwd: options.cwd ?? process.cwd() });
+  const result = await commands.generate({ ...options, cwd: options.cwd ?? process.cwd() });
   return result.ok ? result : failed(result.diagnostics);
 }
 
@@ -86,7 +88,7 @@ export async function check(options: RunOptions = {}): Promise<CheckResult> {
 
 /** What changed between two catalogues, code by code, the semver level of it, and the version a release would take. */
 export async function diff(options: DiffOptions): Promise<DiffResult> {
-  const result = pipeline.diff({ old: options.old, new: options.new, cwd: options.cwd ?? process.cwd() });
+  const result = differ.diff({ old: options.old, new: options.new, cwd: options.cwd ?? process.cwd() });
   return result.ok ? result : failed(result.diagnostics);
 }
 

@@ -10,8 +10,8 @@ import { COMMANDS } from "../generator/cli/command-line.ts";
 import { productDocView, readmeView } from "../generator/emit/emit-readme.ts";
 import { runCli } from "../generator/cli.ts";
 import { compile } from "../generator/errgen.ts";
-import { releaseView } from "../generator/catalogue/changelog.ts";
-import type { Change } from "../generator/catalogue/diff-catalogues.ts";
+import { releaseView } from "../generator/release/changelog.ts";
+import type { Change } from "../generator/release/diff-catalogues.ts";
 import { folderContents, REPO_ROOT, runErrgen, tempDir } from "./helpers/run-cli.ts";
 import { specText } from "./helpers/spec-text.ts";
 

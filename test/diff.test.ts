@@ -3,8 +3,9 @@
 // classified minor).
 import test from "ava";
 import fc from "fast-check";
-import { buildCatalogue, type Catalogue } from "../generator/catalogue/catalogue.ts";
-import { bumpVersion, compareVersions, diffCatalogues, levelOf, type Change } from "../generator/catalogue/diff-catalogues.ts";
+import type { Catalogue } from "../generator/catalogue/catalogue.ts";
+import { buildCatalogue } from "../generator/emit/build-catalogue.ts";
+import { bumpVersion, compareVersions, diffCatalogues, levelOf, type Change } from "../generator/release/diff-catalogues.ts";
 import { formatDiagnostic } from "../generator/diagnostics.ts";
 import { emitModules } from "../generator/emit/emit-package.ts";
 import { analyzeFiles, compileFiles } from "../generator/errgen.ts";

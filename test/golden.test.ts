@@ -8,9 +8,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Project } from "ts-morph";
 import { check, compile } from "../generator/errgen.ts";
-import { ERRGEN_OWN_NAMES } from "../generator/model/naming.ts";
+import { ERRGEN_OWN_NAMES } from "../generator/names/naming.ts";
 import { FIXED_EXPORTS } from "../generator/validate/check-names.ts";
-import { isGeneratedText } from "../generator/write/generated-marker.ts";
+import { isGeneratedText } from "../generator/load/generated-marker.ts";
 import { REPO_ROOT } from "./helpers/run-cli.ts";
 
 /** Each golden package: how it is generated, and the spec files its headers name. */

@@ -1,7 +1,7 @@
 // Naming: how codes become identifiers, and which code strings are valid.
 import test from "ava";
-import { ancestorsOf, categoryOf, checkCodeSyntax, classNameOf, fileNameOf, identifierOf } from "../generator/model/naming.ts";
-import { resolveNames } from "../generator/model/resolve-names.ts";
+import { ancestorsOf, categoryOf, checkCodeSyntax, classNameOf, fileNameOf, identifierOf } from "../generator/names/naming.ts";
+import { resolveNames } from "../generator/validate/resolve-names.ts";
 import type { CodeInput } from "../generator/validate/spec-input.ts";
 
 const identifiers: [string, { code: string; identifier: string; className: string }][] = [

@@ -1,10 +1,10 @@
-// The output cache (write/output-cache.ts): a record per output folder in the spec's project
+// The output cache (write/output-cache.ts, around a run in commands/generate.ts): a record per output folder in the spec's project
 // (node_modules/.cache/errgen), never in errgen's own folder; any change to the specs or the output
 // defeats it; a project where it cannot be written still generates, every time in full.
 import test from "ava";
 import { existsSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { generate } from "../generator/errgen.ts";
+import { generate } from "../generator/commands/generate.ts";
 import { ERRGEN_ROOT } from "../generator/errgen-files.ts";
 import { tempDir } from "./helpers/run-cli.ts";
 import { specText } from "./helpers/spec-text.ts";

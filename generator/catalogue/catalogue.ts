@@ -3,13 +3,13 @@
 // specs it came from. `errgen diff` reads it back from a package folder, an installed copy or a
 // tarball, so a team can see what an upgrade changes; `generate --bump` reads the previous one.
 import { createHash } from "node:crypto";
-import { compareText, ErrgenError } from "../diagnostics.ts";
-import type { ModuleIR } from "../emit/ir/module-ir.ts";
-import type { Fault, Model } from "../model/model.ts";
+import { ErrgenError } from "../diagnostics.ts";
 
 /** The catalogue format's version: a reader refuses others rather than misread them. */
 export const CATALOGUE_FORMAT = 1;
 export const CATALOGUE_FILE = "catalogue.json";
+/** The package's changelog, which only releases change (release/changelog.ts). */
+export const CHANGELOG_FILE = "CHANGELOG.md";
 
 export interface Catalogue {
   readonly errgenCatalogue: typeof CATALOGUE_FORMAT;
@@ -35,7 +35,7 @@ export interface CatalogueCode {
   readonly description?: string;
   readonly descriptionZh?: string;
   readonly retryable: boolean;
-  readonly fault?: Fault;
+  readonly fault?: "client" | "server";
   readonly deprecated?: string;
   readonly since?: string;
 }
@@ -45,43 +45,6 @@ export function hashSources(sources: readonly (readonly [name: string, text: str
   const hash = createHash("sha256");
   for (const [name, text] of sources) hash.update(name).update("\0").update(text).update("\0");
   return `sha256:${hash.digest("hex")}`;
-}
-
-/** The catalogue of a model, with the export names of its entry modules (the index and each product's). */
-export function buildCatalogue(model: Model, modules: readonly ModuleIR[]): Catalogue {
-  const parents = new Map(model.classes.map((entry) => [entry.name, entry.parent]));
-  const byPath = new Map(modules.map((module) => [module.path, module]));
-  const entryNames = (path: string) => {
-    const module = byPath.get(path);
-    if (!module) throw new Error(`no module ${path}`);
-    const names = [
-      ...module.reexports.flatMap((reexport) => reexport.names.map((name) => name.name)),
-      ...module.declarations.filter((declaration) => !("exported" in declaration) || declaration.exported).map((declaration) => declaration.name),
-    ];
-    return [...new Set(names)].sort(compareText);
-  };
-  const codeOf = (product: string | undefined) => (code: Model["codes"][number]): CatalogueCode => ({
-    code: code.code,
-    ...(product === undefined ? {} : { product }),
-    identifier: code.identifier,
-    className: code.className,
-    parent: parents.get(code.className) ?? model.baseClass,
-    ...(code.description === undefined ? {} : { description: code.description }),
-    ...(code.descriptionZh === undefined ? {} : { descriptionZh: code.descriptionZh }),
-    retryable: code.retryable,
-    ...(code.fault === undefined ? {} : { fault: code.fault }),
-    ...(code.deprecated === undefined ? {} : { deprecated: code.deprecated }),
-    ...(code.since === undefined ? {} : { since: code.since }),
-  });
-  return {
-    errgenCatalogue: CATALOGUE_FORMAT,
-    package: { name: model.package.name, version: model.package.version },
-    specHash: model.specHash,
-    products: model.products.map((product) => ({ name: product.name, version: product.version })),
-    entries: Object.fromEntries([[".", entryNames("index")], ...model.products.map((product) => [`./${product.name}`, entryNames(product.module)])]),
-    codes: [...model.codes.map(codeOf(undefined)), ...model.products.flatMap((product) => product.codes.map(codeOf(product.name)))],
-    categoryClasses: model.classes.filter((entry) => entry.kind === "category").map((entry) => ({ category: entry.code, className: entry.name, parent: entry.parent })),
-  };
 }
 
 /** JSON with one code per line: small, and readable in a diff of the package. */

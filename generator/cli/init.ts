@@ -1,13 +1,15 @@
 // `errgen init [FILE]`: a starter spec with comments, and the line that gives editors the JSON Schema.
 // Never overwrites: an existing file is left exactly as it was.
-import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import type { Output } from "../cli.ts";
-import { compileTemplate } from "../emit/emit-readme.ts";
-import { BUILT_IN_TEMPLATES, ERRGEN_ROOT, SHIPPED_SCHEMAS } from "../errgen-files.ts";
+import type { Output } from "./output.ts";
+import { renderTemplate } from "../emit/render-template.ts";
+import { NO_TEMPLATES } from "../load/load-templates.ts";
+import { ERRGEN_ROOT, SHIPPED_SCHEMAS } from "../errgen-files.ts";
 import { DEFAULT_SPEC_NAME, expectedSpec, specProject } from "../load/find-spec.ts";
 import { displayPath, findProjectRoot, toPosix } from "../load/spec-files.ts";
 import { SCHEMA_FILES } from "../schema/build-json-schema.ts";
+import { writeNewFile } from "../write/write-file-whole.ts";
 
 export interface StarterView {
   /** The schema, relative to the spec's folder. */
@@ -30,11 +32,7 @@ export function initSpec(file: string | undefined, { io, out, err }: Output): nu
     generateCommand: isFoundByDefault(path, io.cwd) ? "errgen generate" : `errgen generate --spec ${toPosix(shown)}`,
     packageName: packageNameFor(dirname(path)),
   });
-  mkdirSync(dirname(path), { recursive: true });
-  try {
-    writeFileSync(path, contents, { flag: "wx" });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  if (!writeNewFile(path, contents)) {
     io.stderr(`${err.red("errgen:")} ${shown} already exists; init never overwrites a file\n`);
     return 1;
   }
@@ -79,7 +77,7 @@ function nextStep(path: string, cwd: string): string {
 }
 
 export function starterSpec(view: StarterView): string {
-  return compileTemplate(readFileSync(join(BUILT_IN_TEMPLATES, "starter-spec.yaml.hbs"), "utf8"))(view);
+  return renderTemplate("starter-spec.yaml.hbs", view, NO_TEMPLATES);
 }
 
 /** `<project>-errors`, from the nearest package.json's name or the folder's, reduced to what npm allows. */

@@ -5,9 +5,11 @@
 // file are seen too, and a folder deleted and made anew (a branch checkout) is watched again.
 import { readdirSync, statSync, watch as watchFolder, type FSWatcher } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import type { Output } from "../cli.ts";
+import type { Output } from "./output.ts";
 import { formatFailure } from "./format-diagnostics.ts";
-import { generate, inputsOf, specPathOf, type GenerateResult, type RunOptions } from "../errgen.ts";
+import { generate, inputsOf, type GenerateOptions } from "../commands/generate.ts";
+import type { GenerateResult } from "../errgen.ts";
+import { specPathOf } from "../load/load-run.ts";
 import { DEFAULT_SPEC_NAME, specProject } from "../load/find-spec.ts";
 import { displayPath } from "../load/spec-files.ts";
 
@@ -23,7 +25,7 @@ export interface WatchSettings {
 const FOLDER_CHECK_MS = 250;
 
 /** Runs until `signal` aborts (never, without one); resolves to the exit code. */
-export async function watch(options: RunOptions, output: Output, settings: WatchSettings, signal: AbortSignal | undefined): Promise<number> {
+export async function watch(options: GenerateOptions, output: Output, settings: WatchSettings, signal: AbortSignal | undefined): Promise<number> {
   const { io, out, err } = output;
   /** A watcher per folder, with the folder's inode when it was set up: a folder made anew has another. */
   const watchers = new Map<string, { readonly watcher: FSWatcher; readonly inode: number }>();
@@ -191,7 +193,7 @@ function inputsState(files: ReadonlySet<string>, templatesDir: string | undefine
 }
 
 /** What to watch when the run could not read its spec: that spec's path, or where the rule looks for one. */
-function specFallback(options: RunOptions): string[] {
+function specFallback(options: GenerateOptions): string[] {
   try {
     return [specPathOf(options)];
   } catch {

@@ -2,9 +2,9 @@
 // Each module is described once (ModuleIR) and printed as `src/*.ts`, `dist/esm/*.js`,
 // `dist/cjs/*.js` and a `.d.ts` beside each build.
 import { compareText } from "../diagnostics.ts";
-import { buildCatalogue, CATALOGUE_FILE, printCatalogue, type Catalogue } from "../catalogue/catalogue.ts";
-import { CHANGELOG_FILE } from "../catalogue/changelog.ts";
+import { CATALOGUE_FILE, CHANGELOG_FILE, printCatalogue, type Catalogue } from "../catalogue/catalogue.ts";
 import type { Model } from "../model/model.ts";
+import { buildCatalogue } from "./build-catalogue.ts";
 import { emitActions } from "./emit-actions.ts";
 import { emitBase } from "./emit-base.ts";
 import { emitContext } from "./emit-context.ts";
@@ -25,6 +25,7 @@ import { generatedHeader, type EmittedFile } from "./emitted-file.ts";
 import type { ModuleIR } from "./ir/module-ir.ts";
 import { printModule } from "./ir/print-ir.ts";
 
+/** The package's modules, each described once (ModuleIR), in the order they are printed. */
 export function emitModules(model: Model): ModuleIR[] {
   return [...eachModule(model)];
 }
@@ -47,16 +48,7 @@ function* eachModule(model: Model): Generator<ModuleIR> {
   for (const product of model.products) yield emitProduct(product, context);
 }
 
-/** What a run adds to the model's own files: the team's templates, and the release. */
-export interface EmitExtras {
-  readonly templates?: Templates | undefined;
-  /**
-   * Told the package's catalogue before anything is printed; decides the version the package is
-   * written with and its CHANGELOG.md. Without it: the spec's version and no changelog.
-   */
-  readonly release?: ((catalogue: Catalogue) => Release) | undefined;
-}
-
+/** The version the package is written with and its CHANGELOG.md: the release stage decides them. */
 export interface Release {
   readonly version: string;
   /** The whole CHANGELOG.md; undefined for none. */
@@ -65,29 +57,34 @@ export interface Release {
   readonly specHash?: string | undefined;
 }
 
-/** Every file of the package, sorted by path. */
-export function emitPackage(model: Model, extras: EmitExtras = {}): EmittedFile[] {
-  const files: EmittedFile[] = [];
-  emitEachFile(model, (file) => files.push(file), extras);
-  return files.sort((a, b) => compareText(a.path, b.path));
+/** The package's modules and its catalogue: everything the release is decided from. */
+export interface DescribedPackage {
+  readonly modules: readonly ModuleIR[];
+  readonly catalogue: Catalogue;
 }
 
-/** Hands each file to `sink` as soon as it is printed, so that writing can overlap printing. */
-export function emitEachFile(specModel: Model, sink: (file: EmittedFile) => void, extras: EmitExtras = {}): void {
-  const templates = extras.templates ?? NO_TEMPLATES;
-  const header = (module: ModuleIR) => generatedHeader(module.source ?? specModel.source);
-  const modules = [...eachModule(specModel)];
-  // The modules do not depend on the version, so the release can be decided from their catalogue first.
-  const catalogue = buildCatalogue(specModel, modules);
-  const release = extras.release?.(catalogue) ?? { version: specModel.package.version, changelog: undefined };
+export function describePackage(model: Model): DescribedPackage {
+  const modules = emitModules(model);
+  return { modules, catalogue: buildCatalogue(model, modules) };
+}
+
+/** Every file of the package, one at a time as each is printed, so that writing can overlap printing. */
+export function* emitFiles(specModel: Model, described: DescribedPackage, release: Release, templates: Templates = NO_TEMPLATES): Generator<EmittedFile> {
+  const { modules, catalogue } = described;
   const model = release.version === specModel.package.version ? specModel : { ...specModel, package: { ...specModel.package, version: release.version } };
-  sink(emitPackageJson(model, { changelog: release.changelog !== undefined }));
-  sink({ path: CATALOGUE_FILE, contents: printCatalogue({ ...catalogue, package: { ...catalogue.package, version: release.version }, specHash: release.specHash ?? catalogue.specHash }) });
-  if (release.changelog !== undefined) sink({ path: CHANGELOG_FILE, contents: release.changelog });
-  sink(emitReadme(model, templates));
-  for (const product of model.products) sink(emitProductDoc(model, product, templates));
-  sink({ path: "dist/cjs/package.json", contents: `${JSON.stringify({ type: "commonjs" }, null, 2)}\n` });
-  for (const module of modules) for (const file of printedModule(module, header(module))) sink(file);
+  yield emitPackageJson(model, { changelog: release.changelog !== undefined });
+  yield { path: CATALOGUE_FILE, contents: printCatalogue({ ...catalogue, package: { ...catalogue.package, version: release.version }, specHash: release.specHash ?? catalogue.specHash }) };
+  if (release.changelog !== undefined) yield { path: CHANGELOG_FILE, contents: release.changelog };
+  yield emitReadme(model, templates);
+  for (const product of model.products) yield emitProductDoc(model, product, templates);
+  yield { path: "dist/cjs/package.json", contents: `${JSON.stringify({ type: "commonjs" }, null, 2)}\n` };
+  for (const module of modules) yield* printedModule(module, generatedHeader(module.source ?? model.source));
+}
+
+/** Every file of the package, sorted by path: with the spec's version, and the changelog given. */
+export function emitPackage(model: Model, options: { readonly templates?: Templates; readonly changelog?: string | undefined } = {}): EmittedFile[] {
+  const release = { version: model.package.version, changelog: options.changelog };
+  return [...emitFiles(model, describePackage(model), release, options.templates)].sort((a, b) => compareText(a.path, b.path));
 }
 
 /** A module's five files: its source, both builds, and the declarations beside each build. */

@@ -3,7 +3,7 @@
 // alias for its instances. Made this way, a class exists only where it is used: a bundle that converts
 // errors carries the entries of the lookup table, not every class.
 import type { ClassModel } from "../model/model.ts";
-import { classNameOf, identifierOf } from "../model/naming.ts";
+import { classNameOf, identifierOf } from "../names/naming.ts";
 import { categoryDoc, codeDoc } from "./code-doc.ts";
 import type { DeclarationIR } from "./ir/module-ir.ts";
 import { stringLiteral, templateLines } from "./safe-text.ts";

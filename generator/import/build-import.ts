@@ -1,7 +1,7 @@
 // The corpus → spec documents: the root spec (common codes) and one spec per product, with `name:`
 // overrides that settle every identifier collision, and the list of what could not be imported.
 import { compareText } from "../diagnostics.ts";
-import { categoryOf, checkCodeSyntax, classNameOf, identifierOf } from "../model/naming.ts";
+import { categoryOf, checkCodeSyntax, classNameOf, identifierOf } from "../names/naming.ts";
 import type { Corpus, CorpusCode } from "./read-corpus.ts";
 
 export interface ImportedCode {

@@ -8,20 +8,14 @@ export interface LoadedFile {
   readonly root: YamlNode | undefined;
 }
 
-/** A product spec the root lists, read but not yet parsed: products are parsed and validated file by file (see readProductSpec). */
-export interface ProductFile {
-  readonly location: SpecLocation;
-  readonly text: string;
-}
-
 export interface LoadedSpec {
   readonly root: LoadedFile;
   /** Product specs in the order the root lists them, each listed once; unreadable ones left out (with a diagnostic). */
-  readonly products: readonly ProductFile[];
+  readonly products: readonly LoadedFile[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Loads the root spec (a SpecReadError for it propagates: a usage error) and reads every product spec it lists. */
+/** Loads the root spec (a SpecReadError for it propagates: a usage error) and every product spec it lists. */
 export function loadSpec(files: SpecFiles): LoadedSpec {
   let rootText: string;
   try {
@@ -32,7 +26,7 @@ export function loadSpec(files: SpecFiles): LoadedSpec {
   }
   const loaded = loadYaml(rootText, files.root.displayPath, "a mapping with specVersion, package and codes");
   const diagnostics = [...loaded.diagnostics];
-  const products: ProductFile[] = [];
+  const products: LoadedFile[] = [];
   const seen = new Map<string, SourcePosition>();
   let total = rootText.length;
   for (const item of includedPaths(loaded.root)) {
@@ -56,7 +50,9 @@ export function loadSpec(files: SpecFiles): LoadedSpec {
         diagnostics.push(diagnostic(item.position, `product spec "${item.value}" brings the spec files to ${formatMiB(total)}, more than errgen reads (${formatMiB(MAX_SPEC_BYTES)} together): split the API into several packages`));
         continue;
       }
-      products.push({ location, text });
+      const product = loadYaml(text, location.displayPath, "a mapping with product, version and codes");
+      for (const entry of product.diagnostics) diagnostics.push(entry);
+      products.push({ location, root: product.root });
     } catch (error) {
       if (error instanceof SpecEncodingError) diagnostics.push(error.diagnostic);
       else if (error instanceof SpecReadError) diagnostics.push(diagnostic(item.position, `cannot read product spec "${item.value}" (${location.displayPath}): ${error.reason}`));
@@ -64,12 +60,6 @@ export function loadSpec(files: SpecFiles): LoadedSpec {
     }
   }
   return { root: { location: files.root, root: loaded.root }, products, diagnostics };
-}
-
-/** Parses one product spec. */
-export function loadProductFile(file: ProductFile): { readonly loaded: LoadedFile; readonly diagnostics: readonly Diagnostic[] } {
-  const product = loadYaml(file.text, file.location.displayPath, "a mapping with product, version and codes");
-  return { loaded: { location: file.location, root: product.root }, diagnostics: product.diagnostics };
 }
 
 export interface SpecSources {

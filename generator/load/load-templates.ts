@@ -6,7 +6,6 @@ import { diagnostic, type Diagnostic } from "../diagnostics.ts";
 import { BUILT_IN_TEMPLATES } from "../errgen-files.ts";
 import { displayPath } from "./spec-files.ts";
 
-
 export interface TemplateSource {
   /** As diagnostics show it. */
   readonly file: string;
@@ -20,6 +19,21 @@ export interface Templates {
 }
 
 export const NO_TEMPLATES: Templates = { overrides: new Map(), diagnostics: [] };
+
+/** errgen's own templates by name, read once per process. */
+const builtIn = new Map<string, TemplateSource>();
+
+/** errgen's own template of this name (`templates/<name>` in errgen's folder). */
+export function builtInTemplate(name: string): TemplateSource {
+  let template = builtIn.get(name);
+  if (template === undefined) builtIn.set(name, (template = { file: `templates/${name}`, text: readFileSync(join(BUILT_IN_TEMPLATES, name), "utf8") }));
+  return template;
+}
+
+/** The template a run renders by this name: the team's version when it has one, else errgen's. */
+export function templateOf(templates: Templates, name: string): TemplateSource {
+  return templates.overrides.get(name) ?? builtInTemplate(name);
+}
 
 /** The templates of the package's text files (README, product docs, changelog): those a team may replace. */
 export function builtInTemplateNames(): string[] {

@@ -1,17 +1,17 @@
 // The model stage: validated spec input → the intermediate model. Sorting, defaults, inheritance
 // of `retryable` and `fault`, the class tree and where each class lives are decided here.
 import { compareText } from "../diagnostics.ts";
-import type { CategoryInput, CodeInput, SpecInput } from "../validate/spec-input.ts";
+import type { CategoryInput, CodeInput } from "../validate/spec-input.ts";
+import type { ResolvedSpec } from "../validate/validate-spec.ts";
 import { buildProducts, buildSharedModules } from "./build-products.ts";
-import { ROOT_OWNER, declarationsOf, mergedDeclarationsOf, type Declaration } from "./merge-declarations.ts";
+import { ROOT_OWNER, declarationsOf, type Declaration } from "../validate/merge-declarations.ts";
 import type { CategoryModel, ClassHome, ClassModel, CodeModel, Model } from "./model.ts";
-import { ancestorsOf, categoryOf, fileNameOf } from "./naming.ts";
-import { resolveSpecNames, type ResolvedNames } from "./resolve-names.ts";
+import { ancestorsOf, categoryOf, fileNameOf } from "../names/naming.ts";
+import type { ResolvedNames } from "../validate/resolve-names.ts";
 
-export function buildModel(input: SpecInput, specHash = ""): Model {
+export function buildModel({ input, declarations, names }: ResolvedSpec, specHash = ""): Model {
   const products = [...input.products].sort((a, b) => compareText(a.product.value, b.product.value));
-  const merged = new Map([...mergedDeclarationsOf(input)].map(([code, list]) => [code, list[0]!]));
-  const names = resolveSpecNames(input);
+  const merged = new Map([...declarations].map(([code, list]) => [code, list[0]!]));
   const categoryInputs = new Map<string, CategoryInput>(input.categories.map((category) => [category.name, category]));
   /** A code as one spec declares it: its own descriptions, the class-level fields of the merged declaration. */
   const codeModel = (code: CodeInput): CodeModel => {

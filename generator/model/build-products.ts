@@ -3,7 +3,7 @@
 import { compareText } from "../diagnostics.ts";
 import type { CodeInput, ProductInput } from "../validate/spec-input.ts";
 import type { CategoryModel, ClassModel, CodeModel, ProductModel, SharedModuleModel } from "./model.ts";
-import { ancestorsOf, categoryOf, productExportsOf } from "./naming.ts";
+import { ancestorsOf, categoryOf, identifierOfProduct, productExportsOf } from "../names/naming.ts";
 
 interface Context {
   readonly codeModel: (code: CodeInput) => CodeModel;
@@ -37,11 +37,6 @@ export function buildProducts(products: readonly ProductInput[], context: Contex
         .map((action) => ({ name: action.name, codes: [...new Set(action.codes.map((code) => code.value))].sort(compareText) })),
     };
   });
-}
-
-/** `lke` → `Lke`. */
-export function identifierOfProduct(name: string): string {
-  return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 export function buildSharedModules(classes: readonly ClassModel[], categories: ReadonlyMap<string, CategoryModel>): SharedModuleModel[] {

@@ -1,10 +1,7 @@
 // The JSON Schemas of the spec formats, built from the same shapes the validator walks (spec-shape.ts),
 // so that an editor's checks and errgen's cannot drift apart. What a schema cannot say (duplicates,
 // identifier collisions, codes an action names) only errgen checks.
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import type { Shape } from "../validate/spec-shape.ts";
-import { writeFileWhole } from "../write/write-file-whole.ts";
 import { productShape, specShape } from "../validate/spec-shape.ts";
 
 type JsonSchema = Record<string, unknown>;
@@ -63,13 +60,4 @@ export function schemaOf(shape: Shape): JsonSchema {
       };
     }
   }
-}
-
-/** Writes the schemas into `dir`, each file whole; returns their paths. */
-export function writeJsonSchemas(dir: string): string[] {
-  mkdirSync(dir, { recursive: true });
-  return buildJsonSchemas().map(({ path, contents }) => {
-    writeFileWhole(join(dir, path), contents);
-    return join(dir, path);
-  });
 }

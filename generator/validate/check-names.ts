@@ -2,10 +2,9 @@
 // a generated name may not take a name its module already exports or a global the code relies on,
 // and overrides must be usable identifiers.
 import { diagnostic, formatPositionFrom, type Diagnostic, type SourcePosition } from "../diagnostics.ts";
-import { identifierOfProduct } from "../model/build-products.ts";
-import { RESERVED_WORDS, UNAVAILABLE_NAMES, categoryOf, productExportsOf } from "../model/naming.ts";
-import { allCodes } from "../model/merge-declarations.ts";
-import { resolveSpecNames } from "../model/resolve-names.ts";
+import { RESERVED_WORDS, UNAVAILABLE_NAMES, categoryOf, identifierOfProduct, productExportsOf } from "../names/naming.ts";
+import { mergedCodesOf } from "./merge-declarations.ts";
+import type { ResolvedNames } from "./resolve-names.ts";
 import type { CodeInput, Located, SpecInput } from "./spec-input.ts";
 
 /** Names every generated package exports whatever the spec says (ARCHITECTURE.md, "the generated package"). */
@@ -26,9 +25,9 @@ interface Claim {
   readonly isCode?: boolean;
 }
 
-export function checkNames(input: SpecInput): Diagnostic[] {
+export function checkNames(input: SpecInput, declarations: ReadonlyMap<string, readonly CodeInput[]>, names: ResolvedNames): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const codes = allCodes(input);
+  const codes = mergedCodesOf(declarations);
   const overrides = [input.naming.baseClass, input.naming.codeEnum, ...codes.flatMap((code) => (code.name ? [code.name] : []))];
   for (const product of input.products) if (product.identifier) overrides.push(product.identifier);
   for (const located of overrides) {
@@ -36,7 +35,7 @@ export function checkNames(input: SpecInput): Diagnostic[] {
       diagnostics.push(diagnostic(located.position, `"${located.value}" is a reserved word in TypeScript and cannot name an export: choose another name`));
     }
   }
-  const { root, claims, byPath } = packageClaims(input, codes);
+  const { root, claims, byPath } = packageClaims(input, codes, names);
   reportCollisions([...root, ...claims], input.naming.baseClass.position, diagnostics);
   const ofProducts = input.products.map(productClaims);
   input.products.forEach((product, index) => {
@@ -82,8 +81,7 @@ function namespaceOf(codes: readonly CodeInput[], byPath: ReadonlyMap<string, re
 }
 
 /** Names of the root entry, and of every class, category guard and category type in the package (also by code path). */
-function packageClaims(input: SpecInput, codes: readonly CodeInput[]): { root: Claim[]; claims: Claim[]; byPath: Map<string, Claim[]> } {
-  const names = resolveSpecNames(input);
+function packageClaims(input: SpecInput, codes: readonly CodeInput[], names: ResolvedNames): { root: Claim[]; claims: Claim[]; byPath: Map<string, Claim[]> } {
   const root: Claim[] = FIXED_EXPORTS.map((name) => ({ name, owner: `errgen's own export ${name}`, position: undefined, fix: "" }));
   const { baseClass, codeEnum } = input.naming;
   const renameNaming = (key: string) => `choose another naming.${key}`;

@@ -1,6 +1,6 @@
 // The spec format (version 1) as data. `checkShape` walks it to validate a spec; the same
 // description drives the documentation of every key, so the rules live in one place.
-import { checkCategoryName, checkCodeSyntax } from "../model/naming.ts";
+import { checkCategoryName, checkCodeSyntax } from "../names/naming.ts";
 
 interface ShapeBase {
   /** What the value means, for documentation and for messages. */

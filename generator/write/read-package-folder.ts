@@ -2,7 +2,7 @@
 // Contents are read only when sizes cannot tell files apart.
 import { lstatSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { isGeneratedText } from "./generated-marker.ts";
+import { isGeneratedText } from "../load/generated-marker.ts";
 
 export interface ExistingFile {
   readonly size: number;

@@ -9,7 +9,7 @@ import { lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync } f
 import { basename, dirname, join, resolve } from "node:path";
 import { ErrgenError } from "../diagnostics.ts";
 import type { EmittedFile } from "../emit/emitted-file.ts";
-import { isGeneratedText } from "./generated-marker.ts";
+import { isGeneratedText } from "../load/generated-marker.ts";
 import { trackOpenWriter } from "./open-writers.ts";
 import { acquireOutputLock, isAlive } from "./output-lock.ts";
 import { readPackageFolder, type PackageFolder } from "./read-package-folder.ts";
@@ -33,8 +33,11 @@ export interface WriteOptions {
 
 const PACKAGE_OWNERSHIP_FILES = ["README.md", "src/index.ts"];
 
-/** Writes a whole folder at once: `openPackageWriter`, every file, `commit`. */
-export async function writePackage(outDir: string, files: readonly EmittedFile[], options: WriteOptions = {}): Promise<WriteReport> {
+/**
+ * Writes a whole folder at once: `openPackageWriter`, every file, `commit`. Files are staged as the
+ * iterable yields them, so printing and writing overlap; if it throws, nothing is written.
+ */
+export async function writePackage(outDir: string, files: Iterable<EmittedFile>, options: WriteOptions = {}): Promise<WriteReport> {
   const writer = openPackageWriter(outDir, options);
   try {
     for (const file of files) writer.add(file);

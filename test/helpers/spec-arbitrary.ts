@@ -5,7 +5,7 @@
 // importer settles them, plus a few names given by hand. Printed as YAML files in memory.
 import fc from "fast-check";
 import { assignNames } from "../../generator/import/build-import.ts";
-import { identifierOf } from "../../generator/model/naming.ts";
+import { identifierOf } from "../../generator/names/naming.ts";
 
 export interface SpecFilesText {
   /** path → YAML text; the root is `spec.yaml`. */

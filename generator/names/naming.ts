@@ -131,6 +131,11 @@ function fnv1a(text: string): string {
 }
 
 /** The exports of a product module, from its identifier prefix (`Lke`). */
+/** `lke` → `Lke`. */
+export function identifierOfProduct(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
 export function productExportsOf(identifier: string) {
   return {
     identifier,

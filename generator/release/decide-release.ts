@@ -1,15 +1,14 @@
-// Releases: what the package on disk held before this run (its catalogue and changelog), what changed
-// since, and, with `generate --bump`, the next version and the changelog section saying why.
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+// The release stage: what changed since the package on disk (its catalogue, read by the load stage),
+// and, with `generate --bump`, the next version, the changelog section saying why, and the root spec's
+// text with that version, which the write stage writes back.
 import { ErrgenError } from "../diagnostics.ts";
+import { hashSources, type Catalogue } from "../catalogue/catalogue.ts";
 import type { Release } from "../emit/emit-package.ts";
-import { renderTemplate } from "../emit/emit-readme.ts";
+import { renderTemplate } from "../emit/render-template.ts";
+import type { PreviousPackage } from "../load/load-previous-package.ts";
 import { loadYaml, valueAt } from "../load/load-yaml.ts";
 import type { Templates } from "../load/load-templates.ts";
-import { isGeneratedText } from "../write/generated-marker.ts";
-import { CATALOGUE_FILE, CatalogueError, parseCatalogue, type Catalogue } from "./catalogue.ts";
-import { changelogHeader, CHANGELOG_FILE, earlierReleases, releaseView } from "./changelog.ts";
+import { changelogHeader, earlierReleases, releaseView } from "./changelog.ts";
 import { diffCatalogues, levelOf, nextVersion, type Change, type Level } from "./diff-catalogues.ts";
 
 /** What a run found out about the release: reported by the command line. */
@@ -27,41 +26,38 @@ export interface ReleaseReport {
   readonly released: boolean;
 }
 
-/** The package on disk: its catalogue (undefined when absent) and its changelog (when errgen wrote it). */
-export interface PreviousPackage {
-  readonly catalogue: Catalogue | undefined;
-  readonly changelog: string | undefined;
+export interface ReleaseOptions {
+  readonly bump: boolean;
+  readonly templates: Templates;
+  /** The root spec: its name in generated headers, its path and text (to write a new version into). */
+  readonly spec: { readonly source: string; readonly path: string; readonly text: string };
+  /** Every spec file by source name and text, root first: the catalogue's hash when the spec's version changes. */
+  readonly specSources: readonly (readonly [sourceName: string, text: string])[];
 }
 
-/** Reads the package on disk. A damaged catalogue is an error only when `strict` (a release needs it). */
-export function readPreviousPackage(outDir: string, strict: boolean): PreviousPackage {
-  const catalogueFile = join(outDir, CATALOGUE_FILE);
-  let catalogue: Catalogue | undefined;
-  try {
-    catalogue = existsSync(catalogueFile) ? parseCatalogue(readFileSync(catalogueFile, "utf8"), catalogueFile) : undefined;
-  } catch (error) {
-    if (strict || !(error instanceof CatalogueError)) throw error;
-  }
-  return { catalogue, changelog: readChangelog(outDir) };
-}
-
-/** The package's CHANGELOG.md, when errgen wrote it (its header says so); releases keep it, edits and all. */
-export function readChangelog(outDir: string): string | undefined {
-  const file = join(outDir, CHANGELOG_FILE);
-  const changelog = existsSync(file) ? readFileSync(file, "utf8") : undefined;
-  return changelog !== undefined && isGeneratedText(changelog) ? changelog : undefined;
+export interface DecidedRelease {
+  /** What the package is emitted with. */
+  readonly release: Release;
+  readonly report: ReleaseReport;
+  /** The root spec's new text, when the release changed its version: the write stage writes it back. */
+  readonly specText: string | undefined;
 }
 
 /**
  * Decides the release from the new catalogue. Without `bump` the package keeps the spec's version and
  * its changelog as it is. With it, changes since the previous catalogue bump the previous version by
- * their level (never below the spec's own version) and add a changelog section.
+ * their level (never below the spec's own version) and add a changelog section; the spec says the new
+ * version, and the catalogue carries the hash of the spec as it will be.
  */
-export function decideRelease(
-  previous: PreviousPackage,
-  next: Catalogue,
-  options: { readonly bump: boolean; readonly source: string; readonly templates: Templates },
-): { release: Release; report: ReleaseReport } {
+export function decideRelease(previous: PreviousPackage, next: Catalogue, options: ReleaseOptions): DecidedRelease {
+  const decided = decideVersion(previous, next, options);
+  if (decided.report.version === decided.report.specVersion) return { ...decided, specText: undefined };
+  const specText = withSpecVersion(options.spec.text, decided.report.version, options.spec.path);
+  const specHash = hashSources([[options.specSources[0]![0], specText], ...options.specSources.slice(1)]);
+  return { release: { ...decided.release, specHash }, report: decided.report, specText };
+}
+
+function decideVersion(previous: PreviousPackage, next: Catalogue, options: ReleaseOptions): { release: Release; report: ReleaseReport } {
   const before = previous.catalogue;
   // The same spec text gives the same catalogue: a plain run skips comparing the two (for large catalogues).
   const sameSpec = !options.bump && before?.specHash === next.specHash;
@@ -86,7 +82,7 @@ export function decideRelease(
     productCount: next.products.length,
   });
   const section = renderTemplate("changelog-release.md.hbs", view, options.templates);
-  const changelog = `${changelogHeader(options.source)}${section.trimEnd()}\n${previous.changelog ? `\n${earlierReleases(previous.changelog)}` : ""}`;
+  const changelog = `${changelogHeader(options.spec.source)}${section.trimEnd()}\n${previous.changelog ? `\n${earlierReleases(previous.changelog)}` : ""}`;
   return { release: { version, changelog }, report: report(version, true, previousVersion) };
 }
 

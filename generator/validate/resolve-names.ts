@@ -1,8 +1,7 @@
-// Resolves every code's and category's identifiers once, from the spec input. The validator
-// checks the result for collisions; the model builder uses it as is.
-import type { CategoryInput, CodeInput, SpecInput } from "../validate/spec-input.ts";
-import { allCodes } from "./merge-declarations.ts";
-import { categoryGuardNameOf, categoryOf, categoryTypeNameOf, classNameOf, identifierOf } from "./naming.ts";
+// Resolves every code's and category's identifiers once, from the merged codes (each code string once)
+// and the categories. The validator checks the result for collisions and hands it to the model as is.
+import type { CategoryInput, CodeInput, SpecInput } from "./spec-input.ts";
+import { categoryGuardNameOf, categoryOf, categoryTypeNameOf, classNameOf, identifierOf } from "../names/naming.ts";
 
 export interface CodeNames {
   readonly identifier: string;
@@ -18,15 +17,6 @@ export interface ResolvedNames {
   readonly codes: ReadonlyMap<string, CodeNames>;
   /** Every category: first segments of codes, and keys of `categories:`. */
   readonly categories: ReadonlyMap<string, CategoryNames>;
-}
-
-const namesBySpec = new WeakMap<SpecInput, ResolvedNames>();
-
-/** The names of a whole spec's codes (each code string once, as merged) and categories, resolved once per spec. */
-export function resolveSpecNames(input: SpecInput): ResolvedNames {
-  let names = namesBySpec.get(input);
-  if (names === undefined) namesBySpec.set(input, (names = resolveNames({ codes: allCodes(input), categories: input.categories })));
-  return names;
 }
 
 export function resolveNames(input: Pick<SpecInput, "codes" | "categories">): ResolvedNames {

@@ -4,8 +4,8 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { displayPath } from "../load/spec-files.ts";
-import { CATALOGUE_FILE, CatalogueError, parseCatalogue, type Catalogue } from "./catalogue.ts";
+import { displayPath } from "./spec-files.ts";
+import { CATALOGUE_FILE, CatalogueError, parseCatalogue, type Catalogue } from "../catalogue/catalogue.ts";
 
 export type CatalogueSource =
   | { readonly kind: "spec"; readonly path: string }

@@ -3,8 +3,6 @@
 // earlier ones, which are kept as they are, edits included.
 import type { Change, Level } from "./diff-catalogues.ts";
 
-export const CHANGELOG_FILE = "CHANGELOG.md";
-
 export interface ReleaseView {
   readonly version: string;
   /** "" for the first release. */

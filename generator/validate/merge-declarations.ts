@@ -2,7 +2,7 @@
 // fields (name, retryable, fault, deprecated, since) are the first that any declaration gives, root first, then products
 // by name; descriptions stay each declaration's own.
 import { compareText } from "../diagnostics.ts";
-import type { CodeInput, ProductInput, SpecInput } from "../validate/spec-input.ts";
+import type { CodeInput, ProductInput } from "./spec-input.ts";
 
 /** Who declares a code: the root spec (""), or a product by name. */
 export const ROOT_OWNER = "";
@@ -40,18 +40,9 @@ export function mergeDeclarations(root: readonly CodeInput[], products: readonly
   return byCode;
 }
 
-const mergedBySpec = new WeakMap<SpecInput, ReadonlyMap<string, readonly CodeInput[]>>();
-
-/** `mergeDeclarations` of a whole spec, once per spec: the validator and the model builder both need it. */
-export function mergedDeclarationsOf(input: SpecInput): ReadonlyMap<string, readonly CodeInput[]> {
-  let merged = mergedBySpec.get(input);
-  if (merged === undefined) mergedBySpec.set(input, (merged = mergeDeclarations(input.codes, input.products)));
-  return merged;
-}
-
 /** Root and product codes, each code string once (one class per code string), as merged. */
-export function allCodes(input: SpecInput): CodeInput[] {
-  return [...mergedDeclarationsOf(input).values()].map((list) => list[0]!);
+export function mergedCodesOf(merged: ReadonlyMap<string, readonly CodeInput[]>): CodeInput[] {
+  return [...merged.values()].map((list) => list[0]!);
 }
 
 /** Root declarations first, then each product's, products by name. */

@@ -2,7 +2,7 @@
 // a renamed or removed export or a changed class parent breaks consumers (major); an added code or
 // product, a deprecation, changed run-time metadata (`retryable`, `fault`) or a new class between a
 // code and its old parent (every `instanceof` still holds) is a feature (minor); text is a fix (patch).
-import type { Catalogue, CatalogueCode } from "./catalogue.ts";
+import type { Catalogue, CatalogueCode } from "../catalogue/catalogue.ts";
 
 export type Level = "major" | "minor" | "patch";
 

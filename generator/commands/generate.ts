@@ -1,0 +1,43 @@
+// `errgen generate` as users run it: the pipeline (errgen.ts) wrapped in the output cache, which skips
+// every stage when the inputs and the folder are as the last run left them, and with `--from` read first.
+import type { Failed } from "../diagnostics.ts";
+import { generateFrom, type GenerateResult, type PipelineOptions } from "../errgen.ts";
+import { loadRun, loadRunOrFail } from "../load/load-run.ts";
+import { cacheDirOf, cachedOutput, inputsHash, recordOutput } from "../write/output-cache.ts";
+import { catalogueFrom } from "./diff.ts";
+
+export interface GenerateOptions extends Omit<PipelineOptions, "baseline"> {
+  /** With bump: the release to compare with, instead of the package on disk (a spec, package folder, tarball or installed package). */
+  readonly from?: string | undefined;
+  /** `false` runs every stage even when the last run's record says the output is current. Default: true. */
+  readonly useCache?: boolean | undefined;
+}
+
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const run = loadRunOrFail(options);
+  if (!run.ok) return run;
+  const inputs = inputsHash([...run.sources.texts, ...[...run.templates.overrides].map(([name, template]) => [name, template.text] as const)]);
+  const outDir = run.outDir(run.sources.packageName);
+  const cacheDir = cacheDirOf(run.files.projectRoot);
+  // A release or a verification always runs whole.
+  const cacheable = outDir !== undefined && options.useCache !== false && !options.bump && !options.verify;
+  const cached = cacheable ? cachedOutput(cacheDir, outDir, inputs) : undefined;
+  if (outDir !== undefined && cached) {
+    const report = { written: [], unchanged: cached.files.map(([path]) => path), removed: [] };
+    return { ok: true, outDir, report, summary: cached.summary, cached: true };
+  }
+  const baseline = options.from === undefined ? undefined : catalogueFrom(options.from, options.cwd);
+  if (baseline && !baseline.ok) return baseline satisfies Failed;
+  const result = await generateFrom(run, { ...options, baseline: baseline?.catalogue });
+  // A run that wrote a new version into the spec changed an input: the next run is a full one.
+  if (result.ok && result.release?.version === result.release?.specVersion) {
+    recordOutput(cacheDir, result.outDir, inputs, result.summary, [...result.report.written, ...result.report.unchanged]);
+  }
+  return result;
+}
+
+/** What a run reads: the spec files (root and listed products, readable or not) and the templates folder, for `watch`. */
+export function inputsOf(options: GenerateOptions): { readonly specFiles: readonly string[]; readonly templatesDir: string | undefined } {
+  const run = loadRun(options);
+  return { specFiles: run.sources.paths, templatesDir: run.templatesDir };
+}
