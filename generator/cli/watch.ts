@@ -27,8 +27,8 @@ const FOLDER_CHECK_MS = 250;
 /** Runs until `signal` aborts (never, without one); resolves to the exit code. */
 export async function watch(options: GenerateOptions, output: Output, settings: WatchSettings, signal: AbortSignal | undefined): Promise<number> {
   const { io, out, err } = output;
-  /** A watcher per folder, with the folder's inode when it was set up: a folder made anew has another. */
-  const watchers = new Map<string, { readonly watcher: FSWatcher; readonly inode: number }>();
+  /** A watcher per folder, with the folder's identity when it was set up: a folder made anew has another. */
+  const watchers = new Map<string, { readonly watcher: FSWatcher; readonly identity: string }>();
   let folders = new Set<string>();
   let files = new Set<string>();
   let templatesDir: string | undefined;
@@ -62,42 +62,47 @@ export async function watch(options: GenerateOptions, output: Output, settings: 
   };
 
   /**
-   * Watches each folder that exists as it is now: a folder deleted and made anew (another inode) gets a
-   * new watcher, and a run, since its files may have changed; a missing folder is watched through its
-   * nearest existing ancestor, whose events bring the check back sooner than the next tick.
+   * Watches each folder that exists as it is now: a folder deleted and made anew gets a new watcher, and
+   * a run, since its files may have changed; a missing folder is watched through its nearest existing
+   * ancestor, whose events bring the check back sooner than the next tick. A folder made anew is told
+   * by its identity (ext4 hands a new folder the inode just freed, but not its birth time) or by having
+   * been seen missing in between.
    */
   const checkFolders = () => {
     const wanted = new Map<string, boolean>();
     for (const folder of folders) {
       const found = existingAncestor(folder);
+      if (found !== folder) missing.add(folder);
       if (found !== undefined) wanted.set(found, wanted.get(found) === true || found === folder);
     }
-    for (const [folder, { watcher, inode }] of watchers) {
-      if (wanted.has(folder) && inodeOf(folder) === inode) continue;
+    for (const [folder, { watcher, identity }] of watchers) {
+      if (wanted.has(folder) && identityOf(folder) === identity) continue;
       watcher.close();
       watchers.delete(folder);
-      if (wanted.get(folder)) schedule(); // made anew: its files may differ
     }
     for (const [folder, holdsInputs] of wanted) {
       if (watchers.has(folder)) continue;
-      const inode = inodeOf(folder);
-      if (inode === undefined) continue;
+      const identity = identityOf(folder);
+      if (identity === undefined) continue;
       try {
         const watcher = watchFolder(folder, (_event, name) => {
-          if (!holdsInputs) return checkFolders(); // an ancestor: one of ours may have appeared
-          if (relevant(folder, name)) schedule();
+          if (holdsInputs && relevant(folder, name)) schedule();
+          else checkFolders(); // one of ours may have appeared, or this folder itself gone
         });
         watcher.on("error", () => checkFolders());
-        watchers.set(folder, { watcher, inode });
-        if (holdsInputs && inode !== seenInodes.get(folder) && seenInodes.has(folder)) schedule();
-        seenInodes.set(folder, inode);
+        watchers.set(folder, { watcher, identity });
       } catch {
-        // Gone between the stat and the watch: the next check sees it.
+        continue; // gone between the stat and the watch: the next check sees it
       }
+      if (!holdsInputs) continue;
+      const madeAnew = missing.delete(folder) || (seen.has(folder) && seen.get(folder) !== identity);
+      seen.set(folder, identity);
+      if (madeAnew) schedule();
     }
   };
-  /** The inode each input folder had when it was last watched. */
-  const seenInodes = new Map<string, number>();
+  /** The identity each input folder had when it was last watched, and the input folders seen missing since. */
+  const seen = new Map<string, string>();
+  const missing = new Set<string>();
 
   const runOnce = async () => {
     const started = performance.now();
@@ -155,15 +160,16 @@ export async function watch(options: GenerateOptions, output: Output, settings: 
 /** The nearest folder from `folder` up that exists (itself included). */
 function existingAncestor(folder: string): string | undefined {
   for (let dir = folder; ; dir = dirname(dir)) {
-    if (inodeOf(dir) !== undefined) return dir;
+    if (identityOf(dir) !== undefined) return dir;
     if (dirname(dir) === dir) return undefined;
   }
 }
 
-function inodeOf(path: string): number | undefined {
+/** A folder's inode and birth time, or undefined when it is not a folder. */
+function identityOf(path: string): string | undefined {
   try {
     const stats = statSync(path);
-    return stats.isDirectory() ? stats.ino : undefined;
+    return stats.isDirectory() ? `${stats.ino}:${stats.birthtimeMs}` : undefined;
   } catch {
     return undefined;
   }
