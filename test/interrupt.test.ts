@@ -25,12 +25,14 @@ for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
     t.is((await runErrgen(["generate", "--spec", "spec.yaml", "--out", "reference"], dir)).code, 0);
     const after = tree(join(dir, "reference"));
     const child = spawn(process.execPath, [BIN, "generate", "--spec", "spec.yaml", "--out", "out"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (status) => resolve(status)));
     const staged = () => readdirSync(dir).some((name) => name.startsWith(".errgen-new-out."));
     for (let waited = 0; !staged() && waited < 20_000; waited += 2) await new Promise((resolve) => setTimeout(resolve, 2));
     t.true(staged(), "caught while staging");
     child.kill(signal);
-    t.is(await exited, code);
+    t.is(await exited, code, `stderr: ${stderr}`);
     t.deepEqual(readdirSync(dir).filter((name) => name.startsWith(".errgen-")), [], "no staging folder or lock left");
     const now = tree(join(dir, "out"));
     t.true(JSON.stringify(now) === JSON.stringify(before) || JSON.stringify(now) === JSON.stringify(after), "the old package or the new one, whole");

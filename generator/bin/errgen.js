@@ -23,8 +23,11 @@ process.exitCode = await cli.runCli(process.argv.slice(2), {
   onInterrupt(cleanup) {
     const handlers = Object.entries({ SIGINT: 130, SIGTERM: 143 }).map(([signal, code]) => {
       const handler = () => {
-        cleanup();
-        process.exit(code);
+        try {
+          cleanup();
+        } finally {
+          process.exit(code); // the signal's exit code, even when cleaning up failed
+        }
       };
       process.once(signal, handler);
       return [signal, handler];

@@ -86,8 +86,11 @@ export function openPackageWriter(requestedOutDir: string, options: WriteOptions
     if (closed) return;
     closed = true;
     untrack();
-    rmSync(staging, { recursive: true, force: true });
-    lock.release();
+    try {
+      removeStaging(staging);
+    } finally {
+      lock.release();
+    }
   };
   const untrack = trackOpenWriter(finish);
   return {
@@ -229,6 +232,22 @@ export function recoverInterruptedRuns(outDir: string): void {
     const pid = name.startsWith(`${lock}.`) ? /^(\d+)-[0-9a-f]+$/.exec(name.slice(lock.length + 1))?.[1] : undefined;
     if (pid !== undefined && !isAlive(Number(pid))) rmSync(path, { force: true });
   }
+}
+
+/**
+ * Removes a staging folder that writes may still be going to (an interrupted run's, in the thread pool):
+ * moved first, it cannot gain files by its old path while it is removed; a file being created as it
+ * moves is met by the retries. What is left, if anything, the next run clears (`<staging>-…`).
+ */
+function removeStaging(staging: string): void {
+  const moved = `${staging}-removed`;
+  try {
+    renameSync(staging, moved);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return; // swapped in, or never made
+    throw error;
+  }
+  rmSync(moved, { recursive: true, force: true, maxRetries: 5 });
 }
 
 /** `generated/.errgen-new-tencentcloud-api-errors`: beside the target, so renames stay on one file system. A run stages in `<that>.<run id>`. */
