@@ -123,7 +123,7 @@ function catalogueBench(work: string, memory: string | undefined): void {
     recompare: { run: () => scenario(["generate", join(spec, "tencentcloud.yaml"), out]) },
     concat: { prepare: clear(concatOut), run: () => scenario(["concat", CORPUS, concatOut]) },
     concatTsc: { prepare: clear(tscOut), run: () => scenario(["concat-tsc", CORPUS, tscOut, TSC7]) },
-    // The same two writers into memory (tmpfs), where this VM's disk cannot weigh on them.
+    // The same two writers into memory (tmpfs), where the disk's state cannot weigh on them.
     ...(memory === undefined
       ? {}
       : {

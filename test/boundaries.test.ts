@@ -7,6 +7,7 @@ import { REPO_ROOT } from "./helpers/run-cli.ts";
 
 /** Lowest first. A unit is a folder of generator/ or a file at its top. */
 const LAYERS: readonly string[] = [
+  "runtime",
   "diagnostics.ts",
   "errgen-files.ts",
   "catalogue",

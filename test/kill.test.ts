@@ -67,7 +67,7 @@ test("SIGKILL at random points of generate leaves the old or the new package, co
 
   writeFileSync(join(dir, "spec.yaml"), specs[0]!);
   t.is((await runErrgen(["generate", "--spec", "spec.yaml", "--out", "out"], dir)).code, 0);
-  // How long a run takes from the emit stage to its exit on this machine: kills are spread over that, and a bit beyond.
+  // How long a run takes from the emit stage to its exit on the machine the test runs on: kills are spread over that, and a bit beyond.
   const timings: number[] = [];
   for (const text of [specs[1]!, specs[0]!]) {
     writeFileSync(join(dir, "spec.yaml"), text);

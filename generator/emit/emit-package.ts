@@ -41,7 +41,7 @@ function* eachModule(model: Model): Generator<ModuleIR> {
   yield emitCategories(model);
   yield emitToApiError(model);
   yield emitCatalogue(model);
-  yield emitDescribeError();
+  yield emitDescribeError(model);
   yield emitIndex(model);
   if (model.products.length > 0) yield emitActions(model);
   for (const shared of model.sharedModules) yield emitShared(shared, context);

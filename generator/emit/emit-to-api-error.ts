@@ -1,10 +1,12 @@
 // `src/to-api-error.ts`: turning whatever a failure arrived as (an envelope, its Response, the SDK's
 // exception, a serialized error) into the most specific error class; and `unwrapResponse`. The
-// lookup and conversion are shared with the product modules, each with its own list of classes.
+// lookup (generator/runtime/to-api-error.ts) and the conversion are shared with the product modules,
+// each with its own list of classes; the conversion reads the spec's envelope, so it is written here.
 import type { Model } from "../model/model.ts";
 import { ERROR_CLASS_TABLE } from "./emit-errors.ts";
 import { names, type ModuleIR } from "./ir/module-ir.ts";
 import { MODULE } from "./modules.ts";
+import { runtimeDeclaration, runtimeDeclarations } from "./runtime.ts";
 import { optionalAccess, propertyAccess as access, stringLiteral } from "./safe-text.ts";
 
 export function emitToApiError(model: Model): ModuleIR {
@@ -26,60 +28,7 @@ export function emitToApiError(model: Model): ModuleIR {
     ],
     reexports: [],
     declarations: [
-      {
-        kind: "type",
-        name: "ErrorClassLookup",
-        exported: true,
-        docs: "The class for a code: its own, else its nearest known ancestor's, else the root class.",
-        type: `(code: string) => typeof ${base}`,
-      },
-      {
-        kind: "function",
-        name: "createClassLookup",
-        exported: true,
-        docs: "A lookup over tables of class entries (see `defineErrorClass`), one entry per line, indexed on first use; classes are made as codes need them. Not part of the package's API.",
-        parameters: [{ name: "tables", type: "readonly string[]" }],
-        returnType: "ErrorClassLookup",
-        body: ["return findClass.bind(undefined, new Map(), tables);"],
-      },
-      {
-        kind: "function",
-        name: "findClass",
-        exported: false,
-        docs:
-          "The class of `code`, else of its nearest ancestor in `tables`, else the root class; `index` (code → entry) is filled " +
-          "on the first call. A table entry that starts with a dot is in the category of the entry before it.",
-        parameters: [
-          { name: "index", type: "Map<string, string>" },
-          { name: "tables", type: "readonly string[]" },
-          { name: "code", type: "string" },
-        ],
-        returnType: `typeof ${base}`,
-        body: [
-          "if (index.size === 0) {",
-          "  for (const table of tables) {",
-          '    let category = "";',
-          '    for (const line of table.split("\\n")) {',
-          '      const entry = line.startsWith(".") ? category + line : line;',
-          '      const code = entry.split(" ")[0] ?? "";',
-          '      category = code.split(".")[0] ?? "";',
-          '      if (code !== "" && !index.has(code)) index.set(code, entry);',
-          "    }",
-          "  }",
-          "}",
-          "for (let path = code; ; ) {",
-          "  const entry = index.get(path);",
-          "  if (entry !== undefined) {",
-          '    const dot = path.lastIndexOf(".");',
-          `    const parent = dot === -1 ? ${base} : findClass(index, tables, path.slice(0, dot));`,
-          "    return defineErrorClass(parent, entry);",
-          "  }",
-          '  const dot = path.lastIndexOf(".");',
-          `  if (dot === -1) return ${base};`,
-          "  path = path.slice(0, dot);",
-          "}",
-        ],
-      },
+      ...runtimeDeclarations("to-api-error", ["ErrorClassLookup", "createClassLookup", "findClass"], base),
       {
         kind: "const",
         name: "classOf",
@@ -147,23 +96,7 @@ export function emitToApiError(model: Model): ModuleIR {
           "}",
         ],
       },
-      {
-        kind: "function",
-        name: "describeInput",
-        exported: false,
-        docs: "What an input was, for the message of a TypeError.",
-        parameters: [{ name: "input", type: "unknown" }],
-        returnType: "string",
-        body: [
-          'if (input === null) return "null";',
-          'if (typeof input !== "object") return typeof input;',
-          "try {",
-          '  return Array.isArray(input) ? "an array" : "an object without one";',
-          "} catch {",
-          '  return "an unreadable object";',
-          "}",
-        ],
-      },
+      runtimeDeclaration("to-api-error", "describeInput", base),
       {
         kind: "function",
         name: "unwrapResponse",

@@ -1,5 +1,6 @@
 // How codes become TypeScript identifiers. Every generated name is derived here and nowhere else,
 // so the validator's collision check and the model can never disagree.
+import { nameOf } from "../runtime/naming.ts";
 
 const SEGMENT = /^[A-Za-z0-9_]+$/;
 
@@ -27,17 +28,17 @@ export function checkCategoryName(name: string): string | undefined {
   return problem?.replace(/^code/, "category");
 }
 
-/** `AuthFailure.SignatureFailure` → `AuthFailureSignatureFailure`: each segment capitalised, joined. */
+/** `AuthFailure.SignatureFailure` → `AuthFailureSignatureFailure`, by the rule every package carries (generator/runtime/naming.ts). */
 export function identifierOf(code: string): string {
-  return code
-    .split(".")
-    .map((segment) => segment.charAt(0).toUpperCase() + segment.slice(1))
-    .join("");
+  return nameOf(code);
 }
 
-/** The class name for an identifier: `Error` is added unless the name already ends in it. */
+/**
+ * The class name for an identifier: `Error` is added unless the name already ends in it. The same rule
+ * as for a code: an identifier is one capitalised segment, which the rule leaves as it is.
+ */
 export function classNameOf(identifier: string): string {
-  return identifier.endsWith("Error") ? identifier : `${identifier}Error`;
+  return nameOf(identifier, "Error");
 }
 
 /** The guard of a category: `AuthFailure` → `isAuthFailureCode`. */

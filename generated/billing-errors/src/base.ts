@@ -28,7 +28,7 @@ export interface ApiErrorJSON {
 }
 
 /**
- * The root of every error class of @team/billing-errors.
+ * The root of every error class of this package.
  *
  * `instanceof` follows the code path, not object identity: `e instanceof C` holds when `e` is an error of this package (any copy or version, ESM or CJS) whose code is `C.code` or below it. Every such error is an instance of BillingApiError.
  */
@@ -104,7 +104,7 @@ export function defineErrorClass<T>(parent: new (message?: string, options?: Api
   let type = ERROR_CLASSES.get(code);
   if (type === undefined) {
     type = class extends parent {};
-    let name = classNameOf(code);
+    let name = nameOf(code, "Error");
     for (const option of options) {
       const [key = "", value = ""] = option.split("=");
       if (key === "name") name = value;
@@ -116,10 +116,14 @@ export function defineErrorClass<T>(parent: new (message?: string, options?: Api
   return type;
 }
 
-/** errgen's naming rule: the code's segments capitalised and joined, with `Error` added unless the name ends in it. */
-function classNameOf(code: string): string {
+/**
+ * The code's segments capitalised and joined, with `suffix` added unless the name already ends in it:
+ * `AuthFailure.SignatureFailure` → `AuthFailureSignatureFailure`, or with the suffix `Error` the class
+ * name `AuthFailureSignatureFailureError`.
+ */
+function nameOf(code: string, suffix: string = ""): string {
   const name = code.split(".").map((segment) => segment.charAt(0).toUpperCase() + segment.slice(1)).join("");
-  return name.endsWith("Error") ? name : `${name}Error`;
+  return name.endsWith(suffix) ? name : name + suffix;
 }
 
 /** `instanceof` for every error class: an error of this package (any copy) whose code is the class's code or below it. */

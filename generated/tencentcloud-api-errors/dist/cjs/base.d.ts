@@ -28,7 +28,7 @@ export interface ApiErrorJSON {
 }
 
 /**
- * The root of every error class of tencentcloud-api-errors.
+ * The root of every error class of this package.
  *
  * `instanceof` follows the code path, not object identity: `e instanceof C` holds when `e` is an error of this package (any copy or version, ESM or CJS) whose code is `C.code` or below it. Every such error is an instance of TencentCloudApiError.
  */

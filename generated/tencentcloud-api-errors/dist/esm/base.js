@@ -39,7 +39,7 @@ export function defineErrorClass(parent, entry) {
   let type = ERROR_CLASSES.get(code);
   if (type === undefined) {
     type = class extends parent {};
-    let name = classNameOf(code);
+    let name = nameOf(code, "Error");
     for (const option of options) {
       const [key = "", value = ""] = option.split("=");
       if (key === "name") name = value;
@@ -51,9 +51,9 @@ export function defineErrorClass(parent, entry) {
   return type;
 }
 
-function classNameOf(code) {
+function nameOf(code, suffix = "") {
   const name = code.split(".").map((segment) => segment.charAt(0).toUpperCase() + segment.slice(1)).join("");
-  return name.endsWith("Error") ? name : `${name}Error`;
+  return name.endsWith(suffix) ? name : name + suffix;
 }
 
 function hasCodePath(value) {
