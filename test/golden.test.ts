@@ -51,6 +51,21 @@ for (const golden of GOLDEN) {
     }
   });
 
+  test(`${golden.name}: code people read: no line over 120 characters but the catalogue's rows, and \`import type\` when every name is a type`, (t) => {
+    const result = compile(golden.options);
+    if (!result.ok) return t.fail("the spec is valid");
+    const code = result.files.filter((file) => /\.(ts|js)$/.test(file.path));
+    t.true(code.length > 20);
+    for (const file of code) {
+      for (const [index, line] of file.contents.split("\n").entries()) {
+        // Data, not code: a catalogue row holds a code's descriptions, as long as the spec makes them.
+        if (line.length > 120 && !line.startsWith('  ["')) t.fail(`${file.path}:${index + 1} has ${line.length} characters`);
+        if (/^(import|export) \{ type \w+(, type \w+)* \}/.test(line)) t.fail(`${file.path}:${index + 1}: ${line}`);
+      }
+    }
+    t.pass();
+  });
+
   test(`${golden.name}: the package entry exports exactly the public API`, async (t) => {
     const result = compile(golden.options);
     if (!result.ok) return t.fail("the spec is valid");

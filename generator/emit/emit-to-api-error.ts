@@ -13,11 +13,6 @@ export function emitToApiError(model: Model): ModuleIR {
   const base = model.baseClass;
   const { response, requestId, error, code, message } = model.envelope;
   const key = stringLiteral;
-  const converterParameters = [
-    { name: "input", type: "unknown" },
-    { name: "classOf", type: "ErrorClassLookup" },
-    { name: "caller", type: "string" },
-  ];
   return {
     path: MODULE.toApiError,
     imports: [
@@ -52,25 +47,7 @@ export function emitToApiError(model: Model): ModuleIR {
         returnType: base,
         body: ['return convertError(input, classOf, "toApiError");'],
       },
-      {
-        kind: "function",
-        name: "convertError",
-        exported: true,
-        docs: "The conversion behind `toApiError` and the products' converters, with the caller's lookup. Not part of the package's API.",
-        parameters: converterParameters,
-        returnType: base,
-        body: [
-          "const fields = readFields(input);",
-          'if (typeof fields.code !== "string" || fields.code === "") {',
-          `  throw new TypeError(\`\${caller}: expected an error envelope, its ${response}, or an object with a string code; got \${describeInput(input)}\`);`,
-          "}",
-          "const type = classOf(fields.code);",
-          "if (fields.prototype === type.prototype && input instanceof type) return input; // already the most specific class",
-          'const message = typeof fields.message === "string" ? fields.message : "";',
-          'const requestId = typeof fields.requestId === "string" ? fields.requestId : undefined;',
-          "return new type(message, { code: fields.code, requestId, cause: fields.isError ? input : undefined });",
-        ],
-      },
+      runtimeDeclaration("to-api-error", "convertError", base),
       {
         kind: "function",
         name: "readFields",
@@ -88,7 +65,9 @@ export function emitToApiError(model: Model): ModuleIR {
           "  const record = unchecked(input);",
           `  const response = record${access(response)};`,
           '  const body = typeof response === "object" && response !== null ? response : record;',
-          `  if (!(${key(error)} in body)) return { code: record.code, message: record.message, requestId: record.requestId, isError, prototype };`,
+          `  if (!(${key(error)} in body)) {`,
+          "    return { code: record.code, message: record.message, requestId: record.requestId, isError, prototype };",
+          "  }",
           `  const wire = body${access(error)};`,
           `  return { code: wire${optionalAccess(code)}, message: wire${optionalAccess(message)}, requestId: body${access(requestId)}, isError, prototype };`,
           "} catch {",
@@ -121,7 +100,9 @@ export function emitToApiError(model: Model): ModuleIR {
         body: [
           `if (isSuccess(envelope)) return envelope${access(response)};`,
           "if (carriesError(envelope)) throw convertError(envelope, classOf, caller);",
-          `throw new TypeError(\`\${caller}: expected {"${response}": {...}} with a string ${requestId}; got \${describeInput(envelope)}\`);`,
+          "throw new TypeError(",
+          `  \`\${caller}: expected {"${response}": {...}} with a string ${requestId}; got \${describeInput(envelope)}\`,`,
+          ");",
         ],
       },
       {

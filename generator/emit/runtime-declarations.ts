@@ -314,7 +314,11 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
         "  for (const option of options) {",
         "    const [key = \"\", value = \"\"] = option.split(\"=\");",
         "    if (key === \"name\") name = value;",
-        "    else Object.defineProperty(type, key.replace(\"!\", \"\"), { value: key === option ? !key.startsWith(\"!\") : value || undefined });",
+        "    else {",
+        "      Object.defineProperty(type, key.replace(\"!\", \"\"), {",
+        "        value: key === option ? !key.startsWith(\"!\") : value || undefined,",
+        "      });",
+        "    }",
         "  }",
         "  Object.defineProperties(type, { name: { value: name }, code: { value: code }, errorName: { value: name } });",
         "  ERROR_CLASSES.set(code, type);",
@@ -356,7 +360,10 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
       "returnType": "value is ApiError",
       "body": [
         "try {",
-        "  return typeof value === \"object\" && value !== null && ERROR_BRAND in value && value[ERROR_BRAND] === true && \"code\" in value && typeof value.code === \"string\";",
+        "  return (",
+        "    typeof value === \"object\" && value !== null && ERROR_BRAND in value && value[ERROR_BRAND] === true &&",
+        "    \"code\" in value && typeof value.code === \"string\"",
+        "  );",
         "} catch {",
         "  return false;",
         "}"
@@ -433,6 +440,68 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
       ],
       "docs": "The class of `code`, else of its nearest ancestor in `tables`, else the root class; `index` (code → entry) is filled on the first call. A table entry that starts with a dot is in the category of the entry before it."
     },
+    "convertError": {
+      "kind": "function",
+      "name": "convertError",
+      "exported": true,
+      "parameters": [
+        {
+          "name": "input",
+          "type": "unknown"
+        },
+        {
+          "name": "classOf",
+          "type": "ErrorClassLookup"
+        },
+        {
+          "name": "caller",
+          "type": "string"
+        }
+      ],
+      "returnType": "ApiError",
+      "body": [
+        "const fields = readFields(input);",
+        "if (typeof fields.code !== \"string\" || fields.code === \"\") {",
+        "  // Two literals, one string: minifiers join them.",
+        "  throw new TypeError(",
+        "    `${caller}: expected an error envelope, its response, or an object with a string code; ` +",
+        "      `got ${describeInput(input)}`,",
+        "  );",
+        "}",
+        "const type = classOf(fields.code);",
+        "if (fields.prototype === type.prototype && input instanceof type) return input; // already the most specific class",
+        "const message = typeof fields.message === \"string\" ? fields.message : \"\";",
+        "const requestId = typeof fields.requestId === \"string\" ? fields.requestId : undefined;",
+        "return new type(message, { code: fields.code, requestId, cause: fields.isError ? input : undefined });"
+      ],
+      "docs": "The conversion behind `toApiError` and the products' converters, with the caller's lookup. Not part of the package's API."
+    },
+    "readFields": {
+      "kind": "function",
+      "name": "readFields",
+      "exported": false,
+      "parameters": [
+        {
+          "name": "input",
+          "type": "unknown"
+        }
+      ],
+      "returnType": "{ code?: unknown; message?: unknown; requestId?: unknown; isError?: boolean; prototype?: unknown }",
+      "body": [
+        "try {",
+        "  if (typeof input !== \"object\" || input === null) return {};",
+        "  const record = unchecked(input);",
+        "  const body = typeof record.Response === \"object\" && record.Response !== null ? record.Response : record;",
+        "  const isError = input instanceof Error;",
+        "  const prototype = Object.getPrototypeOf(input);",
+        "  if (!(\"Error\" in body)) return { code: record.code, message: record.message, requestId: record.requestId, isError, prototype };",
+        "  return { code: body.Error?.Code, message: body.Error?.Message, requestId: body.RequestId, isError, prototype };",
+        "} catch {",
+        "  return {};",
+        "}"
+      ],
+      "docs": "Code, message and request id from an envelope, its Response, or an error-like object, and the input's prototype."
+    },
     "describeInput": {
       "kind": "function",
       "name": "describeInput",
@@ -505,7 +574,7 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
       "kind": "type",
       "name": "CatalogueEntry",
       "exported": true,
-      "type": "readonly [code: string, description: string | null, descriptionZh: string | null, retryable: boolean, fault: ErrorFault | null]",
+      "type": "readonly [\n  code: string,\n  description: string | null,\n  descriptionZh: string | null,\n  retryable: boolean,\n  fault: ErrorFault | null,\n]",
       "docs": "One code's line in a catalogue. Not part of the package's API."
     },
     "Describer": {

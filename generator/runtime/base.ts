@@ -112,7 +112,11 @@ export function defineErrorClass<T>(parent: new (message?: string, options?: Api
     for (const option of options) {
       const [key = "", value = ""] = option.split("=");
       if (key === "name") name = value;
-      else Object.defineProperty(type, key.replace("!", ""), { value: key === option ? !key.startsWith("!") : value || undefined });
+      else {
+        Object.defineProperty(type, key.replace("!", ""), {
+          value: key === option ? !key.startsWith("!") : value || undefined,
+        });
+      }
     }
     Object.defineProperties(type, { name: { value: name }, code: { value: code }, errorName: { value: name } });
     ERROR_CLASSES.set(code, type);
@@ -128,7 +132,10 @@ function hasCodePath(this: typeof ApiError, value: unknown): boolean {
 /** Whether `value` is an error of this package, from any copy or version of it. Returns a boolean for any input and never throws. */
 export function isApiError(value: unknown): value is ApiError {
   try {
-    return typeof value === "object" && value !== null && ERROR_BRAND in value && value[ERROR_BRAND] === true && "code" in value && typeof value.code === "string";
+    return (
+      typeof value === "object" && value !== null && ERROR_BRAND in value && value[ERROR_BRAND] === true &&
+      "code" in value && typeof value.code === "string"
+    );
   } catch {
     return false;
   }

@@ -22,7 +22,13 @@ export interface ErrorDescription {
 }
 
 /** One code's line in a catalogue. Not part of the package's API. */
-export type CatalogueEntry = readonly [code: string, description: string | null, descriptionZh: string | null, retryable: boolean, fault: ErrorFault | null];
+export type CatalogueEntry = readonly [
+  code: string,
+  description: string | null,
+  descriptionZh: string | null,
+  retryable: boolean,
+  fault: ErrorFault | null,
+];
 
 /** `describeError` over one catalogue. Not part of the package's API. */
 export type Describer = (code: string, locale: string) => ErrorDescription | undefined;

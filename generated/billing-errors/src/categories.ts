@@ -4,7 +4,10 @@ import { isCodeIn } from "./internal.js";
 /** A code of the `Quota` category: `Quota` itself or any code below it. */
 export type QuotaCode = "Quota" | `Quota.${string}`;
 
-/** Whether `value` is a code of the `Quota` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `Quota` category, known to this package or not. Returns a boolean for any input and
+ * never throws.
+ */
 export function isQuotaCode(value: unknown): value is QuotaCode {
   return isCodeIn(value, "Quota");
 }
@@ -12,7 +15,10 @@ export function isQuotaCode(value: unknown): value is QuotaCode {
 /** A code of the `Upstream` category: `Upstream` itself or any code below it. */
 export type UpstreamCode = "Upstream" | `Upstream.${string}`;
 
-/** Whether `value` is a code of the `Upstream` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `Upstream` category, known to this package or not. Returns a boolean for any input
+ * and never throws.
+ */
 export function isUpstreamCode(value: unknown): value is UpstreamCode {
   return isCodeIn(value, "Upstream");
 }

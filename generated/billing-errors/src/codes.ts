@@ -13,8 +13,12 @@ export enum BillingErrorCode {
   LedgerTimeout = "Upstream.Timeout",
 }
 
-/** Every code of @team/billing-errors as a frozen plain object, for code that avoids enums: the same members as {@link BillingErrorCode}, each typed as its code string. */
-export const BillingErrorCodes: { readonly [K in keyof typeof BillingErrorCode]: `${(typeof BillingErrorCode)[K]}` } = /* @__PURE__ */ Object.freeze({ ...BillingErrorCode });
+/**
+ * Every code of @team/billing-errors as a frozen plain object, for code that avoids enums: the same members as {@link
+ * BillingErrorCode}, each typed as its code string.
+ */
+export const BillingErrorCodes: { readonly [K in keyof typeof BillingErrorCode]: `${(typeof BillingErrorCode)[K]}` } =
+  /* @__PURE__ */ Object.freeze({ ...BillingErrorCode });
 
 /** The string of every code this package knows. */
 export type KnownErrorCode =
@@ -25,7 +29,9 @@ export type KnownErrorCode =
 /** Filled on first use, so that importing the enum costs nothing. */
 let knownCodes: ReadonlySet<string> | undefined;
 
-/** Whether `value` is one of the codes of {@link BillingErrorCode}. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is one of the codes of {@link BillingErrorCode}. Returns a boolean for any input and never throws.
+ */
 export function isBillingErrorCode(value: unknown): value is BillingErrorCode {
   knownCodes ??= new Set(Object.values(BillingErrorCode));
   return typeof value === "string" && knownCodes.has(value);

@@ -10,7 +10,8 @@ import { BillingApiError, defineErrorClass, type ErrorClass } from "./base.js";
  *
  * Retryable. A client fault.
  */
-export const QuotaError: ErrorClass<BillingApiError, "Quota"> = /* @__PURE__ */ defineErrorClass(BillingApiError, "Quota retryable fault=client");
+export const QuotaError: ErrorClass<BillingApiError, "Quota"> =
+  /* @__PURE__ */ defineErrorClass(BillingApiError, "Quota retryable fault=client");
 
 /** An error of {@link QuotaError}: code `Quota` or a code below it. */
 export type QuotaError = InstanceType<typeof QuotaError>;
@@ -20,7 +21,8 @@ export type QuotaError = InstanceType<typeof QuotaError>;
  *
  * Code: `Quota.Daily`. Retryable. A client fault.
  */
-export const QuotaDailyError: ErrorClass<QuotaError, "Quota.Daily"> = /* @__PURE__ */ defineErrorClass(QuotaError, "Quota.Daily");
+export const QuotaDailyError: ErrorClass<QuotaError, "Quota.Daily"> =
+  /* @__PURE__ */ defineErrorClass(QuotaError, "Quota.Daily");
 
 /** An error of {@link QuotaDailyError}: code `Quota.Daily` or a code below it. */
 export type QuotaDailyError = InstanceType<typeof QuotaDailyError>;
@@ -32,7 +34,8 @@ export type QuotaDailyError = InstanceType<typeof QuotaDailyError>;
  *
  * @deprecated Since 2.0.0: Use Quota.Daily; bursts count against the daily quota now.
  */
-export const QuotaDaily_BurstError: ErrorClass<QuotaError, "Quota.Daily_Burst"> = /* @__PURE__ */ defineErrorClass(QuotaError, "Quota.Daily_Burst !retryable");
+export const QuotaDaily_BurstError: ErrorClass<QuotaError, "Quota.Daily_Burst"> =
+  /* @__PURE__ */ defineErrorClass(QuotaError, "Quota.Daily_Burst !retryable");
 
 /** An error of {@link QuotaDaily_BurstError}: code `Quota.Daily_Burst` or a code below it. */
 export type QuotaDaily_BurstError = InstanceType<typeof QuotaDaily_BurstError>;
@@ -42,7 +45,8 @@ export type QuotaDaily_BurstError = InstanceType<typeof QuotaDaily_BurstError>;
  *
  * Not retryable.
  */
-export const UpstreamError: ErrorClass<BillingApiError, "Upstream"> = /* @__PURE__ */ defineErrorClass(BillingApiError, "Upstream");
+export const UpstreamError: ErrorClass<BillingApiError, "Upstream"> =
+  /* @__PURE__ */ defineErrorClass(BillingApiError, "Upstream");
 
 /** An error of {@link UpstreamError}: code `Upstream` or a code below it. */
 export type UpstreamError = InstanceType<typeof UpstreamError>;
@@ -52,13 +56,17 @@ export type UpstreamError = InstanceType<typeof UpstreamError>;
  *
  * Code: `Upstream.Timeout`. Retryable. A server fault.
  */
-export const LedgerTimeoutError: ErrorClass<UpstreamError, "Upstream.Timeout"> = /* @__PURE__ */ defineErrorClass(UpstreamError, "Upstream.Timeout name=LedgerTimeoutError retryable fault=server");
+export const LedgerTimeoutError: ErrorClass<UpstreamError, "Upstream.Timeout"> =
+  /* @__PURE__ */ defineErrorClass(UpstreamError, "Upstream.Timeout name=LedgerTimeoutError retryable fault=server");
 
 /** An error of {@link LedgerTimeoutError}: code `Upstream.Timeout` or a code below it. */
 export type LedgerTimeoutError = InstanceType<typeof LedgerTimeoutError>;
 
-/** The classes of this module as data, for looking codes up without bundling every class. Not part of the package's API. */
-export const ERROR_CLASS_TABLE: string = `
+/**
+ * The classes of this module as data, for looking codes up without bundling every class. Not part of the package's API.
+ */
+export const ERROR_CLASS_TABLE: string =
+  `
 Quota retryable fault=client
 .Daily
 .Daily_Burst !retryable

@@ -7,7 +7,10 @@ export function ownField(value: unknown, key: string): unknown {
   return typeof value === "object" && value !== null && Object.hasOwn(value, key) ? Reflect.get(value, key) : undefined;
 }
 
-/** `value` itself, typed for reading fields before anything is known about them: every read is `any`, to be checked where it is used. Free at run time (engines inline it), unlike `Object(value)`. */
+/**
+ * `value` itself, typed for reading fields before anything is known about them: every read is `any`, to be checked
+ * where it is used. Free at run time (engines inline it), unlike `Object(value)`.
+ */
 export function unchecked(value: unknown): any {
   return value;
 }

@@ -4,7 +4,10 @@ import { isCodeIn } from "./internal.js";
 /** A code of the `ActionOffline` category: `ActionOffline` itself or any code below it. */
 export type ActionOfflineCode = "ActionOffline" | `ActionOffline.${string}`;
 
-/** Whether `value` is a code of the `ActionOffline` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `ActionOffline` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export function isActionOfflineCode(value: unknown): value is ActionOfflineCode {
   return isCodeIn(value, "ActionOffline");
 }
@@ -12,7 +15,10 @@ export function isActionOfflineCode(value: unknown): value is ActionOfflineCode 
 /** A code of the `AuthFailure` category: `AuthFailure` itself or any code below it. */
 export type AuthFailureCode = "AuthFailure" | `AuthFailure.${string}`;
 
-/** Whether `value` is a code of the `AuthFailure` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `AuthFailure` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export function isAuthFailureCode(value: unknown): value is AuthFailureCode {
   return isCodeIn(value, "AuthFailure");
 }
@@ -20,7 +26,10 @@ export function isAuthFailureCode(value: unknown): value is AuthFailureCode {
 /** A code of the `DryRunOperation` category: `DryRunOperation` itself or any code below it. */
 export type DryRunOperationCode = "DryRunOperation" | `DryRunOperation.${string}`;
 
-/** Whether `value` is a code of the `DryRunOperation` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `DryRunOperation` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export function isDryRunOperationCode(value: unknown): value is DryRunOperationCode {
   return isCodeIn(value, "DryRunOperation");
 }
@@ -28,7 +37,10 @@ export function isDryRunOperationCode(value: unknown): value is DryRunOperationC
 /** A code of the `FailedOperation` category: `FailedOperation` itself or any code below it. */
 export type FailedOperationCode = "FailedOperation" | `FailedOperation.${string}`;
 
-/** Whether `value` is a code of the `FailedOperation` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `FailedOperation` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export function isFailedOperationCode(value: unknown): value is FailedOperationCode {
   return isCodeIn(value, "FailedOperation");
 }
@@ -36,7 +48,10 @@ export function isFailedOperationCode(value: unknown): value is FailedOperationC
 /** A code of the `InternalError` category: `InternalError` itself or any code below it. */
 export type InternalErrorCode = "InternalError" | `InternalError.${string}`;
 
-/** Whether `value` is a code of the `InternalError` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `InternalError` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export function isInternalErrorCode(value: unknown): value is InternalErrorCode {
   return isCodeIn(value, "InternalError");
 }
@@ -44,7 +59,10 @@ export function isInternalErrorCode(value: unknown): value is InternalErrorCode 
 /** A code of the `InvalidAction` category: `InvalidAction` itself or any code below it. */
 export type InvalidActionCode = "InvalidAction" | `InvalidAction.${string}`;
 
-/** Whether `value` is a code of the `InvalidAction` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `InvalidAction` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export function isInvalidActionCode(value: unknown): value is InvalidActionCode {
   return isCodeIn(value, "InvalidAction");
 }
@@ -52,7 +70,10 @@ export function isInvalidActionCode(value: unknown): value is InvalidActionCode 
 /** A code of the `InvalidParameter` category: `InvalidParameter` itself or any code below it. */
 export type InvalidParameterCode = "InvalidParameter" | `InvalidParameter.${string}`;
 
-/** Whether `value` is a code of the `InvalidParameter` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `InvalidParameter` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export function isInvalidParameterCode(value: unknown): value is InvalidParameterCode {
   return isCodeIn(value, "InvalidParameter");
 }
@@ -60,7 +81,10 @@ export function isInvalidParameterCode(value: unknown): value is InvalidParamete
 /** A code of the `InvalidParameterValue` category: `InvalidParameterValue` itself or any code below it. */
 export type InvalidParameterValueCode = "InvalidParameterValue" | `InvalidParameterValue.${string}`;
 
-/** Whether `value` is a code of the `InvalidParameterValue` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `InvalidParameterValue` category, known to this package or not. Returns a boolean
+ * for any input and never throws.
+ */
 export function isInvalidParameterValueCode(value: unknown): value is InvalidParameterValueCode {
   return isCodeIn(value, "InvalidParameterValue");
 }
@@ -68,7 +92,10 @@ export function isInvalidParameterValueCode(value: unknown): value is InvalidPar
 /** A code of the `InvalidRequest` category: `InvalidRequest` itself or any code below it. */
 export type InvalidRequestCode = "InvalidRequest" | `InvalidRequest.${string}`;
 
-/** Whether `value` is a code of the `InvalidRequest` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `InvalidRequest` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export function isInvalidRequestCode(value: unknown): value is InvalidRequestCode {
   return isCodeIn(value, "InvalidRequest");
 }
@@ -76,7 +103,10 @@ export function isInvalidRequestCode(value: unknown): value is InvalidRequestCod
 /** A code of the `IpInBlacklist` category: `IpInBlacklist` itself or any code below it. */
 export type IpInBlacklistCode = "IpInBlacklist" | `IpInBlacklist.${string}`;
 
-/** Whether `value` is a code of the `IpInBlacklist` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `IpInBlacklist` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export function isIpInBlacklistCode(value: unknown): value is IpInBlacklistCode {
   return isCodeIn(value, "IpInBlacklist");
 }
@@ -84,7 +114,10 @@ export function isIpInBlacklistCode(value: unknown): value is IpInBlacklistCode 
 /** A code of the `IpNotInWhitelist` category: `IpNotInWhitelist` itself or any code below it. */
 export type IpNotInWhitelistCode = "IpNotInWhitelist" | `IpNotInWhitelist.${string}`;
 
-/** Whether `value` is a code of the `IpNotInWhitelist` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `IpNotInWhitelist` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export function isIpNotInWhitelistCode(value: unknown): value is IpNotInWhitelistCode {
   return isCodeIn(value, "IpNotInWhitelist");
 }
@@ -92,7 +125,10 @@ export function isIpNotInWhitelistCode(value: unknown): value is IpNotInWhitelis
 /** A code of the `LimitExceeded` category: `LimitExceeded` itself or any code below it. */
 export type LimitExceededCode = "LimitExceeded" | `LimitExceeded.${string}`;
 
-/** Whether `value` is a code of the `LimitExceeded` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `LimitExceeded` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export function isLimitExceededCode(value: unknown): value is LimitExceededCode {
   return isCodeIn(value, "LimitExceeded");
 }
@@ -100,7 +136,10 @@ export function isLimitExceededCode(value: unknown): value is LimitExceededCode 
 /** A code of the `MissingParameter` category: `MissingParameter` itself or any code below it. */
 export type MissingParameterCode = "MissingParameter" | `MissingParameter.${string}`;
 
-/** Whether `value` is a code of the `MissingParameter` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `MissingParameter` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export function isMissingParameterCode(value: unknown): value is MissingParameterCode {
   return isCodeIn(value, "MissingParameter");
 }
@@ -108,7 +147,10 @@ export function isMissingParameterCode(value: unknown): value is MissingParamete
 /** A code of the `NoSuchProduct` category: `NoSuchProduct` itself or any code below it. */
 export type NoSuchProductCode = "NoSuchProduct" | `NoSuchProduct.${string}`;
 
-/** Whether `value` is a code of the `NoSuchProduct` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `NoSuchProduct` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export function isNoSuchProductCode(value: unknown): value is NoSuchProductCode {
   return isCodeIn(value, "NoSuchProduct");
 }
@@ -116,7 +158,10 @@ export function isNoSuchProductCode(value: unknown): value is NoSuchProductCode 
 /** A code of the `NoSuchVersion` category: `NoSuchVersion` itself or any code below it. */
 export type NoSuchVersionCode = "NoSuchVersion" | `NoSuchVersion.${string}`;
 
-/** Whether `value` is a code of the `NoSuchVersion` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `NoSuchVersion` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export function isNoSuchVersionCode(value: unknown): value is NoSuchVersionCode {
   return isCodeIn(value, "NoSuchVersion");
 }
@@ -124,7 +169,10 @@ export function isNoSuchVersionCode(value: unknown): value is NoSuchVersionCode 
 /** A code of the `RequestLimitExceeded` category: `RequestLimitExceeded` itself or any code below it. */
 export type RequestLimitExceededCode = "RequestLimitExceeded" | `RequestLimitExceeded.${string}`;
 
-/** Whether `value` is a code of the `RequestLimitExceeded` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `RequestLimitExceeded` category, known to this package or not. Returns a boolean for
+ * any input and never throws.
+ */
 export function isRequestLimitExceededCode(value: unknown): value is RequestLimitExceededCode {
   return isCodeIn(value, "RequestLimitExceeded");
 }
@@ -132,7 +180,10 @@ export function isRequestLimitExceededCode(value: unknown): value is RequestLimi
 /** A code of the `RequestSizeLimitExceeded` category: `RequestSizeLimitExceeded` itself or any code below it. */
 export type RequestSizeLimitExceededCode = "RequestSizeLimitExceeded" | `RequestSizeLimitExceeded.${string}`;
 
-/** Whether `value` is a code of the `RequestSizeLimitExceeded` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `RequestSizeLimitExceeded` category, known to this package or not. Returns a boolean
+ * for any input and never throws.
+ */
 export function isRequestSizeLimitExceededCode(value: unknown): value is RequestSizeLimitExceededCode {
   return isCodeIn(value, "RequestSizeLimitExceeded");
 }
@@ -140,7 +191,10 @@ export function isRequestSizeLimitExceededCode(value: unknown): value is Request
 /** A code of the `ResourceInUse` category: `ResourceInUse` itself or any code below it. */
 export type ResourceInUseCode = "ResourceInUse" | `ResourceInUse.${string}`;
 
-/** Whether `value` is a code of the `ResourceInUse` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `ResourceInUse` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export function isResourceInUseCode(value: unknown): value is ResourceInUseCode {
   return isCodeIn(value, "ResourceInUse");
 }
@@ -148,7 +202,10 @@ export function isResourceInUseCode(value: unknown): value is ResourceInUseCode 
 /** A code of the `ResourceInsufficient` category: `ResourceInsufficient` itself or any code below it. */
 export type ResourceInsufficientCode = "ResourceInsufficient" | `ResourceInsufficient.${string}`;
 
-/** Whether `value` is a code of the `ResourceInsufficient` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `ResourceInsufficient` category, known to this package or not. Returns a boolean for
+ * any input and never throws.
+ */
 export function isResourceInsufficientCode(value: unknown): value is ResourceInsufficientCode {
   return isCodeIn(value, "ResourceInsufficient");
 }
@@ -156,7 +213,10 @@ export function isResourceInsufficientCode(value: unknown): value is ResourceIns
 /** A code of the `ResourceNotFound` category: `ResourceNotFound` itself or any code below it. */
 export type ResourceNotFoundCode = "ResourceNotFound" | `ResourceNotFound.${string}`;
 
-/** Whether `value` is a code of the `ResourceNotFound` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `ResourceNotFound` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export function isResourceNotFoundCode(value: unknown): value is ResourceNotFoundCode {
   return isCodeIn(value, "ResourceNotFound");
 }
@@ -164,7 +224,10 @@ export function isResourceNotFoundCode(value: unknown): value is ResourceNotFoun
 /** A code of the `ResourceUnavailable` category: `ResourceUnavailable` itself or any code below it. */
 export type ResourceUnavailableCode = "ResourceUnavailable" | `ResourceUnavailable.${string}`;
 
-/** Whether `value` is a code of the `ResourceUnavailable` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `ResourceUnavailable` category, known to this package or not. Returns a boolean for
+ * any input and never throws.
+ */
 export function isResourceUnavailableCode(value: unknown): value is ResourceUnavailableCode {
   return isCodeIn(value, "ResourceUnavailable");
 }
@@ -172,7 +235,10 @@ export function isResourceUnavailableCode(value: unknown): value is ResourceUnav
 /** A code of the `ResponseSizeLimitExceeded` category: `ResponseSizeLimitExceeded` itself or any code below it. */
 export type ResponseSizeLimitExceededCode = "ResponseSizeLimitExceeded" | `ResponseSizeLimitExceeded.${string}`;
 
-/** Whether `value` is a code of the `ResponseSizeLimitExceeded` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `ResponseSizeLimitExceeded` category, known to this package or not. Returns a
+ * boolean for any input and never throws.
+ */
 export function isResponseSizeLimitExceededCode(value: unknown): value is ResponseSizeLimitExceededCode {
   return isCodeIn(value, "ResponseSizeLimitExceeded");
 }
@@ -180,7 +246,10 @@ export function isResponseSizeLimitExceededCode(value: unknown): value is Respon
 /** A code of the `ServiceUnavailable` category: `ServiceUnavailable` itself or any code below it. */
 export type ServiceUnavailableCode = "ServiceUnavailable" | `ServiceUnavailable.${string}`;
 
-/** Whether `value` is a code of the `ServiceUnavailable` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `ServiceUnavailable` category, known to this package or not. Returns a boolean for
+ * any input and never throws.
+ */
 export function isServiceUnavailableCode(value: unknown): value is ServiceUnavailableCode {
   return isCodeIn(value, "ServiceUnavailable");
 }
@@ -188,7 +257,10 @@ export function isServiceUnavailableCode(value: unknown): value is ServiceUnavai
 /** A code of the `UnauthorizedOperation` category: `UnauthorizedOperation` itself or any code below it. */
 export type UnauthorizedOperationCode = "UnauthorizedOperation" | `UnauthorizedOperation.${string}`;
 
-/** Whether `value` is a code of the `UnauthorizedOperation` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `UnauthorizedOperation` category, known to this package or not. Returns a boolean
+ * for any input and never throws.
+ */
 export function isUnauthorizedOperationCode(value: unknown): value is UnauthorizedOperationCode {
   return isCodeIn(value, "UnauthorizedOperation");
 }
@@ -196,7 +268,10 @@ export function isUnauthorizedOperationCode(value: unknown): value is Unauthoriz
 /** A code of the `UnknownParameter` category: `UnknownParameter` itself or any code below it. */
 export type UnknownParameterCode = "UnknownParameter" | `UnknownParameter.${string}`;
 
-/** Whether `value` is a code of the `UnknownParameter` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `UnknownParameter` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export function isUnknownParameterCode(value: unknown): value is UnknownParameterCode {
   return isCodeIn(value, "UnknownParameter");
 }
@@ -204,7 +279,10 @@ export function isUnknownParameterCode(value: unknown): value is UnknownParamete
 /** A code of the `UnsupportedOperation` category: `UnsupportedOperation` itself or any code below it. */
 export type UnsupportedOperationCode = "UnsupportedOperation" | `UnsupportedOperation.${string}`;
 
-/** Whether `value` is a code of the `UnsupportedOperation` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `UnsupportedOperation` category, known to this package or not. Returns a boolean for
+ * any input and never throws.
+ */
 export function isUnsupportedOperationCode(value: unknown): value is UnsupportedOperationCode {
   return isCodeIn(value, "UnsupportedOperation");
 }
@@ -212,7 +290,10 @@ export function isUnsupportedOperationCode(value: unknown): value is Unsupported
 /** A code of the `UnsupportedProtocol` category: `UnsupportedProtocol` itself or any code below it. */
 export type UnsupportedProtocolCode = "UnsupportedProtocol" | `UnsupportedProtocol.${string}`;
 
-/** Whether `value` is a code of the `UnsupportedProtocol` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `UnsupportedProtocol` category, known to this package or not. Returns a boolean for
+ * any input and never throws.
+ */
 export function isUnsupportedProtocolCode(value: unknown): value is UnsupportedProtocolCode {
   return isCodeIn(value, "UnsupportedProtocol");
 }
@@ -220,7 +301,10 @@ export function isUnsupportedProtocolCode(value: unknown): value is UnsupportedP
 /** A code of the `UnsupportedRegion` category: `UnsupportedRegion` itself or any code below it. */
 export type UnsupportedRegionCode = "UnsupportedRegion" | `UnsupportedRegion.${string}`;
 
-/** Whether `value` is a code of the `UnsupportedRegion` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `UnsupportedRegion` category, known to this package or not. Returns a boolean for
+ * any input and never throws.
+ */
 export function isUnsupportedRegionCode(value: unknown): value is UnsupportedRegionCode {
   return isCodeIn(value, "UnsupportedRegion");
 }

@@ -8,7 +8,8 @@ import { TencentCloudApiError, defineErrorClass, type ErrorClass } from "./base.
  *
  * Code: `ActionOffline`. Not retryable.
  */
-export const ActionOfflineError: ErrorClass<TencentCloudApiError, "ActionOffline"> = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ActionOffline");
+export const ActionOfflineError: ErrorClass<TencentCloudApiError, "ActionOffline"> =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ActionOffline");
 
 /** An error of {@link ActionOfflineError}: code `ActionOffline` or a code below it. */
 export type ActionOfflineError = InstanceType<typeof ActionOfflineError>;
@@ -22,7 +23,8 @@ export type ActionOfflineError = InstanceType<typeof ActionOfflineError>;
  *
  * Not retryable.
  */
-export const AuthFailureError: ErrorClass<TencentCloudApiError, "AuthFailure"> = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "AuthFailure");
+export const AuthFailureError: ErrorClass<TencentCloudApiError, "AuthFailure"> =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "AuthFailure");
 
 /** An error of {@link AuthFailureError}: code `AuthFailure` or a code below it. */
 export type AuthFailureError = InstanceType<typeof AuthFailureError>;
@@ -34,9 +36,12 @@ export type AuthFailureError = InstanceType<typeof AuthFailureError>;
  *
  * Code: `AuthFailure.InvalidAuthorization`. Not retryable.
  */
-export const AuthFailureInvalidAuthorizationError: ErrorClass<AuthFailureError, "AuthFailure.InvalidAuthorization"> = /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.InvalidAuthorization");
+export const AuthFailureInvalidAuthorizationError: ErrorClass<AuthFailureError, "AuthFailure.InvalidAuthorization"> =
+  /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.InvalidAuthorization");
 
-/** An error of {@link AuthFailureInvalidAuthorizationError}: code `AuthFailure.InvalidAuthorization` or a code below it. */
+/**
+ * An error of {@link AuthFailureInvalidAuthorizationError}: code `AuthFailure.InvalidAuthorization` or a code below it.
+ */
 export type AuthFailureInvalidAuthorizationError = InstanceType<typeof AuthFailureInvalidAuthorizationError>;
 
 /**
@@ -46,7 +51,8 @@ export type AuthFailureInvalidAuthorizationError = InstanceType<typeof AuthFailu
  *
  * Code: `AuthFailure.InvalidSecretId`. Not retryable.
  */
-export const AuthFailureInvalidSecretIdError: ErrorClass<AuthFailureError, "AuthFailure.InvalidSecretId"> = /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.InvalidSecretId");
+export const AuthFailureInvalidSecretIdError: ErrorClass<AuthFailureError, "AuthFailure.InvalidSecretId"> =
+  /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.InvalidSecretId");
 
 /** An error of {@link AuthFailureInvalidSecretIdError}: code `AuthFailure.InvalidSecretId` or a code below it. */
 export type AuthFailureInvalidSecretIdError = InstanceType<typeof AuthFailureInvalidSecretIdError>;
@@ -58,43 +64,50 @@ export type AuthFailureInvalidSecretIdError = InstanceType<typeof AuthFailureInv
  *
  * Code: `AuthFailure.MFAFailure`. Not retryable.
  */
-export const AuthFailureMFAFailureError: ErrorClass<AuthFailureError, "AuthFailure.MFAFailure"> = /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.MFAFailure");
+export const AuthFailureMFAFailureError: ErrorClass<AuthFailureError, "AuthFailure.MFAFailure"> =
+  /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.MFAFailure");
 
 /** An error of {@link AuthFailureMFAFailureError}: code `AuthFailure.MFAFailure` or a code below it. */
 export type AuthFailureMFAFailureError = InstanceType<typeof AuthFailureMFAFailureError>;
 
 /**
- * Key does not exist. Check if the key has been deleted or disabled in the console, and if not, check if the key is correctly entered. Note that whitespaces should not exist before or after the key.
+ * Key does not exist. Check if the key has been deleted or disabled in the console, and if not, check if the key is
+ * correctly entered. Note that whitespaces should not exist before or after the key.
  *
  * 密钥不存在。请在控制台检查密钥是否已被删除或者禁用，如状态正常，请检查密钥是否填写正确，注意前后不得有空格。
  *
  * Code: `AuthFailure.SecretIdNotFound`. Not retryable.
  */
-export const AuthFailureSecretIdNotFoundError: ErrorClass<AuthFailureError, "AuthFailure.SecretIdNotFound"> = /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.SecretIdNotFound");
+export const AuthFailureSecretIdNotFoundError: ErrorClass<AuthFailureError, "AuthFailure.SecretIdNotFound"> =
+  /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.SecretIdNotFound");
 
 /** An error of {@link AuthFailureSecretIdNotFoundError}: code `AuthFailure.SecretIdNotFound` or a code below it. */
 export type AuthFailureSecretIdNotFoundError = InstanceType<typeof AuthFailureSecretIdNotFoundError>;
 
 /**
- * Signature expired. Timestamp and server time cannot differ by more than five minutes. Please ensure your current local time matches the standard time.
+ * Signature expired. Timestamp and server time cannot differ by more than five minutes. Please ensure your current
+ * local time matches the standard time.
  *
  * 签名过期。Timestamp 和服务器时间相差不得超过五分钟，请检查本地时间是否和标准时间同步。
  *
  * Code: `AuthFailure.SignatureExpire`. Not retryable.
  */
-export const AuthFailureSignatureExpireError: ErrorClass<AuthFailureError, "AuthFailure.SignatureExpire"> = /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.SignatureExpire");
+export const AuthFailureSignatureExpireError: ErrorClass<AuthFailureError, "AuthFailure.SignatureExpire"> =
+  /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.SignatureExpire");
 
 /** An error of {@link AuthFailureSignatureExpireError}: code `AuthFailure.SignatureExpire` or a code below it. */
 export type AuthFailureSignatureExpireError = InstanceType<typeof AuthFailureSignatureExpireError>;
 
 /**
- * Invalid signature. Signature calculation error. Please ensure you've followed the signature calculation process described in the Signature API documentation.
+ * Invalid signature. Signature calculation error. Please ensure you've followed the signature calculation process
+ * described in the Signature API documentation.
  *
  * 签名错误。签名计算错误，请对照调用方式中的签名方法文档检查签名计算过程。
  *
  * Code: `AuthFailure.SignatureFailure`. Not retryable.
  */
-export const AuthFailureSignatureFailureError: ErrorClass<AuthFailureError, "AuthFailure.SignatureFailure"> = /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.SignatureFailure");
+export const AuthFailureSignatureFailureError: ErrorClass<AuthFailureError, "AuthFailure.SignatureFailure"> =
+  /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.SignatureFailure");
 
 /** An error of {@link AuthFailureSignatureFailureError}: code `AuthFailure.SignatureFailure` or a code below it. */
 export type AuthFailureSignatureFailureError = InstanceType<typeof AuthFailureSignatureFailureError>;
@@ -106,7 +119,8 @@ export type AuthFailureSignatureFailureError = InstanceType<typeof AuthFailureSi
  *
  * Code: `AuthFailure.TokenFailure`. Not retryable.
  */
-export const AuthFailureTokenFailureError: ErrorClass<AuthFailureError, "AuthFailure.TokenFailure"> = /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.TokenFailure");
+export const AuthFailureTokenFailureError: ErrorClass<AuthFailureError, "AuthFailure.TokenFailure"> =
+  /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.TokenFailure");
 
 /** An error of {@link AuthFailureTokenFailureError}: code `AuthFailure.TokenFailure` or a code below it. */
 export type AuthFailureTokenFailureError = InstanceType<typeof AuthFailureTokenFailureError>;
@@ -118,9 +132,13 @@ export type AuthFailureTokenFailureError = InstanceType<typeof AuthFailureTokenF
  *
  * Code: `AuthFailure.UnauthorizedOperation`. Not retryable.
  */
-export const AuthFailureUnauthorizedOperationError: ErrorClass<AuthFailureError, "AuthFailure.UnauthorizedOperation"> = /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.UnauthorizedOperation");
+export const AuthFailureUnauthorizedOperationError: ErrorClass<AuthFailureError, "AuthFailure.UnauthorizedOperation"> =
+  /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.UnauthorizedOperation");
 
-/** An error of {@link AuthFailureUnauthorizedOperationError}: code `AuthFailure.UnauthorizedOperation` or a code below it. */
+/**
+ * An error of {@link AuthFailureUnauthorizedOperationError}: code `AuthFailure.UnauthorizedOperation` or a code below
+ * it.
+ */
 export type AuthFailureUnauthorizedOperationError = InstanceType<typeof AuthFailureUnauthorizedOperationError>;
 
 /**
@@ -130,7 +148,8 @@ export type AuthFailureUnauthorizedOperationError = InstanceType<typeof AuthFail
  *
  * Code: `DryRunOperation`. Not retryable.
  */
-export const DryRunOperationError: ErrorClass<TencentCloudApiError, "DryRunOperation"> = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "DryRunOperation");
+export const DryRunOperationError: ErrorClass<TencentCloudApiError, "DryRunOperation"> =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "DryRunOperation");
 
 /** An error of {@link DryRunOperationError}: code `DryRunOperation` or a code below it. */
 export type DryRunOperationError = InstanceType<typeof DryRunOperationError>;
@@ -142,7 +161,8 @@ export type DryRunOperationError = InstanceType<typeof DryRunOperationError>;
  *
  * Code: `FailedOperation`. Not retryable.
  */
-export const FailedOperationError: ErrorClass<TencentCloudApiError, "FailedOperation"> = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "FailedOperation");
+export const FailedOperationError: ErrorClass<TencentCloudApiError, "FailedOperation"> =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "FailedOperation");
 
 /** An error of {@link FailedOperationError}: code `FailedOperation` or a code below it. */
 export type FailedOperationError = InstanceType<typeof FailedOperationError>;
@@ -154,7 +174,8 @@ export type FailedOperationError = InstanceType<typeof FailedOperationError>;
  *
  * Code: `InternalError`. Not retryable. A server fault.
  */
-export const InternalError: ErrorClass<TencentCloudApiError, "InternalError"> = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "InternalError fault=server");
+export const InternalError: ErrorClass<TencentCloudApiError, "InternalError"> =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "InternalError fault=server");
 
 /** An error of {@link InternalError}: code `InternalError` or a code below it. */
 export type InternalError = InstanceType<typeof InternalError>;
@@ -166,7 +187,8 @@ export type InternalError = InstanceType<typeof InternalError>;
  *
  * Code: `InvalidAction`. Not retryable.
  */
-export const InvalidActionError: ErrorClass<TencentCloudApiError, "InvalidAction"> = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "InvalidAction");
+export const InvalidActionError: ErrorClass<TencentCloudApiError, "InvalidAction"> =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "InvalidAction");
 
 /** An error of {@link InvalidActionError}: code `InvalidAction` or a code below it. */
 export type InvalidActionError = InstanceType<typeof InvalidActionError>;
@@ -178,7 +200,8 @@ export type InvalidActionError = InstanceType<typeof InvalidActionError>;
  *
  * Code: `InvalidParameter`. Not retryable.
  */
-export const InvalidParameterError: ErrorClass<TencentCloudApiError, "InvalidParameter"> = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "InvalidParameter");
+export const InvalidParameterError: ErrorClass<TencentCloudApiError, "InvalidParameter"> =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "InvalidParameter");
 
 /** An error of {@link InvalidParameterError}: code `InvalidParameter` or a code below it. */
 export type InvalidParameterError = InstanceType<typeof InvalidParameterError>;
@@ -190,7 +213,8 @@ export type InvalidParameterError = InstanceType<typeof InvalidParameterError>;
  *
  * Code: `InvalidParameterValue`. Not retryable.
  */
-export const InvalidParameterValueError: ErrorClass<TencentCloudApiError, "InvalidParameterValue"> = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "InvalidParameterValue");
+export const InvalidParameterValueError: ErrorClass<TencentCloudApiError, "InvalidParameterValue"> =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "InvalidParameterValue");
 
 /** An error of {@link InvalidParameterValueError}: code `InvalidParameterValue` or a code below it. */
 export type InvalidParameterValueError = InstanceType<typeof InvalidParameterValueError>;
@@ -202,7 +226,8 @@ export type InvalidParameterValueError = InstanceType<typeof InvalidParameterVal
  *
  * Code: `InvalidRequest`. Not retryable.
  */
-export const InvalidRequestError: ErrorClass<TencentCloudApiError, "InvalidRequest"> = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "InvalidRequest");
+export const InvalidRequestError: ErrorClass<TencentCloudApiError, "InvalidRequest"> =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "InvalidRequest");
 
 /** An error of {@link InvalidRequestError}: code `InvalidRequest` or a code below it. */
 export type InvalidRequestError = InstanceType<typeof InvalidRequestError>;
@@ -214,7 +239,8 @@ export type InvalidRequestError = InstanceType<typeof InvalidRequestError>;
  *
  * Code: `IpInBlacklist`. Not retryable.
  */
-export const IpInBlacklistError: ErrorClass<TencentCloudApiError, "IpInBlacklist"> = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "IpInBlacklist");
+export const IpInBlacklistError: ErrorClass<TencentCloudApiError, "IpInBlacklist"> =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "IpInBlacklist");
 
 /** An error of {@link IpInBlacklistError}: code `IpInBlacklist` or a code below it. */
 export type IpInBlacklistError = InstanceType<typeof IpInBlacklistError>;
@@ -226,7 +252,8 @@ export type IpInBlacklistError = InstanceType<typeof IpInBlacklistError>;
  *
  * Code: `IpNotInWhitelist`. Not retryable.
  */
-export const IpNotInWhitelistError: ErrorClass<TencentCloudApiError, "IpNotInWhitelist"> = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "IpNotInWhitelist");
+export const IpNotInWhitelistError: ErrorClass<TencentCloudApiError, "IpNotInWhitelist"> =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "IpNotInWhitelist");
 
 /** An error of {@link IpNotInWhitelistError}: code `IpNotInWhitelist` or a code below it. */
 export type IpNotInWhitelistError = InstanceType<typeof IpNotInWhitelistError>;
@@ -238,7 +265,8 @@ export type IpNotInWhitelistError = InstanceType<typeof IpNotInWhitelistError>;
  *
  * Code: `LimitExceeded`. Not retryable.
  */
-export const LimitExceededError: ErrorClass<TencentCloudApiError, "LimitExceeded"> = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "LimitExceeded");
+export const LimitExceededError: ErrorClass<TencentCloudApiError, "LimitExceeded"> =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "LimitExceeded");
 
 /** An error of {@link LimitExceededError}: code `LimitExceeded` or a code below it. */
 export type LimitExceededError = InstanceType<typeof LimitExceededError>;
@@ -250,7 +278,8 @@ export type LimitExceededError = InstanceType<typeof LimitExceededError>;
  *
  * Code: `MissingParameter`. Not retryable.
  */
-export const MissingParameterError: ErrorClass<TencentCloudApiError, "MissingParameter"> = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "MissingParameter");
+export const MissingParameterError: ErrorClass<TencentCloudApiError, "MissingParameter"> =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "MissingParameter");
 
 /** An error of {@link MissingParameterError}: code `MissingParameter` or a code below it. */
 export type MissingParameterError = InstanceType<typeof MissingParameterError>;
@@ -262,7 +291,8 @@ export type MissingParameterError = InstanceType<typeof MissingParameterError>;
  *
  * Code: `NoSuchProduct`. Not retryable.
  */
-export const NoSuchProductError: ErrorClass<TencentCloudApiError, "NoSuchProduct"> = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "NoSuchProduct");
+export const NoSuchProductError: ErrorClass<TencentCloudApiError, "NoSuchProduct"> =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "NoSuchProduct");
 
 /** An error of {@link NoSuchProductError}: code `NoSuchProduct` or a code below it. */
 export type NoSuchProductError = InstanceType<typeof NoSuchProductError>;
@@ -274,7 +304,8 @@ export type NoSuchProductError = InstanceType<typeof NoSuchProductError>;
  *
  * Code: `NoSuchVersion`. Not retryable.
  */
-export const NoSuchVersionError: ErrorClass<TencentCloudApiError, "NoSuchVersion"> = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "NoSuchVersion");
+export const NoSuchVersionError: ErrorClass<TencentCloudApiError, "NoSuchVersion"> =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "NoSuchVersion");
 
 /** An error of {@link NoSuchVersionError}: code `NoSuchVersion` or a code below it. */
 export type NoSuchVersionError = InstanceType<typeof NoSuchVersionError>;
@@ -286,7 +317,8 @@ export type NoSuchVersionError = InstanceType<typeof NoSuchVersionError>;
  *
  * Code: `RequestLimitExceeded`. Retryable.
  */
-export const RequestLimitExceededError: ErrorClass<TencentCloudApiError, "RequestLimitExceeded"> = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "RequestLimitExceeded retryable");
+export const RequestLimitExceededError: ErrorClass<TencentCloudApiError, "RequestLimitExceeded"> =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "RequestLimitExceeded retryable");
 
 /** An error of {@link RequestLimitExceededError}: code `RequestLimitExceeded` or a code below it. */
 export type RequestLimitExceededError = InstanceType<typeof RequestLimitExceededError>;
@@ -298,10 +330,17 @@ export type RequestLimitExceededError = InstanceType<typeof RequestLimitExceeded
  *
  * Code: `RequestLimitExceeded.GlobalRegionUinLimitExceeded`. Retryable.
  */
-export const RequestLimitExceededGlobalRegionUinLimitExceededError: ErrorClass<RequestLimitExceededError, "RequestLimitExceeded.GlobalRegionUinLimitExceeded"> = /* @__PURE__ */ defineErrorClass(RequestLimitExceededError, "RequestLimitExceeded.GlobalRegionUinLimitExceeded");
+export const RequestLimitExceededGlobalRegionUinLimitExceededError: ErrorClass<
+  RequestLimitExceededError,
+  "RequestLimitExceeded.GlobalRegionUinLimitExceeded"
+> = /* @__PURE__ */ defineErrorClass(RequestLimitExceededError, "RequestLimitExceeded.GlobalRegionUinLimitExceeded");
 
-/** An error of {@link RequestLimitExceededGlobalRegionUinLimitExceededError}: code `RequestLimitExceeded.GlobalRegionUinLimitExceeded` or a code below it. */
-export type RequestLimitExceededGlobalRegionUinLimitExceededError = InstanceType<typeof RequestLimitExceededGlobalRegionUinLimitExceededError>;
+/**
+ * An error of {@link RequestLimitExceededGlobalRegionUinLimitExceededError}: code
+ * `RequestLimitExceeded.GlobalRegionUinLimitExceeded` or a code below it.
+ */
+export type RequestLimitExceededGlobalRegionUinLimitExceededError =
+  InstanceType<typeof RequestLimitExceededGlobalRegionUinLimitExceededError>;
 
 /**
  * The number of ip requests exceeds the frequency limit.
@@ -310,9 +349,15 @@ export type RequestLimitExceededGlobalRegionUinLimitExceededError = InstanceType
  *
  * Code: `RequestLimitExceeded.IPLimitExceeded`. Retryable.
  */
-export const RequestLimitExceededIPLimitExceededError: ErrorClass<RequestLimitExceededError, "RequestLimitExceeded.IPLimitExceeded"> = /* @__PURE__ */ defineErrorClass(RequestLimitExceededError, "RequestLimitExceeded.IPLimitExceeded");
+export const RequestLimitExceededIPLimitExceededError: ErrorClass<
+  RequestLimitExceededError,
+  "RequestLimitExceeded.IPLimitExceeded"
+> = /* @__PURE__ */ defineErrorClass(RequestLimitExceededError, "RequestLimitExceeded.IPLimitExceeded");
 
-/** An error of {@link RequestLimitExceededIPLimitExceededError}: code `RequestLimitExceeded.IPLimitExceeded` or a code below it. */
+/**
+ * An error of {@link RequestLimitExceededIPLimitExceededError}: code `RequestLimitExceeded.IPLimitExceeded` or a code
+ * below it.
+ */
 export type RequestLimitExceededIPLimitExceededError = InstanceType<typeof RequestLimitExceededIPLimitExceededError>;
 
 /**
@@ -322,9 +367,15 @@ export type RequestLimitExceededIPLimitExceededError = InstanceType<typeof Reque
  *
  * Code: `RequestLimitExceeded.UinLimitExceeded`. Retryable.
  */
-export const RequestLimitExceededUinLimitExceededError: ErrorClass<RequestLimitExceededError, "RequestLimitExceeded.UinLimitExceeded"> = /* @__PURE__ */ defineErrorClass(RequestLimitExceededError, "RequestLimitExceeded.UinLimitExceeded");
+export const RequestLimitExceededUinLimitExceededError: ErrorClass<
+  RequestLimitExceededError,
+  "RequestLimitExceeded.UinLimitExceeded"
+> = /* @__PURE__ */ defineErrorClass(RequestLimitExceededError, "RequestLimitExceeded.UinLimitExceeded");
 
-/** An error of {@link RequestLimitExceededUinLimitExceededError}: code `RequestLimitExceeded.UinLimitExceeded` or a code below it. */
+/**
+ * An error of {@link RequestLimitExceededUinLimitExceededError}: code `RequestLimitExceeded.UinLimitExceeded` or a code
+ * below it.
+ */
 export type RequestLimitExceededUinLimitExceededError = InstanceType<typeof RequestLimitExceededUinLimitExceededError>;
 
 /**
@@ -334,7 +385,8 @@ export type RequestLimitExceededUinLimitExceededError = InstanceType<typeof Requ
  *
  * Code: `RequestSizeLimitExceeded`. Not retryable.
  */
-export const RequestSizeLimitExceededError: ErrorClass<TencentCloudApiError, "RequestSizeLimitExceeded"> = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "RequestSizeLimitExceeded");
+export const RequestSizeLimitExceededError: ErrorClass<TencentCloudApiError, "RequestSizeLimitExceeded"> =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "RequestSizeLimitExceeded");
 
 /** An error of {@link RequestSizeLimitExceededError}: code `RequestSizeLimitExceeded` or a code below it. */
 export type RequestSizeLimitExceededError = InstanceType<typeof RequestSizeLimitExceededError>;
@@ -346,7 +398,8 @@ export type RequestSizeLimitExceededError = InstanceType<typeof RequestSizeLimit
  *
  * Code: `ResourceInUse`. Not retryable.
  */
-export const ResourceInUseError: ErrorClass<TencentCloudApiError, "ResourceInUse"> = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ResourceInUse");
+export const ResourceInUseError: ErrorClass<TencentCloudApiError, "ResourceInUse"> =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ResourceInUse");
 
 /** An error of {@link ResourceInUseError}: code `ResourceInUse` or a code below it. */
 export type ResourceInUseError = InstanceType<typeof ResourceInUseError>;
@@ -358,7 +411,8 @@ export type ResourceInUseError = InstanceType<typeof ResourceInUseError>;
  *
  * Code: `ResourceInsufficient`. Not retryable.
  */
-export const ResourceInsufficientError: ErrorClass<TencentCloudApiError, "ResourceInsufficient"> = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ResourceInsufficient");
+export const ResourceInsufficientError: ErrorClass<TencentCloudApiError, "ResourceInsufficient"> =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ResourceInsufficient");
 
 /** An error of {@link ResourceInsufficientError}: code `ResourceInsufficient` or a code below it. */
 export type ResourceInsufficientError = InstanceType<typeof ResourceInsufficientError>;
@@ -370,7 +424,8 @@ export type ResourceInsufficientError = InstanceType<typeof ResourceInsufficient
  *
  * Code: `ResourceNotFound`. Not retryable.
  */
-export const ResourceNotFoundError: ErrorClass<TencentCloudApiError, "ResourceNotFound"> = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ResourceNotFound");
+export const ResourceNotFoundError: ErrorClass<TencentCloudApiError, "ResourceNotFound"> =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ResourceNotFound");
 
 /** An error of {@link ResourceNotFoundError}: code `ResourceNotFound` or a code below it. */
 export type ResourceNotFoundError = InstanceType<typeof ResourceNotFoundError>;
@@ -382,7 +437,8 @@ export type ResourceNotFoundError = InstanceType<typeof ResourceNotFoundError>;
  *
  * Code: `ResourceUnavailable`. Not retryable.
  */
-export const ResourceUnavailableError: ErrorClass<TencentCloudApiError, "ResourceUnavailable"> = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ResourceUnavailable");
+export const ResourceUnavailableError: ErrorClass<TencentCloudApiError, "ResourceUnavailable"> =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ResourceUnavailable");
 
 /** An error of {@link ResourceUnavailableError}: code `ResourceUnavailable` or a code below it. */
 export type ResourceUnavailableError = InstanceType<typeof ResourceUnavailableError>;
@@ -394,7 +450,8 @@ export type ResourceUnavailableError = InstanceType<typeof ResourceUnavailableEr
  *
  * Code: `ResponseSizeLimitExceeded`. Not retryable. A server fault.
  */
-export const ResponseSizeLimitExceededError: ErrorClass<TencentCloudApiError, "ResponseSizeLimitExceeded"> = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ResponseSizeLimitExceeded fault=server");
+export const ResponseSizeLimitExceededError: ErrorClass<TencentCloudApiError, "ResponseSizeLimitExceeded"> =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ResponseSizeLimitExceeded fault=server");
 
 /** An error of {@link ResponseSizeLimitExceededError}: code `ResponseSizeLimitExceeded` or a code below it. */
 export type ResponseSizeLimitExceededError = InstanceType<typeof ResponseSizeLimitExceededError>;
@@ -406,7 +463,8 @@ export type ResponseSizeLimitExceededError = InstanceType<typeof ResponseSizeLim
  *
  * Code: `ServiceUnavailable`. Not retryable. A server fault.
  */
-export const ServiceUnavailableError: ErrorClass<TencentCloudApiError, "ServiceUnavailable"> = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ServiceUnavailable fault=server");
+export const ServiceUnavailableError: ErrorClass<TencentCloudApiError, "ServiceUnavailable"> =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ServiceUnavailable fault=server");
 
 /** An error of {@link ServiceUnavailableError}: code `ServiceUnavailable` or a code below it. */
 export type ServiceUnavailableError = InstanceType<typeof ServiceUnavailableError>;
@@ -418,7 +476,8 @@ export type ServiceUnavailableError = InstanceType<typeof ServiceUnavailableErro
  *
  * Code: `UnauthorizedOperation`. Not retryable.
  */
-export const UnauthorizedOperationError: ErrorClass<TencentCloudApiError, "UnauthorizedOperation"> = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "UnauthorizedOperation");
+export const UnauthorizedOperationError: ErrorClass<TencentCloudApiError, "UnauthorizedOperation"> =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "UnauthorizedOperation");
 
 /** An error of {@link UnauthorizedOperationError}: code `UnauthorizedOperation` or a code below it. */
 export type UnauthorizedOperationError = InstanceType<typeof UnauthorizedOperationError>;
@@ -430,7 +489,8 @@ export type UnauthorizedOperationError = InstanceType<typeof UnauthorizedOperati
  *
  * Code: `UnknownParameter`. Not retryable.
  */
-export const UnknownParameterError: ErrorClass<TencentCloudApiError, "UnknownParameter"> = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "UnknownParameter");
+export const UnknownParameterError: ErrorClass<TencentCloudApiError, "UnknownParameter"> =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "UnknownParameter");
 
 /** An error of {@link UnknownParameterError}: code `UnknownParameter` or a code below it. */
 export type UnknownParameterError = InstanceType<typeof UnknownParameterError>;
@@ -442,7 +502,8 @@ export type UnknownParameterError = InstanceType<typeof UnknownParameterError>;
  *
  * Code: `UnsupportedOperation`. Not retryable.
  */
-export const UnsupportedOperationError: ErrorClass<TencentCloudApiError, "UnsupportedOperation"> = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "UnsupportedOperation");
+export const UnsupportedOperationError: ErrorClass<TencentCloudApiError, "UnsupportedOperation"> =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "UnsupportedOperation");
 
 /** An error of {@link UnsupportedOperationError}: code `UnsupportedOperation` or a code below it. */
 export type UnsupportedOperationError = InstanceType<typeof UnsupportedOperationError>;
@@ -454,7 +515,8 @@ export type UnsupportedOperationError = InstanceType<typeof UnsupportedOperation
  *
  * Code: `UnsupportedProtocol`. Not retryable.
  */
-export const UnsupportedProtocolError: ErrorClass<TencentCloudApiError, "UnsupportedProtocol"> = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "UnsupportedProtocol");
+export const UnsupportedProtocolError: ErrorClass<TencentCloudApiError, "UnsupportedProtocol"> =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "UnsupportedProtocol");
 
 /** An error of {@link UnsupportedProtocolError}: code `UnsupportedProtocol` or a code below it. */
 export type UnsupportedProtocolError = InstanceType<typeof UnsupportedProtocolError>;
@@ -466,13 +528,17 @@ export type UnsupportedProtocolError = InstanceType<typeof UnsupportedProtocolEr
  *
  * Code: `UnsupportedRegion`. Not retryable.
  */
-export const UnsupportedRegionError: ErrorClass<TencentCloudApiError, "UnsupportedRegion"> = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "UnsupportedRegion");
+export const UnsupportedRegionError: ErrorClass<TencentCloudApiError, "UnsupportedRegion"> =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "UnsupportedRegion");
 
 /** An error of {@link UnsupportedRegionError}: code `UnsupportedRegion` or a code below it. */
 export type UnsupportedRegionError = InstanceType<typeof UnsupportedRegionError>;
 
-/** The classes of this module as data, for looking codes up without bundling every class. Not part of the package's API. */
-export const ERROR_CLASS_TABLE: string = `
+/**
+ * The classes of this module as data, for looking codes up without bundling every class. Not part of the package's API.
+ */
+export const ERROR_CLASS_TABLE: string =
+  `
 ActionOffline
 AuthFailure
 .InvalidAuthorization

@@ -12,12 +12,18 @@ import { ownField, unchecked } from "./internal.js";
 /** The class for a code: its own, else its nearest known ancestor's, else the root class. */
 export type ErrorClassLookup = (code: string) => typeof TencentCloudApiError;
 
-/** A lookup over tables of class entries (see `defineErrorClass`), one entry per line, indexed on first use; classes are made as codes need them. Not part of the package's API. */
+/**
+ * A lookup over tables of class entries (see `defineErrorClass`), one entry per line, indexed on first use; classes are
+ * made as codes need them. Not part of the package's API.
+ */
 export function createClassLookup(tables: readonly string[]): ErrorClassLookup {
   return findClass.bind(undefined, new Map(), tables);
 }
 
-/** The class of `code`, else of its nearest ancestor in `tables`, else the root class; `index` (code → entry) is filled on the first call. A table entry that starts with a dot is in the category of the entry before it. */
+/**
+ * The class of `code`, else of its nearest ancestor in `tables`, else the root class; `index` (code → entry) is filled
+ * on the first call. A table entry that starts with a dot is in the category of the entry before it.
+ */
 function findClass(index: Map<string, string>, tables: readonly string[], code: string): typeof TencentCloudApiError {
   if (index.size === 0) {
     for (const table of tables) {
@@ -47,9 +53,12 @@ function findClass(index: Map<string, string>, tables: readonly string[], code: 
 const classOf: ErrorClassLookup = /* @__PURE__ */ createClassLookup([ERROR_CLASS_TABLE]);
 
 /**
- * The most specific error class for a failure: the code's own class, else its nearest known ancestor's, else TencentCloudApiError. The code is kept exactly.
+ * The most specific error class for a failure: the code's own class, else its nearest known ancestor's, else
+ * TencentCloudApiError. The code is kept exactly.
  *
- * Accepts a whole envelope, its `Response`, or any object with `code`, `message` and `requestId` (the official Node SDK's exception, an error's `toJSON()`). An error of this copy of the package whose class is already the most specific is returned as it is.
+ * Accepts a whole envelope, its `Response`, or any object with `code`, `message` and `requestId` (the official Node
+ * SDK's exception, an error's `toJSON()`). An error of this copy of the package whose class is already the most
+ * specific is returned as it is.
  *
  * @throws TypeError when the input carries no string code.
  */
@@ -57,11 +66,18 @@ export function toApiError(input: unknown): TencentCloudApiError {
   return convertError(input, classOf, "toApiError");
 }
 
-/** The conversion behind `toApiError` and the products' converters, with the caller's lookup. Not part of the package's API. */
+/**
+ * The conversion behind `toApiError` and the products' converters, with the caller's lookup. Not part of the package's
+ * API.
+ */
 export function convertError(input: unknown, classOf: ErrorClassLookup, caller: string): TencentCloudApiError {
   const fields = readFields(input);
   if (typeof fields.code !== "string" || fields.code === "") {
-    throw new TypeError(`${caller}: expected an error envelope, its Response, or an object with a string code; got ${describeInput(input)}`);
+    // Two literals, one string: minifiers join them.
+    throw new TypeError(
+      `${caller}: expected an error envelope, its response, or an object with a string code; ` +
+        `got ${describeInput(input)}`,
+    );
   }
   const type = classOf(fields.code);
   if (fields.prototype === type.prototype && input instanceof type) return input; // already the most specific class
@@ -70,8 +86,13 @@ export function convertError(input: unknown, classOf: ErrorClassLookup, caller: 
   return new type(message, { code: fields.code, requestId, cause: fields.isError ? input : undefined });
 }
 
-/** Code, message and request id from an envelope, its Response, or an error-like object, and the input's prototype. Field names are fixed, so plain property reads are safe; the code itself is only ever looked up in a Map. */
-function readFields(input: unknown): { code?: unknown; message?: unknown; requestId?: unknown; isError?: boolean; prototype?: unknown } {
+/**
+ * Code, message and request id from an envelope, its Response, or an error-like object, and the input's prototype.
+ * Field names are fixed, so plain property reads are safe; the code itself is only ever looked up in a Map.
+ */
+function readFields(
+  input: unknown,
+): { code?: unknown; message?: unknown; requestId?: unknown; isError?: boolean; prototype?: unknown } {
   try {
     if (typeof input !== "object" || input === null) return {};
     const isError = input instanceof Error;
@@ -79,7 +100,9 @@ function readFields(input: unknown): { code?: unknown; message?: unknown; reques
     const record = unchecked(input);
     const response = record.Response;
     const body = typeof response === "object" && response !== null ? response : record;
-    if (!("Error" in body)) return { code: record.code, message: record.message, requestId: record.requestId, isError, prototype };
+    if (!("Error" in body)) {
+      return { code: record.code, message: record.message, requestId: record.requestId, isError, prototype };
+    }
     const wire = body.Error;
     return { code: wire?.Code, message: wire?.Message, requestId: body.RequestId, isError, prototype };
   } catch {
@@ -112,7 +135,9 @@ export function unwrapResponse<T>(envelope: ApiEnvelope<T>): SuccessResponse<T> 
 export function unwrapWith<T>(envelope: ApiEnvelope<T>, classOf: ErrorClassLookup, caller: string): SuccessResponse<T> {
   if (isSuccess(envelope)) return envelope.Response;
   if (carriesError(envelope)) throw convertError(envelope, classOf, caller);
-  throw new TypeError(`${caller}: expected {"Response": {...}} with a string RequestId; got ${describeInput(envelope)}`);
+  throw new TypeError(
+    `${caller}: expected {"Response": {...}} with a string RequestId; got ${describeInput(envelope)}`,
+  );
 }
 
 /** `isSuccessEnvelope`, keeping the envelope's own payload type. */
@@ -120,7 +145,10 @@ function isSuccess<T>(envelope: ApiEnvelope<T>): envelope is SuccessEnvelope<T> 
   return isSuccessEnvelope(envelope);
 }
 
-/** Whether `value.Response.Error` is an object: a failure, even when malformed (then the converter says what is missing). */
+/**
+ * Whether `value.Response.Error` is an object: a failure, even when malformed (then the converter says what is
+ * missing).
+ */
 function carriesError(value: unknown): boolean {
   try {
     const error = ownField(ownField(value, "Response"), "Error");

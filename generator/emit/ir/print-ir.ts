@@ -2,10 +2,13 @@
 // lines: no writer rescans text it is handed (ts-morph's CodeBlockWriter, used here before, took 0.4 s
 // of the full catalogue to return the same text). Each printer walks the declarations once; output is
 // LF-terminated and stable.
-import type { ClassIR, DeclarationIR, ImportIR, ModuleIR, ParameterIR, VariableIR } from "./module-ir.ts";
+import type { ClassIR, DeclarationIR, ImportIR, ModuleIR, NameIR, ParameterIR, VariableIR } from "./module-ir.ts";
 import { specifier } from "./module-ir.ts";
 
 export type Flavour = "ts" | "esm" | "cjs" | "dts";
+
+/** The longest line the printer makes, outside data (table rows, union members) and words longer than it. */
+export const MAX_LINE = 120;
 
 /** One output of a module: a list of lines, joined once at the end. */
 class Lines {
@@ -20,11 +23,11 @@ class Lines {
     return this;
   }
 
-  /** A `/** … *\/` comment at `indent`, or nothing without docs. */
+  /** A `/** … *\/` comment at `indent`, its lines wrapped at MAX_LINE, or nothing without docs. */
   docs(docs: string | undefined, indent = ""): this {
     if (docs === undefined) return this;
-    const text = docs.split("\n");
-    if (text.length === 1) return this.add(`${indent}/** ${text[0]} */`);
+    if (!docs.includes("\n") && indent.length + docs.length + 7 <= MAX_LINE) return this.add(`${indent}/** ${docs} */`);
+    const text = wrap(docs, MAX_LINE - indent.length - 3);
     return this.add(`${indent}/**`, text.map((line) => (line === "" ? `${indent} *` : `${indent} * ${line}`)), `${indent} */`);
   }
 
@@ -41,6 +44,36 @@ class Lines {
     const end = this.lines[this.lines.length - 1] === "" ? this.lines.length - 1 : this.lines.length;
     return `${this.lines.slice(0, end).join("\n")}\n`;
   }
+}
+
+/** Text's lines, each broken at spaces to at most `width` characters (a longer word keeps its own line). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const line of text.split("\n")) {
+    if (line.length <= width) {
+      lines.push(line);
+      continue;
+    }
+    let current = "";
+    for (const word of line.split(" ")) {
+      if (current !== "" && current.length + 1 + word.length > width) {
+        lines.push(current);
+        current = word;
+      } else current = current === "" ? word : `${current} ${word}`;
+    }
+    lines.push(current);
+  }
+  return lines;
+}
+
+/**
+ * `open(a, b)close` on one line, or with a parameter a line when that line would pass MAX_LINE: how
+ * every function, method and constructor head is printed.
+ */
+function signature(indent: string, open: string, list: readonly string[], close: string): string[] {
+  const single = `${indent}${open}(${list.join(", ")})${close}`;
+  if (single.length <= MAX_LINE || list.length === 0) return [single];
+  return [`${indent}${open}(`, ...list.map((item) => `${indent}  ${item},`), `${indent})${close}`];
 }
 
 /** Prints a module in one flavour, with `header` as its first line. */
@@ -73,7 +106,7 @@ function printImports(out: Lines, module: ModuleIR, flavour: Exclude<Flavour, "t
     if (list.length === 0) continue;
     const from = specifier(module.path, entry.from);
     if (flavour === "cjs") out.add(namedList(`const {`, list.map((n) => n.name), `} = require("${from}");`));
-    else out.add(namedList(`import {`, list.map((n) => (n.typeOnly ? `type ${n.name}` : n.name)), `} from "${from}";`));
+    else out.add(namedImport("import", list, from));
   }
   out.blank();
 }
@@ -85,8 +118,8 @@ function printReexports(out: Lines, module: ModuleIR, flavour: Exclude<Flavour, 
     const from = specifier(module.path, entry.from);
     if (flavour === "cjs") {
       const local = `reexport_${entry.from.replace(/\W/g, "_")}`;
-      out.add(`const ${local} = require("${from}");`, list.map((n) => `exports.${n.name} = ${local}.${n.name};`));
-    } else out.add(namedList(`export {`, list.map((n) => (n.typeOnly ? `type ${n.name}` : n.name)), `} from "${from}";`));
+      out.add(`const ${local} = require("${from}");`, list.map((n) => breakAfterEquals(`exports.${n.name} =`, `${local}.${n.name};`)));
+    } else out.add(namedImport("export", list, from));
     out.blank();
   }
 }
@@ -131,15 +164,15 @@ function printDeclaration(out: Lines, declaration: DeclarationIR, flavour: Exclu
       if (js) {
         out.add(variable(`${esmExport}${declaration.kind} `, declaration, false));
       } else if (exported) {
-        out.docs(declaration.docs).add(`export declare ${declaration.kind} ${declaration.name}: ${declaration.type};`);
+        out.docs(declaration.docs).add(typedName(`export declare ${declaration.kind} `, declaration.name, declaration.type, ";"));
       }
       return;
     case "function":
       if (js) {
-        out.add(`${esmExport}function ${declaration.name}(${parameters(declaration.parameters, false)}) {`, ...indent(declaration.body), "}");
+        out.add(signature("", `${esmExport}function ${declaration.name}`, parameters(declaration.parameters, false), " {"), indent(declaration.body), "}");
       } else if (exported) {
-        const signature = `${declaration.name}${declaration.typeParameters ?? ""}(${parameters(declaration.parameters, "declaration")}): ${declaration.returnType}`;
-        out.docs(declaration.docs).add(`export declare function ${signature};`);
+        const head = `export declare function ${declaration.name}${declaration.typeParameters ?? ""}`;
+        out.docs(declaration.docs).add(signature("", head, parameters(declaration.parameters, "declaration"), `: ${declaration.returnType};`));
       }
       return;
   }
@@ -149,8 +182,8 @@ function printClassJs(out: Lines, cls: ClassIR, esmExport: string): void {
   out.add(`${esmExport}class ${cls.name} extends ${cls.extends} {`);
   for (const field of cls.statics) out.add(`  static ${field.name} = ${field.value};`);
   if (cls.staticBlock) out.add("  static {", ...indent(cls.staticBlock, "    "), "  }");
-  if (cls.constructorIR) out.add(`  constructor(${parameters(cls.constructorIR.parameters, false)}) {`, ...indent(cls.constructorIR.body, "    "), "  }");
-  for (const method of cls.methods) out.add(`  ${method.name}(${parameters(method.parameters, false)}) {`, ...indent(method.body, "    "), "  }");
+  if (cls.constructorIR) out.add(signature("  ", "constructor", parameters(cls.constructorIR.parameters, false), " {"), indent(cls.constructorIR.body, "    "), "  }");
+  for (const method of cls.methods) out.add(signature("  ", method.name, parameters(method.parameters, false), " {"), indent(method.body, "    "), "  }");
   out.add("}");
 }
 
@@ -161,14 +194,14 @@ function printClassDts(out: Lines, cls: ClassIR): void {
     out.docs(field.docs, "  ").add(`  static ${field.readonly ? "readonly " : ""}${field.name}: ${field.type};`);
   }
   for (const field of cls.fields) out.docs(field.docs, "  ").add(`  ${field.readonly ? "readonly " : ""}${field.name}${field.optional ? "?" : ""}: ${field.type};`);
-  if (cls.constructorIR) out.docs(cls.constructorIR.docs, "  ").add(`  constructor(${parameters(cls.constructorIR.parameters, "declaration")});`);
-  for (const method of cls.methods) out.docs(method.docs, "  ").add(`  ${method.name}(${parameters(method.parameters, "declaration")}): ${method.returnType};`);
+  if (cls.constructorIR) out.docs(cls.constructorIR.docs, "  ").add(signature("  ", "constructor", parameters(cls.constructorIR.parameters, "declaration"), ";"));
+  for (const method of cls.methods) out.docs(method.docs, "  ").add(signature("  ", method.name, parameters(method.parameters, "declaration"), `: ${method.returnType};`));
   out.add("}");
 }
 
 function typeAlias(prefix: string, name: string, typeParameters: string | undefined, type: string | { readonly union: readonly string[] }): string[] {
   const head = `${prefix}type ${name}${typeParameters ?? ""} =`;
-  if (typeof type === "string") return [`${head} ${type};`];
+  if (typeof type === "string") return `${head} ${type};`.length <= MAX_LINE || type.includes("\n") ? [`${head} ${type};`] : [head, `  ${type};`];
   if (type.union.length === 0) return [`${head} never;`];
   if (type.union.length === 1) return [`${head} ${type.union[0]};`];
   const lines = [head];
@@ -177,29 +210,78 @@ function typeAlias(prefix: string, name: string, typeParameters: string | undefi
 }
 
 function variable(prefix: string, variable: VariableIR, typed: boolean): string[] {
-  const head = `${prefix}${variable.name}${typed ? `: ${variable.type}` : ""}`;
   const pure = variable.pure ? "/* @__PURE__ */ " : "";
   const value = variable.value;
-  if (value === undefined) return [`${head};`];
-  if (typeof value === "string") return [`${head} = ${pure}${value};`];
+  const head = typed ? typedName(prefix, variable.name, variable.type, value === undefined ? ";" : " =") : [`${prefix}${variable.name}${value === undefined ? ";" : " ="}`];
+  if (value === undefined) return head;
+  const last = head.length - 1;
+  if (typeof value === "string") {
+    const joined = `${head[last]} ${pure}${value};`;
+    return joined.length <= MAX_LINE ? [...head.slice(0, last), joined] : [...head, `  ${pure}${value};`];
+  }
   const [open, close] = value.layout === "array" ? ["[", "]"] : ["{", "}"];
-  if (value.items.length === 0) return [`${head} = ${pure}${open}${close};`];
-  const lines = [`${head} = ${pure}${open}`];
+  if (value.items.length === 0) return [...head.slice(0, last), `${head[last]} ${pure}${open}${close};`];
+  const lines = [...head.slice(0, last), `${head[last]} ${pure}${open}`];
   for (const item of value.items) lines.push(`  ${item},`);
   lines.push(`${close};`);
   return lines;
 }
 
+/**
+ * `prefix name: type` and `end`, on one line, or, when that would pass MAX_LINE, with a generic type's
+ * arguments a line each (`export const AuthFailureSignatureFailureError: ErrorClass<` … `> =`) or an
+ * object type's one member on its own line.
+ */
+function typedName(prefix: string, name: string, type: string, end: string): string[] {
+  const single = `${prefix}${name}: ${type}${end}`;
+  if (single.length <= MAX_LINE) return [single];
+  // An object type of one member (a mapped type): the member on a line of its own.
+  if (type.startsWith("{ ") && type.endsWith(" }")) return [`${prefix}${name}: {`, `  ${type.slice(2, -2)};`, `}${end}`];
+  const open = type.indexOf("<");
+  if (open === -1 || !type.endsWith(">")) return [single];
+  const args = topLevelParts(type.slice(open + 1, -1));
+  // No comma after the last: type argument lists allow none.
+  return [`${prefix}${name}: ${type.slice(0, open)}<`, ...args.map((arg, i) => `  ${arg}${i === args.length - 1 ? "" : ","}`), `>${end}`];
+}
+
+/** `left right` on one line, or `right` on the next, indented, when one line would pass MAX_LINE. */
+function breakAfterEquals(left: string, right: string): string {
+  const single = `${left} ${right}`;
+  return single.length <= MAX_LINE ? single : `${left}\n  ${right}`;
+}
+
+/** A type argument list split at its top-level commas. */
+function topLevelParts(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote = "";
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (quote !== "") {
+      if (char === "\\") i++;
+      else if (char === quote) quote = "";
+    } else if (char === '"' || char === "'" || char === "`") quote = char;
+    else if ("<([{".includes(char)) depth++;
+    else if (">)]}".includes(char)) depth--;
+    else if (char === "," && depth === 0) {
+      parts.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start).trim());
+  return parts;
+}
+
 /** Parameters for JavaScript (`false`), TypeScript (`true`) or declarations (initializers become `?`). */
-function parameters(list: readonly ParameterIR[], typed: boolean | "declaration"): string {
+function parameters(list: readonly ParameterIR[], typed: boolean | "declaration"): string[] {
   return list
     .filter((parameter) => typed || parameter.name !== "this")
     .map((parameter) => {
       if (!typed) return parameter.initializer === undefined ? parameter.name : `${parameter.name} = ${parameter.initializer}`;
       if (typed === "declaration") return `${parameter.name}${parameter.initializer === undefined ? "" : "?"}: ${parameter.type}`;
       return `${parameter.name}: ${parameter.type}${parameter.initializer === undefined ? "" : ` = ${parameter.initializer}`}`;
-    })
-    .join(", ");
+    });
 }
 
 function indent(lines: readonly string[], by = "  "): string[] {
@@ -217,7 +299,14 @@ function printTypeScript(module: ModuleIR, header: string): string {
 }
 
 function importLine(keyword: "import" | "export", from: string, entry: ImportIR): string {
-  return namedList(`${keyword} {`, entry.names.map((n) => (n.typeOnly ? `type ${n.name}` : n.name)), `} from "${specifier(from, entry.from)}";`);
+  return namedImport(keyword, entry.names, specifier(from, entry.from));
+}
+
+/** `import type { A, B } from "…"` when every name is a type, else `import { a, type B } from "…"` (`export` alike). */
+function namedImport(keyword: "import" | "export", names: readonly NameIR[], from: string): string {
+  const allTypes = names.every((name) => name.typeOnly);
+  const list = names.map((name) => (name.typeOnly && !allTypes ? `type ${name.name}` : name.name));
+  return namedList(`${keyword}${allTypes ? " type" : ""} {`, list, `} from "${from}";`);
 }
 
 function declarationTs(out: Lines, declaration: DeclarationIR): Lines {
@@ -243,8 +332,8 @@ function declarationTs(out: Lines, declaration: DeclarationIR): Lines {
     case "let":
       return out.add(variable(`${prefix}${declaration.kind} `, declaration, true));
     case "function": {
-      const signature = `${declaration.name}${declaration.typeParameters ?? ""}(${parameters(declaration.parameters, true)}): ${declaration.returnType}`;
-      return out.add(`${prefix}function ${signature} {`, ...indent(declaration.body), "}");
+      const head = `${prefix}function ${declaration.name}${declaration.typeParameters ?? ""}`;
+      return out.add(signature("", head, parameters(declaration.parameters, true), `: ${declaration.returnType} {`), indent(declaration.body), "}");
     }
   }
 }
@@ -262,11 +351,11 @@ function classTs(out: Lines, cls: ClassIR): Lines {
   if (cls.staticBlock) out.add("", "  static {", ...indent(cls.staticBlock, "    "), "  }");
   if (cls.constructorIR) {
     out.add("").docs(cls.constructorIR.docs, "  ");
-    out.add(`  constructor(${parameters(cls.constructorIR.parameters, true)}) {`, ...indent(cls.constructorIR.body, "    "), "  }");
+    out.add(signature("  ", "constructor", parameters(cls.constructorIR.parameters, true), " {"), indent(cls.constructorIR.body, "    "), "  }");
   }
   for (const method of cls.methods) {
     out.add("").docs(method.docs, "  ");
-    out.add(`  ${method.name}(${parameters(method.parameters, true)}): ${method.returnType} {`, ...indent(method.body, "    "), "  }");
+    out.add(signature("  ", method.name, parameters(method.parameters, true), `: ${method.returnType} {`), indent(method.body, "    "), "  }");
   }
   return out.add("}");
 }

@@ -45,7 +45,11 @@ function defineErrorClass(parent, entry) {
     for (const option of options) {
       const [key = "", value = ""] = option.split("=");
       if (key === "name") name = value;
-      else Object.defineProperty(type, key.replace("!", ""), { value: key === option ? !key.startsWith("!") : value || undefined });
+      else {
+        Object.defineProperty(type, key.replace("!", ""), {
+          value: key === option ? !key.startsWith("!") : value || undefined,
+        });
+      }
     }
     Object.defineProperties(type, { name: { value: name }, code: { value: code }, errorName: { value: name } });
     ERROR_CLASSES.set(code, type);
@@ -64,7 +68,10 @@ function hasCodePath(value) {
 
 function isApiError(value) {
   try {
-    return typeof value === "object" && value !== null && ERROR_BRAND in value && value[ERROR_BRAND] === true && "code" in value && typeof value.code === "string";
+    return (
+      typeof value === "object" && value !== null && ERROR_BRAND in value && value[ERROR_BRAND] === true &&
+      "code" in value && typeof value.code === "string"
+    );
   } catch {
     return false;
   }

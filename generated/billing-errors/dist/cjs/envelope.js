@@ -7,7 +7,10 @@ function isErrorEnvelope(value) {
   try {
     const response = unchecked(value)?.response;
     const error = response?.error;
-    return typeof error?.code === "string" && typeof error.message === "string" && typeof response.request_id === "string";
+    return (
+      typeof error?.code === "string" && typeof error.message === "string" &&
+      typeof response.request_id === "string"
+    );
   } catch {
     return false; // a hostile object (a Proxy, a throwing getter) is not an envelope
   }

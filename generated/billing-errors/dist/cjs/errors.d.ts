@@ -57,5 +57,7 @@ export declare const LedgerTimeoutError: ErrorClass<UpstreamError, "Upstream.Tim
 /** An error of {@link LedgerTimeoutError}: code `Upstream.Timeout` or a code below it. */
 export type LedgerTimeoutError = InstanceType<typeof LedgerTimeoutError>;
 
-/** The classes of this module as data, for looking codes up without bundling every class. Not part of the package's API. */
+/**
+ * The classes of this module as data, for looking codes up without bundling every class. Not part of the package's API.
+ */
 export declare const ERROR_CLASS_TABLE: string;

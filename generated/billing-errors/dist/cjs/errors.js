@@ -11,9 +11,11 @@ const QuotaDaily_BurstError = /* @__PURE__ */ defineErrorClass(QuotaError, "Quot
 
 const UpstreamError = /* @__PURE__ */ defineErrorClass(BillingApiError, "Upstream");
 
-const LedgerTimeoutError = /* @__PURE__ */ defineErrorClass(UpstreamError, "Upstream.Timeout name=LedgerTimeoutError retryable fault=server");
+const LedgerTimeoutError =
+  /* @__PURE__ */ defineErrorClass(UpstreamError, "Upstream.Timeout name=LedgerTimeoutError retryable fault=server");
 
-const ERROR_CLASS_TABLE = `
+const ERROR_CLASS_TABLE =
+  `
 Quota retryable fault=client
 .Daily
 .Daily_Burst !retryable

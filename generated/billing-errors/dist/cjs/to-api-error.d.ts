@@ -12,19 +12,28 @@ import { ownField, unchecked } from "./internal.js";
 /** The class for a code: its own, else its nearest known ancestor's, else the root class. */
 export type ErrorClassLookup = (code: string) => typeof BillingApiError;
 
-/** A lookup over tables of class entries (see `defineErrorClass`), one entry per line, indexed on first use; classes are made as codes need them. Not part of the package's API. */
+/**
+ * A lookup over tables of class entries (see `defineErrorClass`), one entry per line, indexed on first use; classes are
+ * made as codes need them. Not part of the package's API.
+ */
 export declare function createClassLookup(tables: readonly string[]): ErrorClassLookup;
 
 /**
- * The most specific error class for a failure: the code's own class, else its nearest known ancestor's, else BillingApiError. The code is kept exactly.
+ * The most specific error class for a failure: the code's own class, else its nearest known ancestor's, else
+ * BillingApiError. The code is kept exactly.
  *
- * Accepts a whole envelope, its `response`, or any object with `code`, `message` and `requestId` (the official Node SDK's exception, an error's `toJSON()`). An error of this copy of the package whose class is already the most specific is returned as it is.
+ * Accepts a whole envelope, its `response`, or any object with `code`, `message` and `requestId` (the official Node
+ * SDK's exception, an error's `toJSON()`). An error of this copy of the package whose class is already the most
+ * specific is returned as it is.
  *
  * @throws TypeError when the input carries no string code.
  */
 export declare function toApiError(input: unknown): BillingApiError;
 
-/** The conversion behind `toApiError` and the products' converters, with the caller's lookup. Not part of the package's API. */
+/**
+ * The conversion behind `toApiError` and the products' converters, with the caller's lookup. Not part of the package's
+ * API.
+ */
 export declare function convertError(input: unknown, classOf: ErrorClassLookup, caller: string): BillingApiError;
 
 /**
@@ -36,4 +45,8 @@ export declare function convertError(input: unknown, classOf: ErrorClassLookup, 
 export declare function unwrapResponse<T>(envelope: ApiEnvelope<T>): SuccessResponse<T>;
 
 /** The unwrapping behind `unwrapResponse` and the products' unwrappers. Not part of the package's API. */
-export declare function unwrapWith<T>(envelope: ApiEnvelope<T>, classOf: ErrorClassLookup, caller: string): SuccessResponse<T>;
+export declare function unwrapWith<T>(
+  envelope: ApiEnvelope<T>,
+  classOf: ErrorClassLookup,
+  caller: string,
+): SuccessResponse<T>;

@@ -4,11 +4,17 @@ import { isCodeIn } from "./internal.js";
 /** A code of the `Quota` category: `Quota` itself or any code below it. */
 export type QuotaCode = "Quota" | `Quota.${string}`;
 
-/** Whether `value` is a code of the `Quota` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `Quota` category, known to this package or not. Returns a boolean for any input and
+ * never throws.
+ */
 export declare function isQuotaCode(value: unknown): value is QuotaCode;
 
 /** A code of the `Upstream` category: `Upstream` itself or any code below it. */
 export type UpstreamCode = "Upstream" | `Upstream.${string}`;
 
-/** Whether `value` is a code of the `Upstream` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `Upstream` category, known to this package or not. Returns a boolean for any input
+ * and never throws.
+ */
 export declare function isUpstreamCode(value: unknown): value is UpstreamCode;

@@ -14,8 +14,13 @@ export declare enum BillingErrorCode {
   LedgerTimeout = "Upstream.Timeout",
 }
 
-/** Every code of @team/billing-errors as a frozen plain object, for code that avoids enums: the same members as {@link BillingErrorCode}, each typed as its code string. */
-export declare const BillingErrorCodes: { readonly [K in keyof typeof BillingErrorCode]: `${(typeof BillingErrorCode)[K]}` };
+/**
+ * Every code of @team/billing-errors as a frozen plain object, for code that avoids enums: the same members as {@link
+ * BillingErrorCode}, each typed as its code string.
+ */
+export declare const BillingErrorCodes: {
+  readonly [K in keyof typeof BillingErrorCode]: `${(typeof BillingErrorCode)[K]}`;
+};
 
 /** The string of every code this package knows. */
 export type KnownErrorCode =
@@ -23,5 +28,7 @@ export type KnownErrorCode =
   | "Quota.Daily_Burst"
   | "Upstream.Timeout";
 
-/** Whether `value` is one of the codes of {@link BillingErrorCode}. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is one of the codes of {@link BillingErrorCode}. Returns a boolean for any input and never throws.
+ */
 export declare function isBillingErrorCode(value: unknown): value is BillingErrorCode;

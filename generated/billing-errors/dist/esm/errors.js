@@ -9,9 +9,11 @@ export const QuotaDaily_BurstError = /* @__PURE__ */ defineErrorClass(QuotaError
 
 export const UpstreamError = /* @__PURE__ */ defineErrorClass(BillingApiError, "Upstream");
 
-export const LedgerTimeoutError = /* @__PURE__ */ defineErrorClass(UpstreamError, "Upstream.Timeout name=LedgerTimeoutError retryable fault=server");
+export const LedgerTimeoutError =
+  /* @__PURE__ */ defineErrorClass(UpstreamError, "Upstream.Timeout name=LedgerTimeoutError retryable fault=server");
 
-export const ERROR_CLASS_TABLE = `
+export const ERROR_CLASS_TABLE =
+  `
 Quota retryable fault=client
 .Daily
 .Daily_Burst !retryable

@@ -42,7 +42,11 @@ export function toApiError(input) {
 export function convertError(input, classOf, caller) {
   const fields = readFields(input);
   if (typeof fields.code !== "string" || fields.code === "") {
-    throw new TypeError(`${caller}: expected an error envelope, its response, or an object with a string code; got ${describeInput(input)}`);
+    // Two literals, one string: minifiers join them.
+    throw new TypeError(
+      `${caller}: expected an error envelope, its response, or an object with a string code; ` +
+        `got ${describeInput(input)}`,
+    );
   }
   const type = classOf(fields.code);
   if (fields.prototype === type.prototype && input instanceof type) return input; // already the most specific class
@@ -59,7 +63,9 @@ function readFields(input) {
     const record = unchecked(input);
     const response = record.response;
     const body = typeof response === "object" && response !== null ? response : record;
-    if (!("error" in body)) return { code: record.code, message: record.message, requestId: record.requestId, isError, prototype };
+    if (!("error" in body)) {
+      return { code: record.code, message: record.message, requestId: record.requestId, isError, prototype };
+    }
     const wire = body.error;
     return { code: wire?.code, message: wire?.message, requestId: body.request_id, isError, prototype };
   } catch {
@@ -84,7 +90,9 @@ export function unwrapResponse(envelope) {
 export function unwrapWith(envelope, classOf, caller) {
   if (isSuccess(envelope)) return envelope.response;
   if (carriesError(envelope)) throw convertError(envelope, classOf, caller);
-  throw new TypeError(`${caller}: expected {"response": {...}} with a string request_id; got ${describeInput(envelope)}`);
+  throw new TypeError(
+    `${caller}: expected {"response": {...}} with a string request_id; got ${describeInput(envelope)}`,
+  );
 }
 
 function isSuccess(envelope) {

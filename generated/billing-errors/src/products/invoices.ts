@@ -9,7 +9,7 @@ import {
   type ErrorDescription,
   type ErrorLocale,
 } from "../describe-error.js";
-import { type ApiEnvelope, type SuccessResponse } from "../envelope.js";
+import type { ApiEnvelope, SuccessResponse } from "../envelope.js";
 import { QuotaError, ERROR_CLASS_TABLE } from "../errors.js";
 import { isCodeIn } from "../internal.js";
 import {
@@ -24,7 +24,8 @@ import {
  *
  * Not retryable.
  */
-export const InvalidInvoiceError: ErrorClass<BillingApiError, "InvalidInvoice"> = /* @__PURE__ */ defineErrorClass(BillingApiError, "InvalidInvoice");
+export const InvalidInvoiceError: ErrorClass<BillingApiError, "InvalidInvoice"> =
+  /* @__PURE__ */ defineErrorClass(BillingApiError, "InvalidInvoice");
 
 /** An error of {@link InvalidInvoiceError}: code `InvalidInvoice` or a code below it. */
 export type InvalidInvoiceError = InstanceType<typeof InvalidInvoiceError>;
@@ -36,7 +37,8 @@ export type InvalidInvoiceError = InstanceType<typeof InvalidInvoiceError>;
  *
  * Code: `InvalidInvoice.Voided`. Not retryable.
  */
-export const InvalidInvoiceVoidedError: ErrorClass<InvalidInvoiceError, "InvalidInvoice.Voided"> = /* @__PURE__ */ defineErrorClass(InvalidInvoiceError, "InvalidInvoice.Voided");
+export const InvalidInvoiceVoidedError: ErrorClass<InvalidInvoiceError, "InvalidInvoice.Voided"> =
+  /* @__PURE__ */ defineErrorClass(InvalidInvoiceError, "InvalidInvoice.Voided");
 
 /** An error of {@link InvalidInvoiceVoidedError}: code `InvalidInvoice.Voided` or a code below it. */
 export type InvalidInvoiceVoidedError = InstanceType<typeof InvalidInvoiceVoidedError>;
@@ -46,7 +48,8 @@ export type InvalidInvoiceVoidedError = InstanceType<typeof InvalidInvoiceVoided
  *
  * Code: `Quota.Invoices`. Retryable. A client fault.
  */
-export const QuotaInvoicesError: ErrorClass<QuotaError, "Quota.Invoices"> = /* @__PURE__ */ defineErrorClass(QuotaError, "Quota.Invoices");
+export const QuotaInvoicesError: ErrorClass<QuotaError, "Quota.Invoices"> =
+  /* @__PURE__ */ defineErrorClass(QuotaError, "Quota.Invoices");
 
 /** An error of {@link QuotaInvoicesError}: code `Quota.Invoices` or a code below it. */
 export type QuotaInvoicesError = InstanceType<typeof QuotaInvoicesError>;
@@ -54,12 +57,18 @@ export type QuotaInvoicesError = InstanceType<typeof QuotaInvoicesError>;
 /** A code of the `InvalidInvoice` category: `InvalidInvoice` itself or any code below it. */
 export type InvalidInvoiceCode = "InvalidInvoice" | `InvalidInvoice.${string}`;
 
-/** Whether `value` is a code of the `InvalidInvoice` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `InvalidInvoice` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export function isInvalidInvoiceCode(value: unknown): value is InvalidInvoiceCode {
   return isCodeIn(value, "InvalidInvoice");
 }
 
-/** Every error code of invoices (Issuing and voiding invoices.), API version 2025-01-01: the member is the code's identifier, the value the code itself. */
+/**
+ * Every error code of invoices (Issuing and voiding invoices.), API version 2025-01-01: the member is the code's
+ * identifier, the value the code itself.
+ */
 export enum InvoiceErrorCode {
   /**
    * The invoice was voided.
@@ -71,10 +80,17 @@ export enum InvoiceErrorCode {
   QuotaInvoices = "Quota.Invoices",
 }
 
-/** Every code of invoices as a frozen plain object, for code that avoids enums: the same members as {@link InvoiceErrorCode}, each typed as its code string. */
-export const InvoiceErrorCodes: { readonly [K in keyof typeof InvoiceErrorCode]: `${(typeof InvoiceErrorCode)[K]}` } = /* @__PURE__ */ Object.freeze({ ...InvoiceErrorCode });
+/**
+ * Every code of invoices as a frozen plain object, for code that avoids enums: the same members as {@link
+ * InvoiceErrorCode}, each typed as its code string.
+ */
+export const InvoiceErrorCodes: { readonly [K in keyof typeof InvoiceErrorCode]: `${(typeof InvoiceErrorCode)[K]}` } =
+  /* @__PURE__ */ Object.freeze({ ...InvoiceErrorCode });
 
-/** Every code of invoices, in code order. {@link InvoiceActionErrors} names codes by their position here, which keeps large action tables small. */
+/**
+ * Every code of invoices, in code order. {@link InvoiceActionErrors} names codes by their position here, which keeps
+ * large action tables small.
+ */
 export type InvoiceErrorCodeList = [
   "InvalidInvoice.Voided",
   "Quota.Invoices",
@@ -86,13 +102,19 @@ export type InvoiceKnownErrorCode = InvoiceErrorCodeList[number];
 /** Filled on first use, so that importing the enum costs nothing. */
 let knownProductCodes: ReadonlySet<string> | undefined;
 
-/** Whether `value` is one of the codes of {@link InvoiceErrorCode}. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is one of the codes of {@link InvoiceErrorCode}. Returns a boolean for any input and never throws.
+ */
 export function isInvoiceErrorCode(value: unknown): value is InvoiceErrorCode {
   knownProductCodes ??= new Set(Object.values(InvoiceErrorCode));
   return typeof value === "string" && knownProductCodes.has(value);
 }
 
-/** The codes each API action of invoices may return, by action name: its own codes as positions in {@link InvoiceErrorCodeList}, common codes it does not repeat as strings; `InvoiceActionErrorCode<"Action">` gives them all as strings. */
+/**
+ * The codes each API action of invoices may return, by action name: its own codes as positions in {@link
+ * InvoiceErrorCodeList}, common codes it does not repeat as strings; `InvoiceActionErrorCode<"Action">` gives them all
+ * as strings.
+ */
 export interface InvoiceActionErrors {
   readonly IssueInvoice: InvoiceErrorCodeList[1] | "Upstream.Timeout";
   readonly VoidInvoice: InvoiceErrorCodeList[0];
@@ -104,7 +126,10 @@ export type InvoiceAction = keyof InvoiceActionErrors;
 /** The codes action `A` may return: `InvoiceActionErrorCode<"IssueInvoice">`. */
 export type InvoiceActionErrorCode<A extends InvoiceAction> = InvoiceActionErrors[A];
 
-/** Each action's codes: the product's own as positions in {@link InvoiceErrorCode}'s values (which are in code order), common ones as strings. */
+/**
+ * Each action's codes: the product's own as positions in {@link InvoiceErrorCode}'s values (which are in code order),
+ * common ones as strings.
+ */
 const PRODUCT_ACTIONS: ActionTable = {
   IssueInvoice: [1, "Upstream.Timeout"],
   VoidInvoice: [0],
@@ -113,8 +138,14 @@ const PRODUCT_ACTIONS: ActionTable = {
 /** The matcher over this product's actions. */
 const matchesAction: ActionMatcher = /* @__PURE__ */ createActionMatcher(PRODUCT_ACTIONS, InvoiceErrorCode);
 
-/** Whether `error` is an error of this package whose code is one that `action` may return. Narrows `error.code` to those codes. */
-export function isInvoiceActionError<A extends InvoiceAction>(action: A, error: unknown): error is BillingApiError & { readonly code: InvoiceActionErrorCode<A> } {
+/**
+ * Whether `error` is an error of this package whose code is one that `action` may return. Narrows `error.code` to those
+ * codes.
+ */
+export function isInvoiceActionError<A extends InvoiceAction>(
+  action: A,
+  error: unknown,
+): error is BillingApiError & { readonly code: InvoiceActionErrorCode<A> } {
   return matchesAction(action, error);
 }
 
@@ -156,8 +187,15 @@ const PRODUCT_CATALOGUE: readonly CatalogueEntry[] = [
 /** The describer over this product's catalogue. */
 const describeProduct: Describer = /* @__PURE__ */ createDescriber(PRODUCT_CATALOGUE);
 
-/** What the spec of invoices (else the common catalogue) says about `code`, in Chinese for `"zh"` and its tags (`"zh-CN"`), else in English (the default); the result's `locale` says which language its description is in. `undefined` for a code it does not list. */
-export function describeInvoiceError(code: string, locale: ErrorLocale | (string & {}) = "en"): ErrorDescription | undefined {
+/**
+ * What the spec of invoices (else the common catalogue) says about `code`, in Chinese for `"zh"` and its tags
+ * (`"zh-CN"`), else in English (the default); the result's `locale` says which language its description is in.
+ * `undefined` for a code it does not list.
+ */
+export function describeInvoiceError(
+  code: string,
+  locale: ErrorLocale | (string & {}) = "en",
+): ErrorDescription | undefined {
   return describeProduct(code, locale) ?? describeError(code, locale);
 }
 

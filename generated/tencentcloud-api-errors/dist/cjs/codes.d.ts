@@ -27,19 +27,22 @@ export declare enum CommonErrorCode {
    */
   AuthFailureMFAFailure = "AuthFailure.MFAFailure",
   /**
-   * Key does not exist. Check if the key has been deleted or disabled in the console, and if not, check if the key is correctly entered. Note that whitespaces should not exist before or after the key.
+   * Key does not exist. Check if the key has been deleted or disabled in the console, and if not, check if the key is
+   * correctly entered. Note that whitespaces should not exist before or after the key.
    *
    * 密钥不存在。请在控制台检查密钥是否已被删除或者禁用，如状态正常，请检查密钥是否填写正确，注意前后不得有空格。
    */
   AuthFailureSecretIdNotFound = "AuthFailure.SecretIdNotFound",
   /**
-   * Signature expired. Timestamp and server time cannot differ by more than five minutes. Please ensure your current local time matches the standard time.
+   * Signature expired. Timestamp and server time cannot differ by more than five minutes. Please ensure your current
+   * local time matches the standard time.
    *
    * 签名过期。Timestamp 和服务器时间相差不得超过五分钟，请检查本地时间是否和标准时间同步。
    */
   AuthFailureSignatureExpire = "AuthFailure.SignatureExpire",
   /**
-   * Invalid signature. Signature calculation error. Please ensure you've followed the signature calculation process described in the Signature API documentation.
+   * Invalid signature. Signature calculation error. Please ensure you've followed the signature calculation process
+   * described in the Signature API documentation.
    *
    * 签名错误。签名计算错误，请对照调用方式中的签名方法文档检查签名计算过程。
    */
@@ -232,8 +235,13 @@ export declare enum CommonErrorCode {
   UnsupportedRegion = "UnsupportedRegion",
 }
 
-/** Every code of tencentcloud-api-errors as a frozen plain object, for code that avoids enums: the same members as {@link CommonErrorCode}, each typed as its code string. */
-export declare const CommonErrorCodes: { readonly [K in keyof typeof CommonErrorCode]: `${(typeof CommonErrorCode)[K]}` };
+/**
+ * Every code of tencentcloud-api-errors as a frozen plain object, for code that avoids enums: the same members as
+ * {@link CommonErrorCode}, each typed as its code string.
+ */
+export declare const CommonErrorCodes: {
+  readonly [K in keyof typeof CommonErrorCode]: `${(typeof CommonErrorCode)[K]}`;
+};
 
 /** The string of every code this package knows. */
 export type KnownErrorCode =

@@ -34,9 +34,14 @@ export type AuthFailureError = InstanceType<typeof AuthFailureError>;
  *
  * Code: `AuthFailure.InvalidAuthorization`. Not retryable.
  */
-export declare const AuthFailureInvalidAuthorizationError: ErrorClass<AuthFailureError, "AuthFailure.InvalidAuthorization">;
+export declare const AuthFailureInvalidAuthorizationError: ErrorClass<
+  AuthFailureError,
+  "AuthFailure.InvalidAuthorization"
+>;
 
-/** An error of {@link AuthFailureInvalidAuthorizationError}: code `AuthFailure.InvalidAuthorization` or a code below it. */
+/**
+ * An error of {@link AuthFailureInvalidAuthorizationError}: code `AuthFailure.InvalidAuthorization` or a code below it.
+ */
 export type AuthFailureInvalidAuthorizationError = InstanceType<typeof AuthFailureInvalidAuthorizationError>;
 
 /**
@@ -64,7 +69,8 @@ export declare const AuthFailureMFAFailureError: ErrorClass<AuthFailureError, "A
 export type AuthFailureMFAFailureError = InstanceType<typeof AuthFailureMFAFailureError>;
 
 /**
- * Key does not exist. Check if the key has been deleted or disabled in the console, and if not, check if the key is correctly entered. Note that whitespaces should not exist before or after the key.
+ * Key does not exist. Check if the key has been deleted or disabled in the console, and if not, check if the key is
+ * correctly entered. Note that whitespaces should not exist before or after the key.
  *
  * 密钥不存在。请在控制台检查密钥是否已被删除或者禁用，如状态正常，请检查密钥是否填写正确，注意前后不得有空格。
  *
@@ -76,7 +82,8 @@ export declare const AuthFailureSecretIdNotFoundError: ErrorClass<AuthFailureErr
 export type AuthFailureSecretIdNotFoundError = InstanceType<typeof AuthFailureSecretIdNotFoundError>;
 
 /**
- * Signature expired. Timestamp and server time cannot differ by more than five minutes. Please ensure your current local time matches the standard time.
+ * Signature expired. Timestamp and server time cannot differ by more than five minutes. Please ensure your current
+ * local time matches the standard time.
  *
  * 签名过期。Timestamp 和服务器时间相差不得超过五分钟，请检查本地时间是否和标准时间同步。
  *
@@ -88,7 +95,8 @@ export declare const AuthFailureSignatureExpireError: ErrorClass<AuthFailureErro
 export type AuthFailureSignatureExpireError = InstanceType<typeof AuthFailureSignatureExpireError>;
 
 /**
- * Invalid signature. Signature calculation error. Please ensure you've followed the signature calculation process described in the Signature API documentation.
+ * Invalid signature. Signature calculation error. Please ensure you've followed the signature calculation process
+ * described in the Signature API documentation.
  *
  * 签名错误。签名计算错误，请对照调用方式中的签名方法文档检查签名计算过程。
  *
@@ -118,9 +126,15 @@ export type AuthFailureTokenFailureError = InstanceType<typeof AuthFailureTokenF
  *
  * Code: `AuthFailure.UnauthorizedOperation`. Not retryable.
  */
-export declare const AuthFailureUnauthorizedOperationError: ErrorClass<AuthFailureError, "AuthFailure.UnauthorizedOperation">;
+export declare const AuthFailureUnauthorizedOperationError: ErrorClass<
+  AuthFailureError,
+  "AuthFailure.UnauthorizedOperation"
+>;
 
-/** An error of {@link AuthFailureUnauthorizedOperationError}: code `AuthFailure.UnauthorizedOperation` or a code below it. */
+/**
+ * An error of {@link AuthFailureUnauthorizedOperationError}: code `AuthFailure.UnauthorizedOperation` or a code below
+ * it.
+ */
 export type AuthFailureUnauthorizedOperationError = InstanceType<typeof AuthFailureUnauthorizedOperationError>;
 
 /**
@@ -298,10 +312,17 @@ export type RequestLimitExceededError = InstanceType<typeof RequestLimitExceeded
  *
  * Code: `RequestLimitExceeded.GlobalRegionUinLimitExceeded`. Retryable.
  */
-export declare const RequestLimitExceededGlobalRegionUinLimitExceededError: ErrorClass<RequestLimitExceededError, "RequestLimitExceeded.GlobalRegionUinLimitExceeded">;
+export declare const RequestLimitExceededGlobalRegionUinLimitExceededError: ErrorClass<
+  RequestLimitExceededError,
+  "RequestLimitExceeded.GlobalRegionUinLimitExceeded"
+>;
 
-/** An error of {@link RequestLimitExceededGlobalRegionUinLimitExceededError}: code `RequestLimitExceeded.GlobalRegionUinLimitExceeded` or a code below it. */
-export type RequestLimitExceededGlobalRegionUinLimitExceededError = InstanceType<typeof RequestLimitExceededGlobalRegionUinLimitExceededError>;
+/**
+ * An error of {@link RequestLimitExceededGlobalRegionUinLimitExceededError}: code
+ * `RequestLimitExceeded.GlobalRegionUinLimitExceeded` or a code below it.
+ */
+export type RequestLimitExceededGlobalRegionUinLimitExceededError =
+  InstanceType<typeof RequestLimitExceededGlobalRegionUinLimitExceededError>;
 
 /**
  * The number of ip requests exceeds the frequency limit.
@@ -310,9 +331,15 @@ export type RequestLimitExceededGlobalRegionUinLimitExceededError = InstanceType
  *
  * Code: `RequestLimitExceeded.IPLimitExceeded`. Retryable.
  */
-export declare const RequestLimitExceededIPLimitExceededError: ErrorClass<RequestLimitExceededError, "RequestLimitExceeded.IPLimitExceeded">;
+export declare const RequestLimitExceededIPLimitExceededError: ErrorClass<
+  RequestLimitExceededError,
+  "RequestLimitExceeded.IPLimitExceeded"
+>;
 
-/** An error of {@link RequestLimitExceededIPLimitExceededError}: code `RequestLimitExceeded.IPLimitExceeded` or a code below it. */
+/**
+ * An error of {@link RequestLimitExceededIPLimitExceededError}: code `RequestLimitExceeded.IPLimitExceeded` or a code
+ * below it.
+ */
 export type RequestLimitExceededIPLimitExceededError = InstanceType<typeof RequestLimitExceededIPLimitExceededError>;
 
 /**
@@ -322,9 +349,15 @@ export type RequestLimitExceededIPLimitExceededError = InstanceType<typeof Reque
  *
  * Code: `RequestLimitExceeded.UinLimitExceeded`. Retryable.
  */
-export declare const RequestLimitExceededUinLimitExceededError: ErrorClass<RequestLimitExceededError, "RequestLimitExceeded.UinLimitExceeded">;
+export declare const RequestLimitExceededUinLimitExceededError: ErrorClass<
+  RequestLimitExceededError,
+  "RequestLimitExceeded.UinLimitExceeded"
+>;
 
-/** An error of {@link RequestLimitExceededUinLimitExceededError}: code `RequestLimitExceeded.UinLimitExceeded` or a code below it. */
+/**
+ * An error of {@link RequestLimitExceededUinLimitExceededError}: code `RequestLimitExceeded.UinLimitExceeded` or a code
+ * below it.
+ */
 export type RequestLimitExceededUinLimitExceededError = InstanceType<typeof RequestLimitExceededUinLimitExceededError>;
 
 /**
@@ -471,5 +504,7 @@ export declare const UnsupportedRegionError: ErrorClass<TencentCloudApiError, "U
 /** An error of {@link UnsupportedRegionError}: code `UnsupportedRegion` or a code below it. */
 export type UnsupportedRegionError = InstanceType<typeof UnsupportedRegionError>;
 
-/** The classes of this module as data, for looking codes up without bundling every class. Not part of the package's API. */
+/**
+ * The classes of this module as data, for looking codes up without bundling every class. Not part of the package's API.
+ */
 export declare const ERROR_CLASS_TABLE: string;

@@ -7,21 +7,27 @@ const ActionOfflineError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError
 
 const AuthFailureError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "AuthFailure");
 
-const AuthFailureInvalidAuthorizationError = /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.InvalidAuthorization");
+const AuthFailureInvalidAuthorizationError =
+  /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.InvalidAuthorization");
 
-const AuthFailureInvalidSecretIdError = /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.InvalidSecretId");
+const AuthFailureInvalidSecretIdError =
+  /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.InvalidSecretId");
 
 const AuthFailureMFAFailureError = /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.MFAFailure");
 
-const AuthFailureSecretIdNotFoundError = /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.SecretIdNotFound");
+const AuthFailureSecretIdNotFoundError =
+  /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.SecretIdNotFound");
 
-const AuthFailureSignatureExpireError = /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.SignatureExpire");
+const AuthFailureSignatureExpireError =
+  /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.SignatureExpire");
 
-const AuthFailureSignatureFailureError = /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.SignatureFailure");
+const AuthFailureSignatureFailureError =
+  /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.SignatureFailure");
 
 const AuthFailureTokenFailureError = /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.TokenFailure");
 
-const AuthFailureUnauthorizedOperationError = /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.UnauthorizedOperation");
+const AuthFailureUnauthorizedOperationError =
+  /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.UnauthorizedOperation");
 
 const DryRunOperationError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "DryRunOperation");
 
@@ -49,15 +55,20 @@ const NoSuchProductError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError
 
 const NoSuchVersionError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "NoSuchVersion");
 
-const RequestLimitExceededError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "RequestLimitExceeded retryable");
+const RequestLimitExceededError =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "RequestLimitExceeded retryable");
 
-const RequestLimitExceededGlobalRegionUinLimitExceededError = /* @__PURE__ */ defineErrorClass(RequestLimitExceededError, "RequestLimitExceeded.GlobalRegionUinLimitExceeded");
+const RequestLimitExceededGlobalRegionUinLimitExceededError =
+  /* @__PURE__ */ defineErrorClass(RequestLimitExceededError, "RequestLimitExceeded.GlobalRegionUinLimitExceeded");
 
-const RequestLimitExceededIPLimitExceededError = /* @__PURE__ */ defineErrorClass(RequestLimitExceededError, "RequestLimitExceeded.IPLimitExceeded");
+const RequestLimitExceededIPLimitExceededError =
+  /* @__PURE__ */ defineErrorClass(RequestLimitExceededError, "RequestLimitExceeded.IPLimitExceeded");
 
-const RequestLimitExceededUinLimitExceededError = /* @__PURE__ */ defineErrorClass(RequestLimitExceededError, "RequestLimitExceeded.UinLimitExceeded");
+const RequestLimitExceededUinLimitExceededError =
+  /* @__PURE__ */ defineErrorClass(RequestLimitExceededError, "RequestLimitExceeded.UinLimitExceeded");
 
-const RequestSizeLimitExceededError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "RequestSizeLimitExceeded");
+const RequestSizeLimitExceededError =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "RequestSizeLimitExceeded");
 
 const ResourceInUseError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ResourceInUse");
 
@@ -67,9 +78,11 @@ const ResourceNotFoundError = /* @__PURE__ */ defineErrorClass(TencentCloudApiEr
 
 const ResourceUnavailableError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ResourceUnavailable");
 
-const ResponseSizeLimitExceededError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ResponseSizeLimitExceeded fault=server");
+const ResponseSizeLimitExceededError =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ResponseSizeLimitExceeded fault=server");
 
-const ServiceUnavailableError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ServiceUnavailable fault=server");
+const ServiceUnavailableError =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ServiceUnavailable fault=server");
 
 const UnauthorizedOperationError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "UnauthorizedOperation");
 
@@ -81,7 +94,8 @@ const UnsupportedProtocolError = /* @__PURE__ */ defineErrorClass(TencentCloudAp
 
 const UnsupportedRegionError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "UnsupportedRegion");
 
-const ERROR_CLASS_TABLE = `
+const ERROR_CLASS_TABLE =
+  `
 ActionOffline
 AuthFailure
 .InvalidAuthorization

@@ -6,7 +6,10 @@ export declare const ERROR_BRAND: unique symbol;
 /** An own property of an object, else `undefined`. Never reads through the prototype chain. */
 export declare function ownField(value: unknown, key: string): unknown;
 
-/** `value` itself, typed for reading fields before anything is known about them: every read is `any`, to be checked where it is used. Free at run time (engines inline it), unlike `Object(value)`. */
+/**
+ * `value` itself, typed for reading fields before anything is known about them: every read is `any`, to be checked
+ * where it is used. Free at run time (engines inline it), unlike `Object(value)`.
+ */
 export declare function unchecked(value: unknown): any;
 
 /** Whether `code` is `path` or a code below it (`path.…`). Every non-empty code is below the root path `""`. */

@@ -4,167 +4,251 @@ import { isCodeIn } from "./internal.js";
 /** A code of the `ActionOffline` category: `ActionOffline` itself or any code below it. */
 export type ActionOfflineCode = "ActionOffline" | `ActionOffline.${string}`;
 
-/** Whether `value` is a code of the `ActionOffline` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `ActionOffline` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export declare function isActionOfflineCode(value: unknown): value is ActionOfflineCode;
 
 /** A code of the `AuthFailure` category: `AuthFailure` itself or any code below it. */
 export type AuthFailureCode = "AuthFailure" | `AuthFailure.${string}`;
 
-/** Whether `value` is a code of the `AuthFailure` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `AuthFailure` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export declare function isAuthFailureCode(value: unknown): value is AuthFailureCode;
 
 /** A code of the `DryRunOperation` category: `DryRunOperation` itself or any code below it. */
 export type DryRunOperationCode = "DryRunOperation" | `DryRunOperation.${string}`;
 
-/** Whether `value` is a code of the `DryRunOperation` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `DryRunOperation` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export declare function isDryRunOperationCode(value: unknown): value is DryRunOperationCode;
 
 /** A code of the `FailedOperation` category: `FailedOperation` itself or any code below it. */
 export type FailedOperationCode = "FailedOperation" | `FailedOperation.${string}`;
 
-/** Whether `value` is a code of the `FailedOperation` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `FailedOperation` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export declare function isFailedOperationCode(value: unknown): value is FailedOperationCode;
 
 /** A code of the `InternalError` category: `InternalError` itself or any code below it. */
 export type InternalErrorCode = "InternalError" | `InternalError.${string}`;
 
-/** Whether `value` is a code of the `InternalError` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `InternalError` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export declare function isInternalErrorCode(value: unknown): value is InternalErrorCode;
 
 /** A code of the `InvalidAction` category: `InvalidAction` itself or any code below it. */
 export type InvalidActionCode = "InvalidAction" | `InvalidAction.${string}`;
 
-/** Whether `value` is a code of the `InvalidAction` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `InvalidAction` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export declare function isInvalidActionCode(value: unknown): value is InvalidActionCode;
 
 /** A code of the `InvalidParameter` category: `InvalidParameter` itself or any code below it. */
 export type InvalidParameterCode = "InvalidParameter" | `InvalidParameter.${string}`;
 
-/** Whether `value` is a code of the `InvalidParameter` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `InvalidParameter` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export declare function isInvalidParameterCode(value: unknown): value is InvalidParameterCode;
 
 /** A code of the `InvalidParameterValue` category: `InvalidParameterValue` itself or any code below it. */
 export type InvalidParameterValueCode = "InvalidParameterValue" | `InvalidParameterValue.${string}`;
 
-/** Whether `value` is a code of the `InvalidParameterValue` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `InvalidParameterValue` category, known to this package or not. Returns a boolean
+ * for any input and never throws.
+ */
 export declare function isInvalidParameterValueCode(value: unknown): value is InvalidParameterValueCode;
 
 /** A code of the `InvalidRequest` category: `InvalidRequest` itself or any code below it. */
 export type InvalidRequestCode = "InvalidRequest" | `InvalidRequest.${string}`;
 
-/** Whether `value` is a code of the `InvalidRequest` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `InvalidRequest` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export declare function isInvalidRequestCode(value: unknown): value is InvalidRequestCode;
 
 /** A code of the `IpInBlacklist` category: `IpInBlacklist` itself or any code below it. */
 export type IpInBlacklistCode = "IpInBlacklist" | `IpInBlacklist.${string}`;
 
-/** Whether `value` is a code of the `IpInBlacklist` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `IpInBlacklist` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export declare function isIpInBlacklistCode(value: unknown): value is IpInBlacklistCode;
 
 /** A code of the `IpNotInWhitelist` category: `IpNotInWhitelist` itself or any code below it. */
 export type IpNotInWhitelistCode = "IpNotInWhitelist" | `IpNotInWhitelist.${string}`;
 
-/** Whether `value` is a code of the `IpNotInWhitelist` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `IpNotInWhitelist` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export declare function isIpNotInWhitelistCode(value: unknown): value is IpNotInWhitelistCode;
 
 /** A code of the `LimitExceeded` category: `LimitExceeded` itself or any code below it. */
 export type LimitExceededCode = "LimitExceeded" | `LimitExceeded.${string}`;
 
-/** Whether `value` is a code of the `LimitExceeded` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `LimitExceeded` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export declare function isLimitExceededCode(value: unknown): value is LimitExceededCode;
 
 /** A code of the `MissingParameter` category: `MissingParameter` itself or any code below it. */
 export type MissingParameterCode = "MissingParameter" | `MissingParameter.${string}`;
 
-/** Whether `value` is a code of the `MissingParameter` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `MissingParameter` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export declare function isMissingParameterCode(value: unknown): value is MissingParameterCode;
 
 /** A code of the `NoSuchProduct` category: `NoSuchProduct` itself or any code below it. */
 export type NoSuchProductCode = "NoSuchProduct" | `NoSuchProduct.${string}`;
 
-/** Whether `value` is a code of the `NoSuchProduct` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `NoSuchProduct` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export declare function isNoSuchProductCode(value: unknown): value is NoSuchProductCode;
 
 /** A code of the `NoSuchVersion` category: `NoSuchVersion` itself or any code below it. */
 export type NoSuchVersionCode = "NoSuchVersion" | `NoSuchVersion.${string}`;
 
-/** Whether `value` is a code of the `NoSuchVersion` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `NoSuchVersion` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export declare function isNoSuchVersionCode(value: unknown): value is NoSuchVersionCode;
 
 /** A code of the `RequestLimitExceeded` category: `RequestLimitExceeded` itself or any code below it. */
 export type RequestLimitExceededCode = "RequestLimitExceeded" | `RequestLimitExceeded.${string}`;
 
-/** Whether `value` is a code of the `RequestLimitExceeded` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `RequestLimitExceeded` category, known to this package or not. Returns a boolean for
+ * any input and never throws.
+ */
 export declare function isRequestLimitExceededCode(value: unknown): value is RequestLimitExceededCode;
 
 /** A code of the `RequestSizeLimitExceeded` category: `RequestSizeLimitExceeded` itself or any code below it. */
 export type RequestSizeLimitExceededCode = "RequestSizeLimitExceeded" | `RequestSizeLimitExceeded.${string}`;
 
-/** Whether `value` is a code of the `RequestSizeLimitExceeded` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `RequestSizeLimitExceeded` category, known to this package or not. Returns a boolean
+ * for any input and never throws.
+ */
 export declare function isRequestSizeLimitExceededCode(value: unknown): value is RequestSizeLimitExceededCode;
 
 /** A code of the `ResourceInUse` category: `ResourceInUse` itself or any code below it. */
 export type ResourceInUseCode = "ResourceInUse" | `ResourceInUse.${string}`;
 
-/** Whether `value` is a code of the `ResourceInUse` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `ResourceInUse` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export declare function isResourceInUseCode(value: unknown): value is ResourceInUseCode;
 
 /** A code of the `ResourceInsufficient` category: `ResourceInsufficient` itself or any code below it. */
 export type ResourceInsufficientCode = "ResourceInsufficient" | `ResourceInsufficient.${string}`;
 
-/** Whether `value` is a code of the `ResourceInsufficient` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `ResourceInsufficient` category, known to this package or not. Returns a boolean for
+ * any input and never throws.
+ */
 export declare function isResourceInsufficientCode(value: unknown): value is ResourceInsufficientCode;
 
 /** A code of the `ResourceNotFound` category: `ResourceNotFound` itself or any code below it. */
 export type ResourceNotFoundCode = "ResourceNotFound" | `ResourceNotFound.${string}`;
 
-/** Whether `value` is a code of the `ResourceNotFound` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `ResourceNotFound` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export declare function isResourceNotFoundCode(value: unknown): value is ResourceNotFoundCode;
 
 /** A code of the `ResourceUnavailable` category: `ResourceUnavailable` itself or any code below it. */
 export type ResourceUnavailableCode = "ResourceUnavailable" | `ResourceUnavailable.${string}`;
 
-/** Whether `value` is a code of the `ResourceUnavailable` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `ResourceUnavailable` category, known to this package or not. Returns a boolean for
+ * any input and never throws.
+ */
 export declare function isResourceUnavailableCode(value: unknown): value is ResourceUnavailableCode;
 
 /** A code of the `ResponseSizeLimitExceeded` category: `ResponseSizeLimitExceeded` itself or any code below it. */
 export type ResponseSizeLimitExceededCode = "ResponseSizeLimitExceeded" | `ResponseSizeLimitExceeded.${string}`;
 
-/** Whether `value` is a code of the `ResponseSizeLimitExceeded` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `ResponseSizeLimitExceeded` category, known to this package or not. Returns a
+ * boolean for any input and never throws.
+ */
 export declare function isResponseSizeLimitExceededCode(value: unknown): value is ResponseSizeLimitExceededCode;
 
 /** A code of the `ServiceUnavailable` category: `ServiceUnavailable` itself or any code below it. */
 export type ServiceUnavailableCode = "ServiceUnavailable" | `ServiceUnavailable.${string}`;
 
-/** Whether `value` is a code of the `ServiceUnavailable` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `ServiceUnavailable` category, known to this package or not. Returns a boolean for
+ * any input and never throws.
+ */
 export declare function isServiceUnavailableCode(value: unknown): value is ServiceUnavailableCode;
 
 /** A code of the `UnauthorizedOperation` category: `UnauthorizedOperation` itself or any code below it. */
 export type UnauthorizedOperationCode = "UnauthorizedOperation" | `UnauthorizedOperation.${string}`;
 
-/** Whether `value` is a code of the `UnauthorizedOperation` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `UnauthorizedOperation` category, known to this package or not. Returns a boolean
+ * for any input and never throws.
+ */
 export declare function isUnauthorizedOperationCode(value: unknown): value is UnauthorizedOperationCode;
 
 /** A code of the `UnknownParameter` category: `UnknownParameter` itself or any code below it. */
 export type UnknownParameterCode = "UnknownParameter" | `UnknownParameter.${string}`;
 
-/** Whether `value` is a code of the `UnknownParameter` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `UnknownParameter` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export declare function isUnknownParameterCode(value: unknown): value is UnknownParameterCode;
 
 /** A code of the `UnsupportedOperation` category: `UnsupportedOperation` itself or any code below it. */
 export type UnsupportedOperationCode = "UnsupportedOperation" | `UnsupportedOperation.${string}`;
 
-/** Whether `value` is a code of the `UnsupportedOperation` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `UnsupportedOperation` category, known to this package or not. Returns a boolean for
+ * any input and never throws.
+ */
 export declare function isUnsupportedOperationCode(value: unknown): value is UnsupportedOperationCode;
 
 /** A code of the `UnsupportedProtocol` category: `UnsupportedProtocol` itself or any code below it. */
 export type UnsupportedProtocolCode = "UnsupportedProtocol" | `UnsupportedProtocol.${string}`;
 
-/** Whether `value` is a code of the `UnsupportedProtocol` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `UnsupportedProtocol` category, known to this package or not. Returns a boolean for
+ * any input and never throws.
+ */
 export declare function isUnsupportedProtocolCode(value: unknown): value is UnsupportedProtocolCode;
 
 /** A code of the `UnsupportedRegion` category: `UnsupportedRegion` itself or any code below it. */
 export type UnsupportedRegionCode = "UnsupportedRegion" | `UnsupportedRegion.${string}`;
 
-/** Whether `value` is a code of the `UnsupportedRegion` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `UnsupportedRegion` category, known to this package or not. Returns a boolean for
+ * any input and never throws.
+ */
 export declare function isUnsupportedRegionCode(value: unknown): value is UnsupportedRegionCode;

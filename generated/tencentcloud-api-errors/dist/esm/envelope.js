@@ -5,7 +5,10 @@ export function isErrorEnvelope(value) {
   try {
     const response = unchecked(value)?.Response;
     const error = response?.Error;
-    return typeof error?.Code === "string" && typeof error.Message === "string" && typeof response.RequestId === "string";
+    return (
+      typeof error?.Code === "string" && typeof error.Message === "string" &&
+      typeof response.RequestId === "string"
+    );
   } catch {
     return false; // a hostile object (a Proxy, a throwing getter) is not an envelope
   }

@@ -5,21 +5,28 @@ export const ActionOfflineError = /* @__PURE__ */ defineErrorClass(TencentCloudA
 
 export const AuthFailureError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "AuthFailure");
 
-export const AuthFailureInvalidAuthorizationError = /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.InvalidAuthorization");
+export const AuthFailureInvalidAuthorizationError =
+  /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.InvalidAuthorization");
 
-export const AuthFailureInvalidSecretIdError = /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.InvalidSecretId");
+export const AuthFailureInvalidSecretIdError =
+  /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.InvalidSecretId");
 
 export const AuthFailureMFAFailureError = /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.MFAFailure");
 
-export const AuthFailureSecretIdNotFoundError = /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.SecretIdNotFound");
+export const AuthFailureSecretIdNotFoundError =
+  /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.SecretIdNotFound");
 
-export const AuthFailureSignatureExpireError = /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.SignatureExpire");
+export const AuthFailureSignatureExpireError =
+  /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.SignatureExpire");
 
-export const AuthFailureSignatureFailureError = /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.SignatureFailure");
+export const AuthFailureSignatureFailureError =
+  /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.SignatureFailure");
 
-export const AuthFailureTokenFailureError = /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.TokenFailure");
+export const AuthFailureTokenFailureError =
+  /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.TokenFailure");
 
-export const AuthFailureUnauthorizedOperationError = /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.UnauthorizedOperation");
+export const AuthFailureUnauthorizedOperationError =
+  /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.UnauthorizedOperation");
 
 export const DryRunOperationError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "DryRunOperation");
 
@@ -31,7 +38,8 @@ export const InvalidActionError = /* @__PURE__ */ defineErrorClass(TencentCloudA
 
 export const InvalidParameterError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "InvalidParameter");
 
-export const InvalidParameterValueError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "InvalidParameterValue");
+export const InvalidParameterValueError =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "InvalidParameterValue");
 
 export const InvalidRequestError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "InvalidRequest");
 
@@ -47,15 +55,20 @@ export const NoSuchProductError = /* @__PURE__ */ defineErrorClass(TencentCloudA
 
 export const NoSuchVersionError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "NoSuchVersion");
 
-export const RequestLimitExceededError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "RequestLimitExceeded retryable");
+export const RequestLimitExceededError =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "RequestLimitExceeded retryable");
 
-export const RequestLimitExceededGlobalRegionUinLimitExceededError = /* @__PURE__ */ defineErrorClass(RequestLimitExceededError, "RequestLimitExceeded.GlobalRegionUinLimitExceeded");
+export const RequestLimitExceededGlobalRegionUinLimitExceededError =
+  /* @__PURE__ */ defineErrorClass(RequestLimitExceededError, "RequestLimitExceeded.GlobalRegionUinLimitExceeded");
 
-export const RequestLimitExceededIPLimitExceededError = /* @__PURE__ */ defineErrorClass(RequestLimitExceededError, "RequestLimitExceeded.IPLimitExceeded");
+export const RequestLimitExceededIPLimitExceededError =
+  /* @__PURE__ */ defineErrorClass(RequestLimitExceededError, "RequestLimitExceeded.IPLimitExceeded");
 
-export const RequestLimitExceededUinLimitExceededError = /* @__PURE__ */ defineErrorClass(RequestLimitExceededError, "RequestLimitExceeded.UinLimitExceeded");
+export const RequestLimitExceededUinLimitExceededError =
+  /* @__PURE__ */ defineErrorClass(RequestLimitExceededError, "RequestLimitExceeded.UinLimitExceeded");
 
-export const RequestSizeLimitExceededError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "RequestSizeLimitExceeded");
+export const RequestSizeLimitExceededError =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "RequestSizeLimitExceeded");
 
 export const ResourceInUseError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ResourceInUse");
 
@@ -65,11 +78,14 @@ export const ResourceNotFoundError = /* @__PURE__ */ defineErrorClass(TencentClo
 
 export const ResourceUnavailableError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ResourceUnavailable");
 
-export const ResponseSizeLimitExceededError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ResponseSizeLimitExceeded fault=server");
+export const ResponseSizeLimitExceededError =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ResponseSizeLimitExceeded fault=server");
 
-export const ServiceUnavailableError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ServiceUnavailable fault=server");
+export const ServiceUnavailableError =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ServiceUnavailable fault=server");
 
-export const UnauthorizedOperationError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "UnauthorizedOperation");
+export const UnauthorizedOperationError =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "UnauthorizedOperation");
 
 export const UnknownParameterError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "UnknownParameter");
 
@@ -79,7 +95,8 @@ export const UnsupportedProtocolError = /* @__PURE__ */ defineErrorClass(Tencent
 
 export const UnsupportedRegionError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "UnsupportedRegion");
 
-export const ERROR_CLASS_TABLE = `
+export const ERROR_CLASS_TABLE =
+  `
 ActionOffline
 AuthFailure
 .InvalidAuthorization

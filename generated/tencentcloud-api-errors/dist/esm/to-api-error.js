@@ -42,7 +42,11 @@ export function toApiError(input) {
 export function convertError(input, classOf, caller) {
   const fields = readFields(input);
   if (typeof fields.code !== "string" || fields.code === "") {
-    throw new TypeError(`${caller}: expected an error envelope, its Response, or an object with a string code; got ${describeInput(input)}`);
+    // Two literals, one string: minifiers join them.
+    throw new TypeError(
+      `${caller}: expected an error envelope, its response, or an object with a string code; ` +
+        `got ${describeInput(input)}`,
+    );
   }
   const type = classOf(fields.code);
   if (fields.prototype === type.prototype && input instanceof type) return input; // already the most specific class
@@ -59,7 +63,9 @@ function readFields(input) {
     const record = unchecked(input);
     const response = record.Response;
     const body = typeof response === "object" && response !== null ? response : record;
-    if (!("Error" in body)) return { code: record.code, message: record.message, requestId: record.requestId, isError, prototype };
+    if (!("Error" in body)) {
+      return { code: record.code, message: record.message, requestId: record.requestId, isError, prototype };
+    }
     const wire = body.Error;
     return { code: wire?.Code, message: wire?.Message, requestId: body.RequestId, isError, prototype };
   } catch {
@@ -84,7 +90,9 @@ export function unwrapResponse(envelope) {
 export function unwrapWith(envelope, classOf, caller) {
   if (isSuccess(envelope)) return envelope.Response;
   if (carriesError(envelope)) throw convertError(envelope, classOf, caller);
-  throw new TypeError(`${caller}: expected {"Response": {...}} with a string RequestId; got ${describeInput(envelope)}`);
+  throw new TypeError(
+    `${caller}: expected {"Response": {...}} with a string RequestId; got ${describeInput(envelope)}`,
+  );
 }
 
 function isSuccess(envelope) {

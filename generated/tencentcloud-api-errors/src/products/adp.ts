@@ -9,7 +9,7 @@ import {
   type ErrorDescription,
   type ErrorLocale,
 } from "../describe-error.js";
-import { type ApiEnvelope, type SuccessResponse } from "../envelope.js";
+import type { ApiEnvelope, SuccessResponse } from "../envelope.js";
 import { ERROR_CLASS_TABLE } from "../errors.js";
 import {
   convertError,
@@ -30,10 +30,17 @@ export enum AdpErrorCode {
   ResourceNotFound = "ResourceNotFound",
 }
 
-/** Every code of adp as a frozen plain object, for code that avoids enums: the same members as {@link AdpErrorCode}, each typed as its code string. */
-export const AdpErrorCodes: { readonly [K in keyof typeof AdpErrorCode]: `${(typeof AdpErrorCode)[K]}` } = /* @__PURE__ */ Object.freeze({ ...AdpErrorCode });
+/**
+ * Every code of adp as a frozen plain object, for code that avoids enums: the same members as {@link AdpErrorCode},
+ * each typed as its code string.
+ */
+export const AdpErrorCodes: { readonly [K in keyof typeof AdpErrorCode]: `${(typeof AdpErrorCode)[K]}` } =
+  /* @__PURE__ */ Object.freeze({ ...AdpErrorCode });
 
-/** Every code of adp, in code order. {@link AdpActionErrors} names codes by their position here, which keeps large action tables small. */
+/**
+ * Every code of adp, in code order. {@link AdpActionErrors} names codes by their position here, which keeps large
+ * action tables small.
+ */
 export type AdpErrorCodeList = [
   "FailedOperation",
   "InternalError",
@@ -53,7 +60,10 @@ export function isAdpErrorCode(value: unknown): value is AdpErrorCode {
   return typeof value === "string" && knownProductCodes.has(value);
 }
 
-/** The codes each API action of adp may return, by action name: its own codes as positions in {@link AdpErrorCodeList}, common codes it does not repeat as strings; `AdpActionErrorCode<"Action">` gives them all as strings. */
+/**
+ * The codes each API action of adp may return, by action name: its own codes as positions in {@link AdpErrorCodeList},
+ * common codes it does not repeat as strings; `AdpActionErrorCode<"Action">` gives them all as strings.
+ */
 export interface AdpActionErrors {
   readonly CopyAgentFromApp: never;
   readonly CopyApp: never;
@@ -144,7 +154,10 @@ export type AdpAction = keyof AdpActionErrors;
 /** The codes action `A` may return: `AdpActionErrorCode<"CopyAgentFromApp">`. */
 export type AdpActionErrorCode<A extends AdpAction> = AdpActionErrors[A];
 
-/** Each action's codes: the product's own as positions in {@link AdpErrorCode}'s values (which are in code order), common ones as strings. */
+/**
+ * Each action's codes: the product's own as positions in {@link AdpErrorCode}'s values (which are in code order),
+ * common ones as strings.
+ */
 const PRODUCT_ACTIONS: ActionTable = {
   CopyAgentFromApp: [],
   CopyApp: [],
@@ -232,8 +245,14 @@ const PRODUCT_ACTIONS: ActionTable = {
 /** The matcher over this product's actions. */
 const matchesAction: ActionMatcher = /* @__PURE__ */ createActionMatcher(PRODUCT_ACTIONS, AdpErrorCode);
 
-/** Whether `error` is an error of this package whose code is one that `action` may return. Narrows `error.code` to those codes. */
-export function isAdpActionError<A extends AdpAction>(action: A, error: unknown): error is TencentCloudApiError & { readonly code: AdpActionErrorCode<A> } {
+/**
+ * Whether `error` is an error of this package whose code is one that `action` may return. Narrows `error.code` to those
+ * codes.
+ */
+export function isAdpActionError<A extends AdpAction>(
+  action: A,
+  error: unknown,
+): error is TencentCloudApiError & { readonly code: AdpActionErrorCode<A> } {
   return matchesAction(action, error);
 }
 
@@ -274,8 +293,15 @@ const PRODUCT_CATALOGUE: readonly CatalogueEntry[] = [
 /** The describer over this product's catalogue. */
 const describeProduct: Describer = /* @__PURE__ */ createDescriber(PRODUCT_CATALOGUE);
 
-/** What the spec of adp (else the common catalogue) says about `code`, in Chinese for `"zh"` and its tags (`"zh-CN"`), else in English (the default); the result's `locale` says which language its description is in. `undefined` for a code it does not list. */
-export function describeAdpError(code: string, locale: ErrorLocale | (string & {}) = "en"): ErrorDescription | undefined {
+/**
+ * What the spec of adp (else the common catalogue) says about `code`, in Chinese for `"zh"` and its tags (`"zh-CN"`),
+ * else in English (the default); the result's `locale` says which language its description is in. `undefined` for a
+ * code it does not list.
+ */
+export function describeAdpError(
+  code: string,
+  locale: ErrorLocale | (string & {}) = "en",
+): ErrorDescription | undefined {
   return describeProduct(code, locale) ?? describeError(code, locale);
 }
 

@@ -9,7 +9,7 @@ import {
   type ErrorDescription,
   type ErrorLocale,
 } from "../describe-error.js";
-import { type ApiEnvelope, type SuccessResponse } from "../envelope.js";
+import type { ApiEnvelope, SuccessResponse } from "../envelope.js";
 import { ERROR_CLASS_TABLE } from "../errors.js";
 import {
   convertError,
@@ -40,10 +40,17 @@ export enum LkeErrorCode {
   MissingParameter = "MissingParameter",
 }
 
-/** Every code of lke as a frozen plain object, for code that avoids enums: the same members as {@link LkeErrorCode}, each typed as its code string. */
-export const LkeErrorCodes: { readonly [K in keyof typeof LkeErrorCode]: `${(typeof LkeErrorCode)[K]}` } = /* @__PURE__ */ Object.freeze({ ...LkeErrorCode });
+/**
+ * Every code of lke as a frozen plain object, for code that avoids enums: the same members as {@link LkeErrorCode},
+ * each typed as its code string.
+ */
+export const LkeErrorCodes: { readonly [K in keyof typeof LkeErrorCode]: `${(typeof LkeErrorCode)[K]}` } =
+  /* @__PURE__ */ Object.freeze({ ...LkeErrorCode });
 
-/** Every code of lke, in code order. {@link LkeActionErrors} names codes by their position here, which keeps large action tables small. */
+/**
+ * Every code of lke, in code order. {@link LkeActionErrors} names codes by their position here, which keeps large
+ * action tables small.
+ */
 export type LkeErrorCodeList = [
   "FailedOperation",
   "InvalidParameter",
@@ -62,7 +69,10 @@ export function isLkeErrorCode(value: unknown): value is LkeErrorCode {
   return typeof value === "string" && knownProductCodes.has(value);
 }
 
-/** The codes each API action of lke may return, by action name: its own codes as positions in {@link LkeErrorCodeList}, common codes it does not repeat as strings; `LkeActionErrorCode<"Action">` gives them all as strings. */
+/**
+ * The codes each API action of lke may return, by action name: its own codes as positions in {@link LkeErrorCodeList},
+ * common codes it does not repeat as strings; `LkeActionErrorCode<"Action">` gives them all as strings.
+ */
 export interface LkeActionErrors {
   readonly CallbackWorkflowToolNode: LkeErrorCodeList[0 | 2];
   readonly CheckAttributeLabelExist: LkeErrorCodeList[0 | 2];
@@ -178,7 +188,10 @@ export type LkeAction = keyof LkeActionErrors;
 /** The codes action `A` may return: `LkeActionErrorCode<"CallbackWorkflowToolNode">`. */
 export type LkeActionErrorCode<A extends LkeAction> = LkeActionErrors[A];
 
-/** Each action's codes: the product's own as positions in {@link LkeErrorCode}'s values (which are in code order), common ones as strings. */
+/**
+ * Each action's codes: the product's own as positions in {@link LkeErrorCode}'s values (which are in code order),
+ * common ones as strings.
+ */
 const PRODUCT_ACTIONS: ActionTable = {
   CallbackWorkflowToolNode: [0, 2],
   CheckAttributeLabelExist: [0, 2],
@@ -291,8 +304,14 @@ const PRODUCT_ACTIONS: ActionTable = {
 /** The matcher over this product's actions. */
 const matchesAction: ActionMatcher = /* @__PURE__ */ createActionMatcher(PRODUCT_ACTIONS, LkeErrorCode);
 
-/** Whether `error` is an error of this package whose code is one that `action` may return. Narrows `error.code` to those codes. */
-export function isLkeActionError<A extends LkeAction>(action: A, error: unknown): error is TencentCloudApiError & { readonly code: LkeActionErrorCode<A> } {
+/**
+ * Whether `error` is an error of this package whose code is one that `action` may return. Narrows `error.code` to those
+ * codes.
+ */
+export function isLkeActionError<A extends LkeAction>(
+  action: A,
+  error: unknown,
+): error is TencentCloudApiError & { readonly code: LkeActionErrorCode<A> } {
   return matchesAction(action, error);
 }
 
@@ -332,8 +351,15 @@ const PRODUCT_CATALOGUE: readonly CatalogueEntry[] = [
 /** The describer over this product's catalogue. */
 const describeProduct: Describer = /* @__PURE__ */ createDescriber(PRODUCT_CATALOGUE);
 
-/** What the spec of lke (else the common catalogue) says about `code`, in Chinese for `"zh"` and its tags (`"zh-CN"`), else in English (the default); the result's `locale` says which language its description is in. `undefined` for a code it does not list. */
-export function describeLkeError(code: string, locale: ErrorLocale | (string & {}) = "en"): ErrorDescription | undefined {
+/**
+ * What the spec of lke (else the common catalogue) says about `code`, in Chinese for `"zh"` and its tags (`"zh-CN"`),
+ * else in English (the default); the result's `locale` says which language its description is in. `undefined` for a
+ * code it does not list.
+ */
+export function describeLkeError(
+  code: string,
+  locale: ErrorLocale | (string & {}) = "en",
+): ErrorDescription | undefined {
   return describeProduct(code, locale) ?? describeError(code, locale);
 }
 

@@ -9,7 +9,7 @@ import {
   type ErrorDescription,
   type ErrorLocale,
 } from "../describe-error.js";
-import { type ApiEnvelope, type SuccessResponse } from "../envelope.js";
+import type { ApiEnvelope, SuccessResponse } from "../envelope.js";
 import {
   FailedOperationError,
   InvalidParameterError,
@@ -33,9 +33,12 @@ import {
  *
  * Code: `FailedOperation.EngineServerError`. Not retryable.
  */
-export const FailedOperationEngineServerError: ErrorClass<FailedOperationError, "FailedOperation.EngineServerError"> = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.EngineServerError");
+export const FailedOperationEngineServerError: ErrorClass<FailedOperationError, "FailedOperation.EngineServerError"> =
+  /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.EngineServerError");
 
-/** An error of {@link FailedOperationEngineServerError}: code `FailedOperation.EngineServerError` or a code below it. */
+/**
+ * An error of {@link FailedOperationEngineServerError}: code `FailedOperation.EngineServerError` or a code below it.
+ */
 export type FailedOperationEngineServerError = InstanceType<typeof FailedOperationEngineServerError>;
 
 /**
@@ -43,7 +46,8 @@ export type FailedOperationEngineServerError = InstanceType<typeof FailedOperati
  *
  * Code: `FailedOperation.FileParseError`. Not retryable.
  */
-export const FailedOperationFileParseError: ErrorClass<FailedOperationError, "FailedOperation.FileParseError"> = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.FileParseError");
+export const FailedOperationFileParseError: ErrorClass<FailedOperationError, "FailedOperation.FileParseError"> =
+  /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.FileParseError");
 
 /** An error of {@link FailedOperationFileParseError}: code `FailedOperation.FileParseError` or a code below it. */
 export type FailedOperationFileParseError = InstanceType<typeof FailedOperationFileParseError>;
@@ -53,9 +57,14 @@ export type FailedOperationFileParseError = InstanceType<typeof FailedOperationF
  *
  * Code: `FailedOperation.FileParseTimeout`. Not retryable.
  */
-export const FailedOperationFileParseTimeoutError: ErrorClass<FailedOperationError, "FailedOperation.FileParseTimeout"> = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.FileParseTimeout");
+export const FailedOperationFileParseTimeoutError: ErrorClass<
+  FailedOperationError,
+  "FailedOperation.FileParseTimeout"
+> = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.FileParseTimeout");
 
-/** An error of {@link FailedOperationFileParseTimeoutError}: code `FailedOperation.FileParseTimeout` or a code below it. */
+/**
+ * An error of {@link FailedOperationFileParseTimeoutError}: code `FailedOperation.FileParseTimeout` or a code below it.
+ */
 export type FailedOperationFileParseTimeoutError = InstanceType<typeof FailedOperationFileParseTimeoutError>;
 
 /**
@@ -63,7 +72,8 @@ export type FailedOperationFileParseTimeoutError = InstanceType<typeof FailedOpe
  *
  * Code: `FailedOperation.InternalError`. Not retryable.
  */
-export const FailedOperationInternalError: ErrorClass<FailedOperationError, "FailedOperation.InternalError"> = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.InternalError");
+export const FailedOperationInternalError: ErrorClass<FailedOperationError, "FailedOperation.InternalError"> =
+  /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.InternalError");
 
 /** An error of {@link FailedOperationInternalError}: code `FailedOperation.InternalError` or a code below it. */
 export type FailedOperationInternalError = InstanceType<typeof FailedOperationInternalError>;
@@ -75,9 +85,12 @@ export type FailedOperationInternalError = InstanceType<typeof FailedOperationIn
  *
  * Code: `FailedOperation.NonsupportParse`. Not retryable.
  */
-export const FailedOperationNonsupportParseError: ErrorClass<FailedOperationError, "FailedOperation.NonsupportParse"> = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.NonsupportParse");
+export const FailedOperationNonsupportParseError: ErrorClass<FailedOperationError, "FailedOperation.NonsupportParse"> =
+  /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.NonsupportParse");
 
-/** An error of {@link FailedOperationNonsupportParseError}: code `FailedOperation.NonsupportParse` or a code below it. */
+/**
+ * An error of {@link FailedOperationNonsupportParseError}: code `FailedOperation.NonsupportParse` or a code below it.
+ */
 export type FailedOperationNonsupportParseError = InstanceType<typeof FailedOperationNonsupportParseError>;
 
 /**
@@ -87,7 +100,8 @@ export type FailedOperationNonsupportParseError = InstanceType<typeof FailedOper
  *
  * Code: `FailedOperation.OcrFailed`. Not retryable.
  */
-export const FailedOperationOcrFailedError: ErrorClass<FailedOperationError, "FailedOperation.OcrFailed"> = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.OcrFailed");
+export const FailedOperationOcrFailedError: ErrorClass<FailedOperationError, "FailedOperation.OcrFailed"> =
+  /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.OcrFailed");
 
 /** An error of {@link FailedOperationOcrFailedError}: code `FailedOperation.OcrFailed` or a code below it. */
 export type FailedOperationOcrFailedError = InstanceType<typeof FailedOperationOcrFailedError>;
@@ -99,7 +113,8 @@ export type FailedOperationOcrFailedError = InstanceType<typeof FailedOperationO
  *
  * Code: `FailedOperation.UnKnowError`. Not retryable.
  */
-export const FailedOperationUnKnowError: ErrorClass<FailedOperationError, "FailedOperation.UnKnowError"> = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.UnKnowError");
+export const FailedOperationUnKnowError: ErrorClass<FailedOperationError, "FailedOperation.UnKnowError"> =
+  /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.UnKnowError");
 
 /** An error of {@link FailedOperationUnKnowError}: code `FailedOperation.UnKnowError` or a code below it. */
 export type FailedOperationUnKnowError = InstanceType<typeof FailedOperationUnKnowError>;
@@ -111,7 +126,8 @@ export type FailedOperationUnKnowError = InstanceType<typeof FailedOperationUnKn
  *
  * Code: `FailedOperation.UnOpenError`. Not retryable.
  */
-export const FailedOperationUnOpenError: ErrorClass<FailedOperationError, "FailedOperation.UnOpenError"> = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.UnOpenError");
+export const FailedOperationUnOpenError: ErrorClass<FailedOperationError, "FailedOperation.UnOpenError"> =
+  /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.UnOpenError");
 
 /** An error of {@link FailedOperationUnOpenError}: code `FailedOperation.UnOpenError` or a code below it. */
 export type FailedOperationUnOpenError = InstanceType<typeof FailedOperationUnOpenError>;
@@ -123,19 +139,29 @@ export type FailedOperationUnOpenError = InstanceType<typeof FailedOperationUnOp
  *
  * Code: `FailedOperation.UploadResultFileFailed`. Not retryable.
  */
-export const FailedOperationUploadResultFileFailedError: ErrorClass<FailedOperationError, "FailedOperation.UploadResultFileFailed"> = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.UploadResultFileFailed");
+export const FailedOperationUploadResultFileFailedError: ErrorClass<
+  FailedOperationError,
+  "FailedOperation.UploadResultFileFailed"
+> = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.UploadResultFileFailed");
 
-/** An error of {@link FailedOperationUploadResultFileFailedError}: code `FailedOperation.UploadResultFileFailed` or a code below it. */
-export type FailedOperationUploadResultFileFailedError = InstanceType<typeof FailedOperationUploadResultFileFailedError>;
+/**
+ * An error of {@link FailedOperationUploadResultFileFailedError}: code `FailedOperation.UploadResultFileFailed` or a
+ * code below it.
+ */
+export type FailedOperationUploadResultFileFailedError =
+  InstanceType<typeof FailedOperationUploadResultFileFailedError>;
 
 /**
  * 文件url链接不正确。
  *
  * Code: `InvalidParameter.FileURLInvalid`. Not retryable.
  */
-export const InvalidParameterFileURLInvalidError: ErrorClass<InvalidParameterError, "InvalidParameter.FileURLInvalid"> = /* @__PURE__ */ defineErrorClass(InvalidParameterError, "InvalidParameter.FileURLInvalid");
+export const InvalidParameterFileURLInvalidError: ErrorClass<InvalidParameterError, "InvalidParameter.FileURLInvalid"> =
+  /* @__PURE__ */ defineErrorClass(InvalidParameterError, "InvalidParameter.FileURLInvalid");
 
-/** An error of {@link InvalidParameterFileURLInvalidError}: code `InvalidParameter.FileURLInvalid` or a code below it. */
+/**
+ * An error of {@link InvalidParameterFileURLInvalidError}: code `InvalidParameter.FileURLInvalid` or a code below it.
+ */
 export type InvalidParameterFileURLInvalidError = InstanceType<typeof InvalidParameterFileURLInvalidError>;
 
 /**
@@ -143,9 +169,15 @@ export type InvalidParameterFileURLInvalidError = InstanceType<typeof InvalidPar
  *
  * Code: `InvalidParameter.InvalidFileFormat`. Not retryable.
  */
-export const InvalidParameterInvalidFileFormatError: ErrorClass<InvalidParameterError, "InvalidParameter.InvalidFileFormat"> = /* @__PURE__ */ defineErrorClass(InvalidParameterError, "InvalidParameter.InvalidFileFormat");
+export const InvalidParameterInvalidFileFormatError: ErrorClass<
+  InvalidParameterError,
+  "InvalidParameter.InvalidFileFormat"
+> = /* @__PURE__ */ defineErrorClass(InvalidParameterError, "InvalidParameter.InvalidFileFormat");
 
-/** An error of {@link InvalidParameterInvalidFileFormatError}: code `InvalidParameter.InvalidFileFormat` or a code below it. */
+/**
+ * An error of {@link InvalidParameterInvalidFileFormatError}: code `InvalidParameter.InvalidFileFormat` or a code below
+ * it.
+ */
 export type InvalidParameterInvalidFileFormatError = InstanceType<typeof InvalidParameterInvalidFileFormatError>;
 
 /**
@@ -153,9 +185,14 @@ export type InvalidParameterInvalidFileFormatError = InstanceType<typeof Invalid
  *
  * Code: `InvalidParameter.InvalidFileType`. Not retryable.
  */
-export const InvalidParameterInvalidFileTypeError: ErrorClass<InvalidParameterError, "InvalidParameter.InvalidFileType"> = /* @__PURE__ */ defineErrorClass(InvalidParameterError, "InvalidParameter.InvalidFileType");
+export const InvalidParameterInvalidFileTypeError: ErrorClass<
+  InvalidParameterError,
+  "InvalidParameter.InvalidFileType"
+> = /* @__PURE__ */ defineErrorClass(InvalidParameterError, "InvalidParameter.InvalidFileType");
 
-/** An error of {@link InvalidParameterInvalidFileTypeError}: code `InvalidParameter.InvalidFileType` or a code below it. */
+/**
+ * An error of {@link InvalidParameterInvalidFileTypeError}: code `InvalidParameter.InvalidFileType` or a code below it.
+ */
 export type InvalidParameterInvalidFileTypeError = InstanceType<typeof InvalidParameterInvalidFileTypeError>;
 
 /**
@@ -165,10 +202,17 @@ export type InvalidParameterInvalidFileTypeError = InstanceType<typeof InvalidPa
  *
  * Code: `InvalidParameterValue.InvalidParameterValueLimit`. Not retryable.
  */
-export const InvalidParameterValueInvalidParameterValueLimitError: ErrorClass<InvalidParameterValueError, "InvalidParameterValue.InvalidParameterValueLimit"> = /* @__PURE__ */ defineErrorClass(InvalidParameterValueError, "InvalidParameterValue.InvalidParameterValueLimit");
+export const InvalidParameterValueInvalidParameterValueLimitError: ErrorClass<
+  InvalidParameterValueError,
+  "InvalidParameterValue.InvalidParameterValueLimit"
+> = /* @__PURE__ */ defineErrorClass(InvalidParameterValueError, "InvalidParameterValue.InvalidParameterValueLimit");
 
-/** An error of {@link InvalidParameterValueInvalidParameterValueLimitError}: code `InvalidParameterValue.InvalidParameterValueLimit` or a code below it. */
-export type InvalidParameterValueInvalidParameterValueLimitError = InstanceType<typeof InvalidParameterValueInvalidParameterValueLimitError>;
+/**
+ * An error of {@link InvalidParameterValueInvalidParameterValueLimitError}: code
+ * `InvalidParameterValue.InvalidParameterValueLimit` or a code below it.
+ */
+export type InvalidParameterValueInvalidParameterValueLimitError =
+  InstanceType<typeof InvalidParameterValueInvalidParameterValueLimitError>;
 
 /**
  * Exceeds the maximum file page limit.
@@ -177,9 +221,13 @@ export type InvalidParameterValueInvalidParameterValueLimitError = InstanceType<
  *
  * Code: `LimitExceeded.ExceededMaxPagesError`. Not retryable.
  */
-export const LimitExceededExceededMaxPagesError: ErrorClass<LimitExceededError, "LimitExceeded.ExceededMaxPagesError"> = /* @__PURE__ */ defineErrorClass(LimitExceededError, "LimitExceeded.ExceededMaxPagesError");
+export const LimitExceededExceededMaxPagesError: ErrorClass<LimitExceededError, "LimitExceeded.ExceededMaxPagesError"> =
+  /* @__PURE__ */ defineErrorClass(LimitExceededError, "LimitExceeded.ExceededMaxPagesError");
 
-/** An error of {@link LimitExceededExceededMaxPagesError}: code `LimitExceeded.ExceededMaxPagesError` or a code below it. */
+/**
+ * An error of {@link LimitExceededExceededMaxPagesError}: code `LimitExceeded.ExceededMaxPagesError` or a code below
+ * it.
+ */
 export type LimitExceededExceededMaxPagesError = InstanceType<typeof LimitExceededExceededMaxPagesError>;
 
 /**
@@ -189,7 +237,8 @@ export type LimitExceededExceededMaxPagesError = InstanceType<typeof LimitExceed
  *
  * Code: `LimitExceeded.TooLargeFileError`. Not retryable.
  */
-export const LimitExceededTooLargeFileError: ErrorClass<LimitExceededError, "LimitExceeded.TooLargeFileError"> = /* @__PURE__ */ defineErrorClass(LimitExceededError, "LimitExceeded.TooLargeFileError");
+export const LimitExceededTooLargeFileError: ErrorClass<LimitExceededError, "LimitExceeded.TooLargeFileError"> =
+  /* @__PURE__ */ defineErrorClass(LimitExceededError, "LimitExceeded.TooLargeFileError");
 
 /** An error of {@link LimitExceededTooLargeFileError}: code `LimitExceeded.TooLargeFileError` or a code below it. */
 export type LimitExceededTooLargeFileError = InstanceType<typeof LimitExceededTooLargeFileError>;
@@ -201,7 +250,8 @@ export type LimitExceededTooLargeFileError = InstanceType<typeof LimitExceededTo
  *
  * Code: `ResourceUnavailable.InArrears`. Not retryable.
  */
-export const ResourceUnavailableInArrearsError: ErrorClass<ResourceUnavailableError, "ResourceUnavailable.InArrears"> = /* @__PURE__ */ defineErrorClass(ResourceUnavailableError, "ResourceUnavailable.InArrears");
+export const ResourceUnavailableInArrearsError: ErrorClass<ResourceUnavailableError, "ResourceUnavailable.InArrears"> =
+  /* @__PURE__ */ defineErrorClass(ResourceUnavailableError, "ResourceUnavailable.InArrears");
 
 /** An error of {@link ResourceUnavailableInArrearsError}: code `ResourceUnavailable.InArrears` or a code below it. */
 export type ResourceUnavailableInArrearsError = InstanceType<typeof ResourceUnavailableInArrearsError>;
@@ -213,17 +263,25 @@ export type ResourceUnavailableInArrearsError = InstanceType<typeof ResourceUnav
  *
  * Code: `ResourceUnavailable.ResourcePackageRunOut`. Not retryable.
  */
-export const ResourceUnavailableResourcePackageRunOutError: ErrorClass<ResourceUnavailableError, "ResourceUnavailable.ResourcePackageRunOut"> = /* @__PURE__ */ defineErrorClass(ResourceUnavailableError, "ResourceUnavailable.ResourcePackageRunOut");
+export const ResourceUnavailableResourcePackageRunOutError: ErrorClass<
+  ResourceUnavailableError,
+  "ResourceUnavailable.ResourcePackageRunOut"
+> = /* @__PURE__ */ defineErrorClass(ResourceUnavailableError, "ResourceUnavailable.ResourcePackageRunOut");
 
-/** An error of {@link ResourceUnavailableResourcePackageRunOutError}: code `ResourceUnavailable.ResourcePackageRunOut` or a code below it. */
-export type ResourceUnavailableResourcePackageRunOutError = InstanceType<typeof ResourceUnavailableResourcePackageRunOutError>;
+/**
+ * An error of {@link ResourceUnavailableResourcePackageRunOutError}: code `ResourceUnavailable.ResourcePackageRunOut`
+ * or a code below it.
+ */
+export type ResourceUnavailableResourcePackageRunOutError =
+  InstanceType<typeof ResourceUnavailableResourcePackageRunOutError>;
 
 /**
  * Errors of the `ResourcesSoldOut` category: any code that starts with `ResourcesSoldOut.`.
  *
  * Not retryable.
  */
-export const ResourcesSoldOutError: ErrorClass<TencentCloudApiError, "ResourcesSoldOut"> = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ResourcesSoldOut");
+export const ResourcesSoldOutError: ErrorClass<TencentCloudApiError, "ResourcesSoldOut"> =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ResourcesSoldOut");
 
 /** An error of {@link ResourcesSoldOutError}: code `ResourcesSoldOut` or a code below it. */
 export type ResourcesSoldOutError = InstanceType<typeof ResourcesSoldOutError>;
@@ -235,20 +293,32 @@ export type ResourcesSoldOutError = InstanceType<typeof ResourcesSoldOutError>;
  *
  * Code: `ResourcesSoldOut.ChargeStatusException`. Not retryable.
  */
-export const ResourcesSoldOutChargeStatusExceptionError: ErrorClass<ResourcesSoldOutError, "ResourcesSoldOut.ChargeStatusException"> = /* @__PURE__ */ defineErrorClass(ResourcesSoldOutError, "ResourcesSoldOut.ChargeStatusException");
+export const ResourcesSoldOutChargeStatusExceptionError: ErrorClass<
+  ResourcesSoldOutError,
+  "ResourcesSoldOut.ChargeStatusException"
+> = /* @__PURE__ */ defineErrorClass(ResourcesSoldOutError, "ResourcesSoldOut.ChargeStatusException");
 
-/** An error of {@link ResourcesSoldOutChargeStatusExceptionError}: code `ResourcesSoldOut.ChargeStatusException` or a code below it. */
-export type ResourcesSoldOutChargeStatusExceptionError = InstanceType<typeof ResourcesSoldOutChargeStatusExceptionError>;
+/**
+ * An error of {@link ResourcesSoldOutChargeStatusExceptionError}: code `ResourcesSoldOut.ChargeStatusException` or a
+ * code below it.
+ */
+export type ResourcesSoldOutChargeStatusExceptionError =
+  InstanceType<typeof ResourcesSoldOutChargeStatusExceptionError>;
 
 /** A code of the `ResourcesSoldOut` category: `ResourcesSoldOut` itself or any code below it. */
 export type ResourcesSoldOutCode = "ResourcesSoldOut" | `ResourcesSoldOut.${string}`;
 
-/** Whether `value` is a code of the `ResourcesSoldOut` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `ResourcesSoldOut` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export function isResourcesSoldOutCode(value: unknown): value is ResourcesSoldOutCode {
   return isCodeIn(value, "ResourcesSoldOut");
 }
 
-/** Every error code of lkeap, API version 2024-05-22: the member is the code's identifier, the value the code itself. */
+/**
+ * Every error code of lkeap, API version 2024-05-22: the member is the code's identifier, the value the code itself.
+ */
 export enum LkeapErrorCode {
   /**
    * Operation failed.
@@ -360,10 +430,17 @@ export enum LkeapErrorCode {
   ResourcesSoldOutChargeStatusException = "ResourcesSoldOut.ChargeStatusException",
 }
 
-/** Every code of lkeap as a frozen plain object, for code that avoids enums: the same members as {@link LkeapErrorCode}, each typed as its code string. */
-export const LkeapErrorCodes: { readonly [K in keyof typeof LkeapErrorCode]: `${(typeof LkeapErrorCode)[K]}` } = /* @__PURE__ */ Object.freeze({ ...LkeapErrorCode });
+/**
+ * Every code of lkeap as a frozen plain object, for code that avoids enums: the same members as {@link LkeapErrorCode},
+ * each typed as its code string.
+ */
+export const LkeapErrorCodes: { readonly [K in keyof typeof LkeapErrorCode]: `${(typeof LkeapErrorCode)[K]}` } =
+  /* @__PURE__ */ Object.freeze({ ...LkeapErrorCode });
 
-/** Every code of lkeap, in code order. {@link LkeapActionErrors} names codes by their position here, which keeps large action tables small. */
+/**
+ * Every code of lkeap, in code order. {@link LkeapActionErrors} names codes by their position here, which keeps large
+ * action tables small.
+ */
 export type LkeapErrorCodeList = [
   "FailedOperation",
   "FailedOperation.EngineServerError",
@@ -401,7 +478,11 @@ export function isLkeapErrorCode(value: unknown): value is LkeapErrorCode {
   return typeof value === "string" && knownProductCodes.has(value);
 }
 
-/** The codes each API action of lkeap may return, by action name: its own codes as positions in {@link LkeapErrorCodeList}, common codes it does not repeat as strings; `LkeapActionErrorCode<"Action">` gives them all as strings. */
+/**
+ * The codes each API action of lkeap may return, by action name: its own codes as positions in {@link
+ * LkeapErrorCodeList}, common codes it does not repeat as strings; `LkeapActionErrorCode<"Action">` gives them all as
+ * strings.
+ */
 export interface LkeapActionErrors {
   readonly CancelTask: LkeapErrorCodeList[10];
   readonly ChatCompletions: LkeapErrorCodeList[0 | 1 | 20];
@@ -422,7 +503,10 @@ export type LkeapAction = keyof LkeapActionErrors;
 /** The codes action `A` may return: `LkeapActionErrorCode<"CancelTask">`. */
 export type LkeapActionErrorCode<A extends LkeapAction> = LkeapActionErrors[A];
 
-/** Each action's codes: the product's own as positions in {@link LkeapErrorCode}'s values (which are in code order), common ones as strings. */
+/**
+ * Each action's codes: the product's own as positions in {@link LkeapErrorCode}'s values (which are in code order),
+ * common ones as strings.
+ */
 const PRODUCT_ACTIONS: ActionTable = {
   CancelTask: [10],
   ChatCompletions: [0, 1, 20],
@@ -440,13 +524,20 @@ const PRODUCT_ACTIONS: ActionTable = {
 /** The matcher over this product's actions. */
 const matchesAction: ActionMatcher = /* @__PURE__ */ createActionMatcher(PRODUCT_ACTIONS, LkeapErrorCode);
 
-/** Whether `error` is an error of this package whose code is one that `action` may return. Narrows `error.code` to those codes. */
-export function isLkeapActionError<A extends LkeapAction>(action: A, error: unknown): error is TencentCloudApiError & { readonly code: LkeapActionErrorCode<A> } {
+/**
+ * Whether `error` is an error of this package whose code is one that `action` may return. Narrows `error.code` to those
+ * codes.
+ */
+export function isLkeapActionError<A extends LkeapAction>(
+  action: A,
+  error: unknown,
+): error is TencentCloudApiError & { readonly code: LkeapActionErrorCode<A> } {
   return matchesAction(action, error);
 }
 
 /** The classes of this product's codes outside the root entry, as data, for looking codes up. */
-const PRODUCT_CLASS_TABLE: string = `
+const PRODUCT_CLASS_TABLE: string =
+  `
 FailedOperation.EngineServerError
 .FileParseError
 .FileParseTimeout
@@ -519,8 +610,15 @@ const PRODUCT_CATALOGUE: readonly CatalogueEntry[] = [
 /** The describer over this product's catalogue. */
 const describeProduct: Describer = /* @__PURE__ */ createDescriber(PRODUCT_CATALOGUE);
 
-/** What the spec of lkeap (else the common catalogue) says about `code`, in Chinese for `"zh"` and its tags (`"zh-CN"`), else in English (the default); the result's `locale` says which language its description is in. `undefined` for a code it does not list. */
-export function describeLkeapError(code: string, locale: ErrorLocale | (string & {}) = "en"): ErrorDescription | undefined {
+/**
+ * What the spec of lkeap (else the common catalogue) says about `code`, in Chinese for `"zh"` and its tags (`"zh-CN"`),
+ * else in English (the default); the result's `locale` says which language its description is in. `undefined` for a
+ * code it does not list.
+ */
+export function describeLkeapError(
+  code: string,
+  locale: ErrorLocale | (string & {}) = "en",
+): ErrorDescription | undefined {
   return describeProduct(code, locale) ?? describeError(code, locale);
 }
 

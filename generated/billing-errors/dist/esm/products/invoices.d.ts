@@ -9,7 +9,7 @@ import {
   type ErrorDescription,
   type ErrorLocale,
 } from "../describe-error.js";
-import { type ApiEnvelope, type SuccessResponse } from "../envelope.js";
+import type { ApiEnvelope, SuccessResponse } from "../envelope.js";
 import { QuotaError, ERROR_CLASS_TABLE } from "../errors.js";
 import { isCodeIn } from "../internal.js";
 import {
@@ -54,10 +54,16 @@ export type QuotaInvoicesError = InstanceType<typeof QuotaInvoicesError>;
 /** A code of the `InvalidInvoice` category: `InvalidInvoice` itself or any code below it. */
 export type InvalidInvoiceCode = "InvalidInvoice" | `InvalidInvoice.${string}`;
 
-/** Whether `value` is a code of the `InvalidInvoice` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `InvalidInvoice` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export declare function isInvalidInvoiceCode(value: unknown): value is InvalidInvoiceCode;
 
-/** Every error code of invoices (Issuing and voiding invoices.), API version 2025-01-01: the member is the code's identifier, the value the code itself. */
+/**
+ * Every error code of invoices (Issuing and voiding invoices.), API version 2025-01-01: the member is the code's
+ * identifier, the value the code itself.
+ */
 export declare enum InvoiceErrorCode {
   /**
    * The invoice was voided.
@@ -69,10 +75,18 @@ export declare enum InvoiceErrorCode {
   QuotaInvoices = "Quota.Invoices",
 }
 
-/** Every code of invoices as a frozen plain object, for code that avoids enums: the same members as {@link InvoiceErrorCode}, each typed as its code string. */
-export declare const InvoiceErrorCodes: { readonly [K in keyof typeof InvoiceErrorCode]: `${(typeof InvoiceErrorCode)[K]}` };
+/**
+ * Every code of invoices as a frozen plain object, for code that avoids enums: the same members as {@link
+ * InvoiceErrorCode}, each typed as its code string.
+ */
+export declare const InvoiceErrorCodes: {
+  readonly [K in keyof typeof InvoiceErrorCode]: `${(typeof InvoiceErrorCode)[K]}`;
+};
 
-/** Every code of invoices, in code order. {@link InvoiceActionErrors} names codes by their position here, which keeps large action tables small. */
+/**
+ * Every code of invoices, in code order. {@link InvoiceActionErrors} names codes by their position here, which keeps
+ * large action tables small.
+ */
 export type InvoiceErrorCodeList = [
   "InvalidInvoice.Voided",
   "Quota.Invoices",
@@ -81,10 +95,16 @@ export type InvoiceErrorCodeList = [
 /** The string of every code of invoices. */
 export type InvoiceKnownErrorCode = InvoiceErrorCodeList[number];
 
-/** Whether `value` is one of the codes of {@link InvoiceErrorCode}. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is one of the codes of {@link InvoiceErrorCode}. Returns a boolean for any input and never throws.
+ */
 export declare function isInvoiceErrorCode(value: unknown): value is InvoiceErrorCode;
 
-/** The codes each API action of invoices may return, by action name: its own codes as positions in {@link InvoiceErrorCodeList}, common codes it does not repeat as strings; `InvoiceActionErrorCode<"Action">` gives them all as strings. */
+/**
+ * The codes each API action of invoices may return, by action name: its own codes as positions in {@link
+ * InvoiceErrorCodeList}, common codes it does not repeat as strings; `InvoiceActionErrorCode<"Action">` gives them all
+ * as strings.
+ */
 export interface InvoiceActionErrors {
   readonly IssueInvoice: InvoiceErrorCodeList[1] | "Upstream.Timeout";
   readonly VoidInvoice: InvoiceErrorCodeList[0];
@@ -96,8 +116,14 @@ export type InvoiceAction = keyof InvoiceActionErrors;
 /** The codes action `A` may return: `InvoiceActionErrorCode<"IssueInvoice">`. */
 export type InvoiceActionErrorCode<A extends InvoiceAction> = InvoiceActionErrors[A];
 
-/** Whether `error` is an error of this package whose code is one that `action` may return. Narrows `error.code` to those codes. */
-export declare function isInvoiceActionError<A extends InvoiceAction>(action: A, error: unknown): error is BillingApiError & { readonly code: InvoiceActionErrorCode<A> };
+/**
+ * Whether `error` is an error of this package whose code is one that `action` may return. Narrows `error.code` to those
+ * codes.
+ */
+export declare function isInvoiceActionError<A extends InvoiceAction>(
+  action: A,
+  error: unknown,
+): error is BillingApiError & { readonly code: InvoiceActionErrorCode<A> };
 
 /**
  * Like `toApiError`, knowing the codes of invoices as well as the common ones.
@@ -114,8 +140,15 @@ export declare function toInvoiceError(input: unknown): BillingApiError;
  */
 export declare function unwrapInvoiceResponse<T>(envelope: ApiEnvelope<T>): SuccessResponse<T>;
 
-/** What the spec of invoices (else the common catalogue) says about `code`, in Chinese for `"zh"` and its tags (`"zh-CN"`), else in English (the default); the result's `locale` says which language its description is in. `undefined` for a code it does not list. */
-export declare function describeInvoiceError(code: string, locale?: ErrorLocale | (string & {})): ErrorDescription | undefined;
+/**
+ * What the spec of invoices (else the common catalogue) says about `code`, in Chinese for `"zh"` and its tags
+ * (`"zh-CN"`), else in English (the default); the result's `locale` says which language its description is in.
+ * `undefined` for a code it does not list.
+ */
+export declare function describeInvoiceError(
+  code: string,
+  locale?: ErrorLocale | (string & {}),
+): ErrorDescription | undefined;
 
 export { BillingApiError } from "../base.js";
 

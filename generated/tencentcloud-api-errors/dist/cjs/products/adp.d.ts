@@ -9,7 +9,7 @@ import {
   type ErrorDescription,
   type ErrorLocale,
 } from "../describe-error.js";
-import { type ApiEnvelope, type SuccessResponse } from "../envelope.js";
+import type { ApiEnvelope, SuccessResponse } from "../envelope.js";
 import { ERROR_CLASS_TABLE } from "../errors.js";
 import {
   convertError,
@@ -30,10 +30,16 @@ export declare enum AdpErrorCode {
   ResourceNotFound = "ResourceNotFound",
 }
 
-/** Every code of adp as a frozen plain object, for code that avoids enums: the same members as {@link AdpErrorCode}, each typed as its code string. */
+/**
+ * Every code of adp as a frozen plain object, for code that avoids enums: the same members as {@link AdpErrorCode},
+ * each typed as its code string.
+ */
 export declare const AdpErrorCodes: { readonly [K in keyof typeof AdpErrorCode]: `${(typeof AdpErrorCode)[K]}` };
 
-/** Every code of adp, in code order. {@link AdpActionErrors} names codes by their position here, which keeps large action tables small. */
+/**
+ * Every code of adp, in code order. {@link AdpActionErrors} names codes by their position here, which keeps large
+ * action tables small.
+ */
 export type AdpErrorCodeList = [
   "FailedOperation",
   "InternalError",
@@ -47,7 +53,10 @@ export type AdpKnownErrorCode = AdpErrorCodeList[number];
 /** Whether `value` is one of the codes of {@link AdpErrorCode}. Returns a boolean for any input and never throws. */
 export declare function isAdpErrorCode(value: unknown): value is AdpErrorCode;
 
-/** The codes each API action of adp may return, by action name: its own codes as positions in {@link AdpErrorCodeList}, common codes it does not repeat as strings; `AdpActionErrorCode<"Action">` gives them all as strings. */
+/**
+ * The codes each API action of adp may return, by action name: its own codes as positions in {@link AdpErrorCodeList},
+ * common codes it does not repeat as strings; `AdpActionErrorCode<"Action">` gives them all as strings.
+ */
 export interface AdpActionErrors {
   readonly CopyAgentFromApp: never;
   readonly CopyApp: never;
@@ -138,8 +147,14 @@ export type AdpAction = keyof AdpActionErrors;
 /** The codes action `A` may return: `AdpActionErrorCode<"CopyAgentFromApp">`. */
 export type AdpActionErrorCode<A extends AdpAction> = AdpActionErrors[A];
 
-/** Whether `error` is an error of this package whose code is one that `action` may return. Narrows `error.code` to those codes. */
-export declare function isAdpActionError<A extends AdpAction>(action: A, error: unknown): error is TencentCloudApiError & { readonly code: AdpActionErrorCode<A> };
+/**
+ * Whether `error` is an error of this package whose code is one that `action` may return. Narrows `error.code` to those
+ * codes.
+ */
+export declare function isAdpActionError<A extends AdpAction>(
+  action: A,
+  error: unknown,
+): error is TencentCloudApiError & { readonly code: AdpActionErrorCode<A> };
 
 /**
  * Like `toApiError`, knowing the codes of adp as well as the common ones.
@@ -156,8 +171,15 @@ export declare function toAdpError(input: unknown): TencentCloudApiError;
  */
 export declare function unwrapAdpResponse<T>(envelope: ApiEnvelope<T>): SuccessResponse<T>;
 
-/** What the spec of adp (else the common catalogue) says about `code`, in Chinese for `"zh"` and its tags (`"zh-CN"`), else in English (the default); the result's `locale` says which language its description is in. `undefined` for a code it does not list. */
-export declare function describeAdpError(code: string, locale?: ErrorLocale | (string & {})): ErrorDescription | undefined;
+/**
+ * What the spec of adp (else the common catalogue) says about `code`, in Chinese for `"zh"` and its tags (`"zh-CN"`),
+ * else in English (the default); the result's `locale` says which language its description is in. `undefined` for a
+ * code it does not list.
+ */
+export declare function describeAdpError(
+  code: string,
+  locale?: ErrorLocale | (string & {}),
+): ErrorDescription | undefined;
 
 export { TencentCloudApiError } from "../base.js";
 

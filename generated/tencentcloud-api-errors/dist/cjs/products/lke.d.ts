@@ -9,7 +9,7 @@ import {
   type ErrorDescription,
   type ErrorLocale,
 } from "../describe-error.js";
-import { type ApiEnvelope, type SuccessResponse } from "../envelope.js";
+import type { ApiEnvelope, SuccessResponse } from "../envelope.js";
 import { ERROR_CLASS_TABLE } from "../errors.js";
 import {
   convertError,
@@ -40,10 +40,16 @@ export declare enum LkeErrorCode {
   MissingParameter = "MissingParameter",
 }
 
-/** Every code of lke as a frozen plain object, for code that avoids enums: the same members as {@link LkeErrorCode}, each typed as its code string. */
+/**
+ * Every code of lke as a frozen plain object, for code that avoids enums: the same members as {@link LkeErrorCode},
+ * each typed as its code string.
+ */
 export declare const LkeErrorCodes: { readonly [K in keyof typeof LkeErrorCode]: `${(typeof LkeErrorCode)[K]}` };
 
-/** Every code of lke, in code order. {@link LkeActionErrors} names codes by their position here, which keeps large action tables small. */
+/**
+ * Every code of lke, in code order. {@link LkeActionErrors} names codes by their position here, which keeps large
+ * action tables small.
+ */
 export type LkeErrorCodeList = [
   "FailedOperation",
   "InvalidParameter",
@@ -56,7 +62,10 @@ export type LkeKnownErrorCode = LkeErrorCodeList[number];
 /** Whether `value` is one of the codes of {@link LkeErrorCode}. Returns a boolean for any input and never throws. */
 export declare function isLkeErrorCode(value: unknown): value is LkeErrorCode;
 
-/** The codes each API action of lke may return, by action name: its own codes as positions in {@link LkeErrorCodeList}, common codes it does not repeat as strings; `LkeActionErrorCode<"Action">` gives them all as strings. */
+/**
+ * The codes each API action of lke may return, by action name: its own codes as positions in {@link LkeErrorCodeList},
+ * common codes it does not repeat as strings; `LkeActionErrorCode<"Action">` gives them all as strings.
+ */
 export interface LkeActionErrors {
   readonly CallbackWorkflowToolNode: LkeErrorCodeList[0 | 2];
   readonly CheckAttributeLabelExist: LkeErrorCodeList[0 | 2];
@@ -172,8 +181,14 @@ export type LkeAction = keyof LkeActionErrors;
 /** The codes action `A` may return: `LkeActionErrorCode<"CallbackWorkflowToolNode">`. */
 export type LkeActionErrorCode<A extends LkeAction> = LkeActionErrors[A];
 
-/** Whether `error` is an error of this package whose code is one that `action` may return. Narrows `error.code` to those codes. */
-export declare function isLkeActionError<A extends LkeAction>(action: A, error: unknown): error is TencentCloudApiError & { readonly code: LkeActionErrorCode<A> };
+/**
+ * Whether `error` is an error of this package whose code is one that `action` may return. Narrows `error.code` to those
+ * codes.
+ */
+export declare function isLkeActionError<A extends LkeAction>(
+  action: A,
+  error: unknown,
+): error is TencentCloudApiError & { readonly code: LkeActionErrorCode<A> };
 
 /**
  * Like `toApiError`, knowing the codes of lke as well as the common ones.
@@ -190,8 +205,15 @@ export declare function toLkeError(input: unknown): TencentCloudApiError;
  */
 export declare function unwrapLkeResponse<T>(envelope: ApiEnvelope<T>): SuccessResponse<T>;
 
-/** What the spec of lke (else the common catalogue) says about `code`, in Chinese for `"zh"` and its tags (`"zh-CN"`), else in English (the default); the result's `locale` says which language its description is in. `undefined` for a code it does not list. */
-export declare function describeLkeError(code: string, locale?: ErrorLocale | (string & {})): ErrorDescription | undefined;
+/**
+ * What the spec of lke (else the common catalogue) says about `code`, in Chinese for `"zh"` and its tags (`"zh-CN"`),
+ * else in English (the default); the result's `locale` says which language its description is in. `undefined` for a
+ * code it does not list.
+ */
+export declare function describeLkeError(
+  code: string,
+  locale?: ErrorLocale | (string & {}),
+): ErrorDescription | undefined;
 
 export { TencentCloudApiError } from "../base.js";
 

@@ -9,7 +9,7 @@ import {
   type ErrorDescription,
   type ErrorLocale,
 } from "../describe-error.js";
-import { type ApiEnvelope, type SuccessResponse } from "../envelope.js";
+import type { ApiEnvelope, SuccessResponse } from "../envelope.js";
 import {
   FailedOperationError,
   InvalidParameterError,
@@ -33,9 +33,14 @@ import {
  *
  * Code: `FailedOperation.EngineServerError`. Not retryable.
  */
-export declare const FailedOperationEngineServerError: ErrorClass<FailedOperationError, "FailedOperation.EngineServerError">;
+export declare const FailedOperationEngineServerError: ErrorClass<
+  FailedOperationError,
+  "FailedOperation.EngineServerError"
+>;
 
-/** An error of {@link FailedOperationEngineServerError}: code `FailedOperation.EngineServerError` or a code below it. */
+/**
+ * An error of {@link FailedOperationEngineServerError}: code `FailedOperation.EngineServerError` or a code below it.
+ */
 export type FailedOperationEngineServerError = InstanceType<typeof FailedOperationEngineServerError>;
 
 /**
@@ -53,9 +58,14 @@ export type FailedOperationFileParseError = InstanceType<typeof FailedOperationF
  *
  * Code: `FailedOperation.FileParseTimeout`. Not retryable.
  */
-export declare const FailedOperationFileParseTimeoutError: ErrorClass<FailedOperationError, "FailedOperation.FileParseTimeout">;
+export declare const FailedOperationFileParseTimeoutError: ErrorClass<
+  FailedOperationError,
+  "FailedOperation.FileParseTimeout"
+>;
 
-/** An error of {@link FailedOperationFileParseTimeoutError}: code `FailedOperation.FileParseTimeout` or a code below it. */
+/**
+ * An error of {@link FailedOperationFileParseTimeoutError}: code `FailedOperation.FileParseTimeout` or a code below it.
+ */
 export type FailedOperationFileParseTimeoutError = InstanceType<typeof FailedOperationFileParseTimeoutError>;
 
 /**
@@ -75,9 +85,14 @@ export type FailedOperationInternalError = InstanceType<typeof FailedOperationIn
  *
  * Code: `FailedOperation.NonsupportParse`. Not retryable.
  */
-export declare const FailedOperationNonsupportParseError: ErrorClass<FailedOperationError, "FailedOperation.NonsupportParse">;
+export declare const FailedOperationNonsupportParseError: ErrorClass<
+  FailedOperationError,
+  "FailedOperation.NonsupportParse"
+>;
 
-/** An error of {@link FailedOperationNonsupportParseError}: code `FailedOperation.NonsupportParse` or a code below it. */
+/**
+ * An error of {@link FailedOperationNonsupportParseError}: code `FailedOperation.NonsupportParse` or a code below it.
+ */
 export type FailedOperationNonsupportParseError = InstanceType<typeof FailedOperationNonsupportParseError>;
 
 /**
@@ -123,19 +138,31 @@ export type FailedOperationUnOpenError = InstanceType<typeof FailedOperationUnOp
  *
  * Code: `FailedOperation.UploadResultFileFailed`. Not retryable.
  */
-export declare const FailedOperationUploadResultFileFailedError: ErrorClass<FailedOperationError, "FailedOperation.UploadResultFileFailed">;
+export declare const FailedOperationUploadResultFileFailedError: ErrorClass<
+  FailedOperationError,
+  "FailedOperation.UploadResultFileFailed"
+>;
 
-/** An error of {@link FailedOperationUploadResultFileFailedError}: code `FailedOperation.UploadResultFileFailed` or a code below it. */
-export type FailedOperationUploadResultFileFailedError = InstanceType<typeof FailedOperationUploadResultFileFailedError>;
+/**
+ * An error of {@link FailedOperationUploadResultFileFailedError}: code `FailedOperation.UploadResultFileFailed` or a
+ * code below it.
+ */
+export type FailedOperationUploadResultFileFailedError =
+  InstanceType<typeof FailedOperationUploadResultFileFailedError>;
 
 /**
  * 文件url链接不正确。
  *
  * Code: `InvalidParameter.FileURLInvalid`. Not retryable.
  */
-export declare const InvalidParameterFileURLInvalidError: ErrorClass<InvalidParameterError, "InvalidParameter.FileURLInvalid">;
+export declare const InvalidParameterFileURLInvalidError: ErrorClass<
+  InvalidParameterError,
+  "InvalidParameter.FileURLInvalid"
+>;
 
-/** An error of {@link InvalidParameterFileURLInvalidError}: code `InvalidParameter.FileURLInvalid` or a code below it. */
+/**
+ * An error of {@link InvalidParameterFileURLInvalidError}: code `InvalidParameter.FileURLInvalid` or a code below it.
+ */
 export type InvalidParameterFileURLInvalidError = InstanceType<typeof InvalidParameterFileURLInvalidError>;
 
 /**
@@ -143,9 +170,15 @@ export type InvalidParameterFileURLInvalidError = InstanceType<typeof InvalidPar
  *
  * Code: `InvalidParameter.InvalidFileFormat`. Not retryable.
  */
-export declare const InvalidParameterInvalidFileFormatError: ErrorClass<InvalidParameterError, "InvalidParameter.InvalidFileFormat">;
+export declare const InvalidParameterInvalidFileFormatError: ErrorClass<
+  InvalidParameterError,
+  "InvalidParameter.InvalidFileFormat"
+>;
 
-/** An error of {@link InvalidParameterInvalidFileFormatError}: code `InvalidParameter.InvalidFileFormat` or a code below it. */
+/**
+ * An error of {@link InvalidParameterInvalidFileFormatError}: code `InvalidParameter.InvalidFileFormat` or a code below
+ * it.
+ */
 export type InvalidParameterInvalidFileFormatError = InstanceType<typeof InvalidParameterInvalidFileFormatError>;
 
 /**
@@ -153,9 +186,14 @@ export type InvalidParameterInvalidFileFormatError = InstanceType<typeof Invalid
  *
  * Code: `InvalidParameter.InvalidFileType`. Not retryable.
  */
-export declare const InvalidParameterInvalidFileTypeError: ErrorClass<InvalidParameterError, "InvalidParameter.InvalidFileType">;
+export declare const InvalidParameterInvalidFileTypeError: ErrorClass<
+  InvalidParameterError,
+  "InvalidParameter.InvalidFileType"
+>;
 
-/** An error of {@link InvalidParameterInvalidFileTypeError}: code `InvalidParameter.InvalidFileType` or a code below it. */
+/**
+ * An error of {@link InvalidParameterInvalidFileTypeError}: code `InvalidParameter.InvalidFileType` or a code below it.
+ */
 export type InvalidParameterInvalidFileTypeError = InstanceType<typeof InvalidParameterInvalidFileTypeError>;
 
 /**
@@ -165,10 +203,17 @@ export type InvalidParameterInvalidFileTypeError = InstanceType<typeof InvalidPa
  *
  * Code: `InvalidParameterValue.InvalidParameterValueLimit`. Not retryable.
  */
-export declare const InvalidParameterValueInvalidParameterValueLimitError: ErrorClass<InvalidParameterValueError, "InvalidParameterValue.InvalidParameterValueLimit">;
+export declare const InvalidParameterValueInvalidParameterValueLimitError: ErrorClass<
+  InvalidParameterValueError,
+  "InvalidParameterValue.InvalidParameterValueLimit"
+>;
 
-/** An error of {@link InvalidParameterValueInvalidParameterValueLimitError}: code `InvalidParameterValue.InvalidParameterValueLimit` or a code below it. */
-export type InvalidParameterValueInvalidParameterValueLimitError = InstanceType<typeof InvalidParameterValueInvalidParameterValueLimitError>;
+/**
+ * An error of {@link InvalidParameterValueInvalidParameterValueLimitError}: code
+ * `InvalidParameterValue.InvalidParameterValueLimit` or a code below it.
+ */
+export type InvalidParameterValueInvalidParameterValueLimitError =
+  InstanceType<typeof InvalidParameterValueInvalidParameterValueLimitError>;
 
 /**
  * Exceeds the maximum file page limit.
@@ -177,9 +222,15 @@ export type InvalidParameterValueInvalidParameterValueLimitError = InstanceType<
  *
  * Code: `LimitExceeded.ExceededMaxPagesError`. Not retryable.
  */
-export declare const LimitExceededExceededMaxPagesError: ErrorClass<LimitExceededError, "LimitExceeded.ExceededMaxPagesError">;
+export declare const LimitExceededExceededMaxPagesError: ErrorClass<
+  LimitExceededError,
+  "LimitExceeded.ExceededMaxPagesError"
+>;
 
-/** An error of {@link LimitExceededExceededMaxPagesError}: code `LimitExceeded.ExceededMaxPagesError` or a code below it. */
+/**
+ * An error of {@link LimitExceededExceededMaxPagesError}: code `LimitExceeded.ExceededMaxPagesError` or a code below
+ * it.
+ */
 export type LimitExceededExceededMaxPagesError = InstanceType<typeof LimitExceededExceededMaxPagesError>;
 
 /**
@@ -201,7 +252,10 @@ export type LimitExceededTooLargeFileError = InstanceType<typeof LimitExceededTo
  *
  * Code: `ResourceUnavailable.InArrears`. Not retryable.
  */
-export declare const ResourceUnavailableInArrearsError: ErrorClass<ResourceUnavailableError, "ResourceUnavailable.InArrears">;
+export declare const ResourceUnavailableInArrearsError: ErrorClass<
+  ResourceUnavailableError,
+  "ResourceUnavailable.InArrears"
+>;
 
 /** An error of {@link ResourceUnavailableInArrearsError}: code `ResourceUnavailable.InArrears` or a code below it. */
 export type ResourceUnavailableInArrearsError = InstanceType<typeof ResourceUnavailableInArrearsError>;
@@ -213,10 +267,17 @@ export type ResourceUnavailableInArrearsError = InstanceType<typeof ResourceUnav
  *
  * Code: `ResourceUnavailable.ResourcePackageRunOut`. Not retryable.
  */
-export declare const ResourceUnavailableResourcePackageRunOutError: ErrorClass<ResourceUnavailableError, "ResourceUnavailable.ResourcePackageRunOut">;
+export declare const ResourceUnavailableResourcePackageRunOutError: ErrorClass<
+  ResourceUnavailableError,
+  "ResourceUnavailable.ResourcePackageRunOut"
+>;
 
-/** An error of {@link ResourceUnavailableResourcePackageRunOutError}: code `ResourceUnavailable.ResourcePackageRunOut` or a code below it. */
-export type ResourceUnavailableResourcePackageRunOutError = InstanceType<typeof ResourceUnavailableResourcePackageRunOutError>;
+/**
+ * An error of {@link ResourceUnavailableResourcePackageRunOutError}: code `ResourceUnavailable.ResourcePackageRunOut`
+ * or a code below it.
+ */
+export type ResourceUnavailableResourcePackageRunOutError =
+  InstanceType<typeof ResourceUnavailableResourcePackageRunOutError>;
 
 /**
  * Errors of the `ResourcesSoldOut` category: any code that starts with `ResourcesSoldOut.`.
@@ -235,18 +296,30 @@ export type ResourcesSoldOutError = InstanceType<typeof ResourcesSoldOutError>;
  *
  * Code: `ResourcesSoldOut.ChargeStatusException`. Not retryable.
  */
-export declare const ResourcesSoldOutChargeStatusExceptionError: ErrorClass<ResourcesSoldOutError, "ResourcesSoldOut.ChargeStatusException">;
+export declare const ResourcesSoldOutChargeStatusExceptionError: ErrorClass<
+  ResourcesSoldOutError,
+  "ResourcesSoldOut.ChargeStatusException"
+>;
 
-/** An error of {@link ResourcesSoldOutChargeStatusExceptionError}: code `ResourcesSoldOut.ChargeStatusException` or a code below it. */
-export type ResourcesSoldOutChargeStatusExceptionError = InstanceType<typeof ResourcesSoldOutChargeStatusExceptionError>;
+/**
+ * An error of {@link ResourcesSoldOutChargeStatusExceptionError}: code `ResourcesSoldOut.ChargeStatusException` or a
+ * code below it.
+ */
+export type ResourcesSoldOutChargeStatusExceptionError =
+  InstanceType<typeof ResourcesSoldOutChargeStatusExceptionError>;
 
 /** A code of the `ResourcesSoldOut` category: `ResourcesSoldOut` itself or any code below it. */
 export type ResourcesSoldOutCode = "ResourcesSoldOut" | `ResourcesSoldOut.${string}`;
 
-/** Whether `value` is a code of the `ResourcesSoldOut` category, known to this package or not. Returns a boolean for any input and never throws. */
+/**
+ * Whether `value` is a code of the `ResourcesSoldOut` category, known to this package or not. Returns a boolean for any
+ * input and never throws.
+ */
 export declare function isResourcesSoldOutCode(value: unknown): value is ResourcesSoldOutCode;
 
-/** Every error code of lkeap, API version 2024-05-22: the member is the code's identifier, the value the code itself. */
+/**
+ * Every error code of lkeap, API version 2024-05-22: the member is the code's identifier, the value the code itself.
+ */
 export declare enum LkeapErrorCode {
   /**
    * Operation failed.
@@ -358,10 +431,16 @@ export declare enum LkeapErrorCode {
   ResourcesSoldOutChargeStatusException = "ResourcesSoldOut.ChargeStatusException",
 }
 
-/** Every code of lkeap as a frozen plain object, for code that avoids enums: the same members as {@link LkeapErrorCode}, each typed as its code string. */
+/**
+ * Every code of lkeap as a frozen plain object, for code that avoids enums: the same members as {@link LkeapErrorCode},
+ * each typed as its code string.
+ */
 export declare const LkeapErrorCodes: { readonly [K in keyof typeof LkeapErrorCode]: `${(typeof LkeapErrorCode)[K]}` };
 
-/** Every code of lkeap, in code order. {@link LkeapActionErrors} names codes by their position here, which keeps large action tables small. */
+/**
+ * Every code of lkeap, in code order. {@link LkeapActionErrors} names codes by their position here, which keeps large
+ * action tables small.
+ */
 export type LkeapErrorCodeList = [
   "FailedOperation",
   "FailedOperation.EngineServerError",
@@ -393,7 +472,11 @@ export type LkeapKnownErrorCode = LkeapErrorCodeList[number];
 /** Whether `value` is one of the codes of {@link LkeapErrorCode}. Returns a boolean for any input and never throws. */
 export declare function isLkeapErrorCode(value: unknown): value is LkeapErrorCode;
 
-/** The codes each API action of lkeap may return, by action name: its own codes as positions in {@link LkeapErrorCodeList}, common codes it does not repeat as strings; `LkeapActionErrorCode<"Action">` gives them all as strings. */
+/**
+ * The codes each API action of lkeap may return, by action name: its own codes as positions in {@link
+ * LkeapErrorCodeList}, common codes it does not repeat as strings; `LkeapActionErrorCode<"Action">` gives them all as
+ * strings.
+ */
 export interface LkeapActionErrors {
   readonly CancelTask: LkeapErrorCodeList[10];
   readonly ChatCompletions: LkeapErrorCodeList[0 | 1 | 20];
@@ -414,8 +497,14 @@ export type LkeapAction = keyof LkeapActionErrors;
 /** The codes action `A` may return: `LkeapActionErrorCode<"CancelTask">`. */
 export type LkeapActionErrorCode<A extends LkeapAction> = LkeapActionErrors[A];
 
-/** Whether `error` is an error of this package whose code is one that `action` may return. Narrows `error.code` to those codes. */
-export declare function isLkeapActionError<A extends LkeapAction>(action: A, error: unknown): error is TencentCloudApiError & { readonly code: LkeapActionErrorCode<A> };
+/**
+ * Whether `error` is an error of this package whose code is one that `action` may return. Narrows `error.code` to those
+ * codes.
+ */
+export declare function isLkeapActionError<A extends LkeapAction>(
+  action: A,
+  error: unknown,
+): error is TencentCloudApiError & { readonly code: LkeapActionErrorCode<A> };
 
 /**
  * Like `toApiError`, knowing the codes of lkeap as well as the common ones.
@@ -432,8 +521,15 @@ export declare function toLkeapError(input: unknown): TencentCloudApiError;
  */
 export declare function unwrapLkeapResponse<T>(envelope: ApiEnvelope<T>): SuccessResponse<T>;
 
-/** What the spec of lkeap (else the common catalogue) says about `code`, in Chinese for `"zh"` and its tags (`"zh-CN"`), else in English (the default); the result's `locale` says which language its description is in. `undefined` for a code it does not list. */
-export declare function describeLkeapError(code: string, locale?: ErrorLocale | (string & {})): ErrorDescription | undefined;
+/**
+ * What the spec of lkeap (else the common catalogue) says about `code`, in Chinese for `"zh"` and its tags (`"zh-CN"`),
+ * else in English (the default); the result's `locale` says which language its description is in. `undefined` for a
+ * code it does not list.
+ */
+export declare function describeLkeapError(
+  code: string,
+  locale?: ErrorLocale | (string & {}),
+): ErrorDescription | undefined;
 
 export { TencentCloudApiError } from "../base.js";
 

@@ -15,43 +15,61 @@ const {
 const { isCodeIn } = require("../internal.js");
 const { convertError, createClassLookup, unwrapWith } = require("../to-api-error.js");
 
-const FailedOperationEngineServerError = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.EngineServerError");
+const FailedOperationEngineServerError =
+  /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.EngineServerError");
 
-const FailedOperationFileParseError = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.FileParseError");
+const FailedOperationFileParseError =
+  /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.FileParseError");
 
-const FailedOperationFileParseTimeoutError = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.FileParseTimeout");
+const FailedOperationFileParseTimeoutError =
+  /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.FileParseTimeout");
 
-const FailedOperationInternalError = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.InternalError");
+const FailedOperationInternalError =
+  /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.InternalError");
 
-const FailedOperationNonsupportParseError = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.NonsupportParse");
+const FailedOperationNonsupportParseError =
+  /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.NonsupportParse");
 
-const FailedOperationOcrFailedError = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.OcrFailed");
+const FailedOperationOcrFailedError =
+  /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.OcrFailed");
 
-const FailedOperationUnKnowError = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.UnKnowError");
+const FailedOperationUnKnowError =
+  /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.UnKnowError");
 
-const FailedOperationUnOpenError = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.UnOpenError");
+const FailedOperationUnOpenError =
+  /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.UnOpenError");
 
-const FailedOperationUploadResultFileFailedError = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.UploadResultFileFailed");
+const FailedOperationUploadResultFileFailedError =
+  /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.UploadResultFileFailed");
 
-const InvalidParameterFileURLInvalidError = /* @__PURE__ */ defineErrorClass(InvalidParameterError, "InvalidParameter.FileURLInvalid");
+const InvalidParameterFileURLInvalidError =
+  /* @__PURE__ */ defineErrorClass(InvalidParameterError, "InvalidParameter.FileURLInvalid");
 
-const InvalidParameterInvalidFileFormatError = /* @__PURE__ */ defineErrorClass(InvalidParameterError, "InvalidParameter.InvalidFileFormat");
+const InvalidParameterInvalidFileFormatError =
+  /* @__PURE__ */ defineErrorClass(InvalidParameterError, "InvalidParameter.InvalidFileFormat");
 
-const InvalidParameterInvalidFileTypeError = /* @__PURE__ */ defineErrorClass(InvalidParameterError, "InvalidParameter.InvalidFileType");
+const InvalidParameterInvalidFileTypeError =
+  /* @__PURE__ */ defineErrorClass(InvalidParameterError, "InvalidParameter.InvalidFileType");
 
-const InvalidParameterValueInvalidParameterValueLimitError = /* @__PURE__ */ defineErrorClass(InvalidParameterValueError, "InvalidParameterValue.InvalidParameterValueLimit");
+const InvalidParameterValueInvalidParameterValueLimitError =
+  /* @__PURE__ */ defineErrorClass(InvalidParameterValueError, "InvalidParameterValue.InvalidParameterValueLimit");
 
-const LimitExceededExceededMaxPagesError = /* @__PURE__ */ defineErrorClass(LimitExceededError, "LimitExceeded.ExceededMaxPagesError");
+const LimitExceededExceededMaxPagesError =
+  /* @__PURE__ */ defineErrorClass(LimitExceededError, "LimitExceeded.ExceededMaxPagesError");
 
-const LimitExceededTooLargeFileError = /* @__PURE__ */ defineErrorClass(LimitExceededError, "LimitExceeded.TooLargeFileError");
+const LimitExceededTooLargeFileError =
+  /* @__PURE__ */ defineErrorClass(LimitExceededError, "LimitExceeded.TooLargeFileError");
 
-const ResourceUnavailableInArrearsError = /* @__PURE__ */ defineErrorClass(ResourceUnavailableError, "ResourceUnavailable.InArrears");
+const ResourceUnavailableInArrearsError =
+  /* @__PURE__ */ defineErrorClass(ResourceUnavailableError, "ResourceUnavailable.InArrears");
 
-const ResourceUnavailableResourcePackageRunOutError = /* @__PURE__ */ defineErrorClass(ResourceUnavailableError, "ResourceUnavailable.ResourcePackageRunOut");
+const ResourceUnavailableResourcePackageRunOutError =
+  /* @__PURE__ */ defineErrorClass(ResourceUnavailableError, "ResourceUnavailable.ResourcePackageRunOut");
 
 const ResourcesSoldOutError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ResourcesSoldOut");
 
-const ResourcesSoldOutChargeStatusExceptionError = /* @__PURE__ */ defineErrorClass(ResourcesSoldOutError, "ResourcesSoldOut.ChargeStatusException");
+const ResourcesSoldOutChargeStatusExceptionError =
+  /* @__PURE__ */ defineErrorClass(ResourcesSoldOutError, "ResourcesSoldOut.ChargeStatusException");
 
 function isResourcesSoldOutCode(value) {
   return isCodeIn(value, "ResourcesSoldOut");
@@ -111,7 +129,8 @@ function isLkeapActionError(action, error) {
   return matchesAction(action, error);
 }
 
-const PRODUCT_CLASS_TABLE = `
+const PRODUCT_CLASS_TABLE =
+  `
 FailedOperation.EngineServerError
 .FileParseError
 .FileParseTimeout

@@ -13,43 +13,61 @@ import {
 import { isCodeIn } from "../internal.js";
 import { convertError, createClassLookup, unwrapWith } from "../to-api-error.js";
 
-export const FailedOperationEngineServerError = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.EngineServerError");
+export const FailedOperationEngineServerError =
+  /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.EngineServerError");
 
-export const FailedOperationFileParseError = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.FileParseError");
+export const FailedOperationFileParseError =
+  /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.FileParseError");
 
-export const FailedOperationFileParseTimeoutError = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.FileParseTimeout");
+export const FailedOperationFileParseTimeoutError =
+  /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.FileParseTimeout");
 
-export const FailedOperationInternalError = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.InternalError");
+export const FailedOperationInternalError =
+  /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.InternalError");
 
-export const FailedOperationNonsupportParseError = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.NonsupportParse");
+export const FailedOperationNonsupportParseError =
+  /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.NonsupportParse");
 
-export const FailedOperationOcrFailedError = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.OcrFailed");
+export const FailedOperationOcrFailedError =
+  /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.OcrFailed");
 
-export const FailedOperationUnKnowError = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.UnKnowError");
+export const FailedOperationUnKnowError =
+  /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.UnKnowError");
 
-export const FailedOperationUnOpenError = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.UnOpenError");
+export const FailedOperationUnOpenError =
+  /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.UnOpenError");
 
-export const FailedOperationUploadResultFileFailedError = /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.UploadResultFileFailed");
+export const FailedOperationUploadResultFileFailedError =
+  /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.UploadResultFileFailed");
 
-export const InvalidParameterFileURLInvalidError = /* @__PURE__ */ defineErrorClass(InvalidParameterError, "InvalidParameter.FileURLInvalid");
+export const InvalidParameterFileURLInvalidError =
+  /* @__PURE__ */ defineErrorClass(InvalidParameterError, "InvalidParameter.FileURLInvalid");
 
-export const InvalidParameterInvalidFileFormatError = /* @__PURE__ */ defineErrorClass(InvalidParameterError, "InvalidParameter.InvalidFileFormat");
+export const InvalidParameterInvalidFileFormatError =
+  /* @__PURE__ */ defineErrorClass(InvalidParameterError, "InvalidParameter.InvalidFileFormat");
 
-export const InvalidParameterInvalidFileTypeError = /* @__PURE__ */ defineErrorClass(InvalidParameterError, "InvalidParameter.InvalidFileType");
+export const InvalidParameterInvalidFileTypeError =
+  /* @__PURE__ */ defineErrorClass(InvalidParameterError, "InvalidParameter.InvalidFileType");
 
-export const InvalidParameterValueInvalidParameterValueLimitError = /* @__PURE__ */ defineErrorClass(InvalidParameterValueError, "InvalidParameterValue.InvalidParameterValueLimit");
+export const InvalidParameterValueInvalidParameterValueLimitError =
+  /* @__PURE__ */ defineErrorClass(InvalidParameterValueError, "InvalidParameterValue.InvalidParameterValueLimit");
 
-export const LimitExceededExceededMaxPagesError = /* @__PURE__ */ defineErrorClass(LimitExceededError, "LimitExceeded.ExceededMaxPagesError");
+export const LimitExceededExceededMaxPagesError =
+  /* @__PURE__ */ defineErrorClass(LimitExceededError, "LimitExceeded.ExceededMaxPagesError");
 
-export const LimitExceededTooLargeFileError = /* @__PURE__ */ defineErrorClass(LimitExceededError, "LimitExceeded.TooLargeFileError");
+export const LimitExceededTooLargeFileError =
+  /* @__PURE__ */ defineErrorClass(LimitExceededError, "LimitExceeded.TooLargeFileError");
 
-export const ResourceUnavailableInArrearsError = /* @__PURE__ */ defineErrorClass(ResourceUnavailableError, "ResourceUnavailable.InArrears");
+export const ResourceUnavailableInArrearsError =
+  /* @__PURE__ */ defineErrorClass(ResourceUnavailableError, "ResourceUnavailable.InArrears");
 
-export const ResourceUnavailableResourcePackageRunOutError = /* @__PURE__ */ defineErrorClass(ResourceUnavailableError, "ResourceUnavailable.ResourcePackageRunOut");
+export const ResourceUnavailableResourcePackageRunOutError =
+  /* @__PURE__ */ defineErrorClass(ResourceUnavailableError, "ResourceUnavailable.ResourcePackageRunOut");
 
 export const ResourcesSoldOutError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ResourcesSoldOut");
 
-export const ResourcesSoldOutChargeStatusExceptionError = /* @__PURE__ */ defineErrorClass(ResourcesSoldOutError, "ResourcesSoldOut.ChargeStatusException");
+export const ResourcesSoldOutChargeStatusExceptionError =
+  /* @__PURE__ */ defineErrorClass(ResourcesSoldOutError, "ResourcesSoldOut.ChargeStatusException");
 
 export function isResourcesSoldOutCode(value) {
   return isCodeIn(value, "ResourcesSoldOut");
@@ -109,7 +127,8 @@ export function isLkeapActionError(action, error) {
   return matchesAction(action, error);
 }
 
-const PRODUCT_CLASS_TABLE = `
+const PRODUCT_CLASS_TABLE =
+  `
 FailedOperation.EngineServerError
 .FileParseError
 .FileParseTimeout
