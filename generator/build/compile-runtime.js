@@ -12,7 +12,7 @@ import ts from "typescript";
 
 const GENERATOR = fileURLToPath(new URL("..", import.meta.url));
 /** The runtime's modules; the other files of generator/runtime/ are stand-ins for generated modules. */
-export const RUNTIME_MODULES = ["naming", "internal", "base", "to-api-error", "describe-error"];
+export const RUNTIME_MODULES = ["naming", "internal", "base", "to-api-error", "describe-error", "actions"];
 export const OUTPUT = join(GENERATOR, "emit/runtime-declarations.ts");
 
 /** The text of generator/emit/runtime-declarations.ts for the runtime's current sources. */

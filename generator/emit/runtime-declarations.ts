@@ -643,5 +643,80 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
       ],
       "docs": "What `catalogue` says about `code`; `index` is filled on the first call."
     }
+  },
+  "actions": {
+    "ActionTable": {
+      "kind": "type",
+      "name": "ActionTable",
+      "exported": true,
+      "type": "Readonly<Record<string, readonly (number | string)[]>>",
+      "docs": "Each action's codes: a product's own as positions in its enum's values, common codes as strings. Not part of the package's API."
+    },
+    "ActionMatcher": {
+      "kind": "type",
+      "name": "ActionMatcher",
+      "exported": true,
+      "type": "(action: string, error: unknown) => boolean",
+      "docs": "Whether an error's code is one an action may return. Not part of the package's API."
+    },
+    "createActionMatcher": {
+      "kind": "function",
+      "name": "createActionMatcher",
+      "exported": true,
+      "parameters": [
+        {
+          "name": "table",
+          "type": "ActionTable"
+        },
+        {
+          "name": "codes",
+          "type": "object"
+        }
+      ],
+      "returnType": "ActionMatcher",
+      "body": [
+        "return matchAction.bind(undefined, new Map(), table, codes);"
+      ],
+      "docs": "A matcher over a product's action table, indexed on first use. Not part of the package's API."
+    },
+    "matchAction": {
+      "kind": "function",
+      "name": "matchAction",
+      "exported": false,
+      "parameters": [
+        {
+          "name": "cache",
+          "type": "Map<string, ReadonlySet<unknown>>"
+        },
+        {
+          "name": "table",
+          "type": "ActionTable"
+        },
+        {
+          "name": "codes",
+          "type": "object"
+        },
+        {
+          "name": "action",
+          "type": "string"
+        },
+        {
+          "name": "error",
+          "type": "unknown"
+        }
+      ],
+      "returnType": "boolean",
+      "body": [
+        "if (!isApiError(error) || typeof action !== \"string\" || !Object.hasOwn(table, action)) return false;",
+        "let allowed = cache.get(action);",
+        "if (allowed === undefined) {",
+        "  const values = Object.values(codes);",
+        "  allowed = new Set((table[action] ?? []).map((entry) => (typeof entry === \"number\" ? values[entry] : entry)));",
+        "  cache.set(action, allowed);",
+        "}",
+        "return allowed.has(error.code);"
+      ],
+      "docs": "Whether `error` is an error of this package with one of `action`'s codes; `cache` keeps each action's codes as a set."
+    }
   }
 };

@@ -1,6 +1,6 @@
 // The fixed runtime of generated packages (generator/runtime/), tested directly as TypeScript: the
 // naming rule, code paths, the root class and the classes defineErrorClass makes, the lookup over
-// class tables and the describer. The generated packages' own tests (test/runtime.test.ts, the
+// class tables and the describer. The generated packages' own tests (test/package/runtime.test.ts, the
 // consumer and property tests) check the same code once emitted with a spec's names.
 import test from "ava";
 import { ApiError, defineErrorClass, isApiError, type ErrorClass } from "../../generator/runtime/base.ts";
@@ -113,4 +113,18 @@ test("a describer answers in Chinese for zh and its tags, else English, falling 
   t.like(describe("Quota", "fr"), { description: "配额不足。", locale: "zh", category: "Quota", retryable: true, fault: "server" });
   t.like(describe("Only.English", "zh"), { description: "English only.", locale: "en", fault: "client" });
   t.is(describe("Missing", "en"), undefined);
+});
+
+test("an action matcher: an error of the package whose code the action lists, by position in the codes or as a string", async (t) => {
+  const { createActionMatcher } = await import("../../generator/runtime/actions.ts");
+  const codes = { Daily: "Quota.Daily", Burst: "Quota.Burst" };
+  const matches = createActionMatcher({ Pay: [1, "InternalError"], List: [], toString: [0] }, codes);
+  const error = (code: string) => new ApiError("m", { code });
+  t.true(matches("Pay", error("Quota.Burst")));
+  t.true(matches("Pay", error("InternalError")));
+  t.false(matches("Pay", error("Quota.Daily")));
+  t.false(matches("List", error("Quota.Daily")));
+  t.false(matches("constructor", error("Quota.Daily")), "only the table's own actions");
+  t.true(matches("toString", error("Quota.Daily")), "an action named like an Object member is still an action");
+  t.false(matches("Pay", { code: "Quota.Burst" }), "not an error of the package");
 });

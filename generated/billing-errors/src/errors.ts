@@ -65,8 +65,7 @@ export type LedgerTimeoutError = InstanceType<typeof LedgerTimeoutError>;
 /**
  * The classes of this module as data, for looking codes up without bundling every class. Not part of the package's API.
  */
-export const ERROR_CLASS_TABLE: string =
-  `
+export const ERROR_CLASS_TABLE: string = `
 Quota retryable fault=client
 .Daily
 .Daily_Burst !retryable

@@ -16,8 +16,7 @@ export function createActionMatcher(table: ActionTable, codes: object): ActionMa
 }
 
 /**
- * Whether `error` is an error of tencentcloud-api-errors with one of `action`'s codes; `cache` keeps each action's
- * codes as a set.
+ * Whether `error` is an error of this package with one of `action`'s codes; `cache` keeps each action's codes as a set.
  */
 function matchAction(
   cache: Map<string, ReadonlySet<unknown>>,

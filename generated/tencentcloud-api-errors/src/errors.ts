@@ -537,8 +537,7 @@ export type UnsupportedRegionError = InstanceType<typeof UnsupportedRegionError>
 /**
  * The classes of this module as data, for looking codes up without bundling every class. Not part of the package's API.
  */
-export const ERROR_CLASS_TABLE: string =
-  `
+export const ERROR_CLASS_TABLE: string = `
 ActionOffline
 AuthFailure
 .InvalidAuthorization

@@ -101,6 +101,7 @@ function isValue(declaration: DeclarationIR): boolean {
 }
 
 function printImports(out: Lines, module: ModuleIR, flavour: Exclude<Flavour, "ts">): void {
+  const before = out.length;
   for (const entry of module.imports) {
     const list = flavour === "dts" ? entry.names : entry.names.filter((name) => !name.typeOnly);
     if (list.length === 0) continue;
@@ -108,7 +109,7 @@ function printImports(out: Lines, module: ModuleIR, flavour: Exclude<Flavour, "t
     if (flavour === "cjs") out.add(namedList(`const {`, list.map((n) => n.name), `} = require("${from}");`));
     else out.add(namedImport("import", list, from));
   }
-  out.blank();
+  if (out.length > before) out.blank();
 }
 
 function printReexports(out: Lines, module: ModuleIR, flavour: Exclude<Flavour, "ts">): void {
@@ -217,7 +218,8 @@ function variable(prefix: string, variable: VariableIR, typed: boolean): string[
   const last = head.length - 1;
   if (typeof value === "string") {
     const joined = `${head[last]} ${pure}${value};`;
-    return joined.length <= MAX_LINE ? [...head.slice(0, last), joined] : [...head, `  ${pure}${value};`];
+    const firstLine = joined.includes("\n") ? joined.slice(0, joined.indexOf("\n")) : joined;
+    return firstLine.length <= MAX_LINE ? [...head.slice(0, last), joined] : [...head, `  ${pure}${value};`];
   }
   const [open, close] = value.layout === "array" ? ["[", "]"] : ["{", "}"];
   if (value.items.length === 0) return [...head.slice(0, last), `${head[last]} ${pure}${open}${close};`];

@@ -14,8 +14,7 @@ const UpstreamError = /* @__PURE__ */ defineErrorClass(BillingApiError, "Upstrea
 const LedgerTimeoutError =
   /* @__PURE__ */ defineErrorClass(UpstreamError, "Upstream.Timeout name=LedgerTimeoutError retryable fault=server");
 
-const ERROR_CLASS_TABLE =
-  `
+const ERROR_CLASS_TABLE = `
 Quota retryable fault=client
 .Daily
 .Daily_Burst !retryable

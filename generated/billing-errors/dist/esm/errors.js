@@ -12,8 +12,7 @@ export const UpstreamError = /* @__PURE__ */ defineErrorClass(BillingApiError, "
 export const LedgerTimeoutError =
   /* @__PURE__ */ defineErrorClass(UpstreamError, "Upstream.Timeout name=LedgerTimeoutError retryable fault=server");
 
-export const ERROR_CLASS_TABLE =
-  `
+export const ERROR_CLASS_TABLE = `
 Quota retryable fault=client
 .Daily
 .Daily_Burst !retryable

@@ -94,8 +94,7 @@ const UnsupportedProtocolError = /* @__PURE__ */ defineErrorClass(TencentCloudAp
 
 const UnsupportedRegionError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "UnsupportedRegion");
 
-const ERROR_CLASS_TABLE =
-  `
+const ERROR_CLASS_TABLE = `
 ActionOffline
 AuthFailure
 .InvalidAuthorization

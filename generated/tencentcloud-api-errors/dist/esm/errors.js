@@ -95,8 +95,7 @@ export const UnsupportedProtocolError = /* @__PURE__ */ defineErrorClass(Tencent
 
 export const UnsupportedRegionError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "UnsupportedRegion");
 
-export const ERROR_CLASS_TABLE =
-  `
+export const ERROR_CLASS_TABLE = `
 ActionOffline
 AuthFailure
 .InvalidAuthorization

@@ -536,8 +536,7 @@ export function isLkeapActionError<A extends LkeapAction>(
 }
 
 /** The classes of this product's codes outside the root entry, as data, for looking codes up. */
-const PRODUCT_CLASS_TABLE: string =
-  `
+const PRODUCT_CLASS_TABLE: string = `
 FailedOperation.EngineServerError
 .FileParseError
 .FileParseTimeout

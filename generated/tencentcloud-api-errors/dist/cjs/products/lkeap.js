@@ -129,8 +129,7 @@ function isLkeapActionError(action, error) {
   return matchesAction(action, error);
 }
 
-const PRODUCT_CLASS_TABLE =
-  `
+const PRODUCT_CLASS_TABLE = `
 FailedOperation.EngineServerError
 .FileParseError
 .FileParseTimeout

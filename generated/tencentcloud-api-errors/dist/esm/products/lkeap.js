@@ -127,8 +127,7 @@ export function isLkeapActionError(action, error) {
   return matchesAction(action, error);
 }
 
-const PRODUCT_CLASS_TABLE =
-  `
+const PRODUCT_CLASS_TABLE = `
 FailedOperation.EngineServerError
 .FileParseError
 .FileParseTimeout

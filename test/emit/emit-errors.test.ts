@@ -1,0 +1,33 @@
+// emit-errors.ts and error-class.ts: one class per code and category, each extending its parent's,
+// made by defineErrorClass from a table entry that says only what differs from the rule and the parent.
+import test from "ava";
+import { emitContext } from "../../generator/emit/emit-context.ts";
+import { emitErrors } from "../../generator/emit/emit-errors.ts";
+import { classEntry, classTable } from "../../generator/emit/error-class.ts";
+import { declarationNamed, declared } from "../helpers/emitted.ts";
+import { modelOf, SAMPLE_SPEC } from "../helpers/model-of.ts";
+
+const model = modelOf(SAMPLE_SPEC);
+const errors = emitErrors(emitContext(model));
+
+test("a const and an instance type per class, in code order, then the lookup table", (t) => {
+  t.deepEqual(declared(errors), [
+    "const AuthError", "type AuthError", "const AuthTokenError", "type AuthTokenError", "const QuotaError", "type QuotaError",
+    "const QuotaDailyError", "type QuotaDailyError", "const UpstreamError", "type UpstreamError",
+    "const LedgerTimeoutError", "type LedgerTimeoutError", "const ERROR_CLASS_TABLE",
+  ]);
+  t.like(declarationNamed(errors, "QuotaDailyError", "const"), { type: 'ErrorClass<QuotaError, "Quota.Daily">', value: 'defineErrorClass(QuotaError, "Quota.Daily")', pure: true });
+  t.like(declarationNamed(errors, "AuthError", "const"), { type: 'ErrorClass<SampleApiError, "Auth">' });
+});
+
+test("an entry states a name override, and retryable or fault where they differ from the parent", (t) => {
+  const byCode = new Map(model.classes.map((entry) => [entry.code, entry]));
+  t.is(classEntry(byCode.get("Upstream.Timeout")!), "Upstream.Timeout name=LedgerTimeoutError fault=server");
+  t.is(classEntry(byCode.get("Quota")!), "Quota retryable");
+  t.is(classEntry(byCode.get("Quota.Daily")!), "Quota.Daily", "inherits retryable from its category");
+  t.is(classEntry(byCode.get("Auth.Token")!), "Auth.Token");
+});
+
+test("the table is one entry a line, codes below the category before them written from their dot", (t) => {
+  t.is(classTable(model.classes.filter((entry) => entry.home.kind === "root")), "`\nAuth\n.Token\nQuota retryable\n.Daily\nUpstream\n.Timeout name=LedgerTimeoutError fault=server\n`");
+});
