@@ -15,7 +15,7 @@ export function emitBase(model: Model): ModuleIR {
     ],
     reexports: [],
     declarations: [
-      ...runtimeDeclarations("base", ["ErrorFault", "ApiErrorOptions", "ApiErrorJSON", "ApiError", "ErrorClass", "ERROR_CLASSES", "defineErrorClass"], base),
+      ...runtimeDeclarations("base", ["ErrorFault", "ApiErrorOptions", "ApiErrorJSON", "ApiError", "ErrorClass", "ErrorClassBase", "ERROR_CLASSES", "defineErrorClass"], base),
       runtimeDeclaration("naming", "nameOf", base, { exported: false }),
       ...runtimeDeclarations("base", ["hasCodePath", "isApiError"], base),
     ],

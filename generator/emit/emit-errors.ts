@@ -2,7 +2,7 @@
 // `toApiError` looks codes up in.
 import type { ClassModel, Model } from "../model/model.ts";
 import type { EmitContext } from "./emit-context.ts";
-import { classTable, errorClassDeclarations } from "./error-class.ts";
+import { classTable, ERROR_CLASS_SUPPORT, errorClassDeclarations } from "./error-class.ts";
 import { names, type ModuleIR } from "./ir/module-ir.ts";
 import { MODULE } from "./modules.ts";
 
@@ -13,9 +13,10 @@ export function emitErrors(context: EmitContext): ModuleIR {
   const classes = rootClasses(model);
   return {
     path: MODULE.errors,
-    imports: [{ from: MODULE.base, names: names(model.baseClass, "defineErrorClass", "type ErrorClass") }],
+    imports: [{ from: MODULE.base, names: [...names(model.baseClass), ...ERROR_CLASS_SUPPORT.imports] }],
     reexports: [],
     declarations: [
+      ERROR_CLASS_SUPPORT.declaration,
       ...classes.flatMap(errorClassDeclarations),
       {
         kind: "const",

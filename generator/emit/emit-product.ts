@@ -8,7 +8,7 @@ import { codeGuardDeclarations, codeObjectDeclaration } from "./emit-codes.ts";
 import { catalogueEntry, describeDocs, LOCALE_PARAMETER } from "./emit-describe-error.ts";
 import { ERROR_CLASS_TABLE } from "./emit-errors.ts";
 import { importsFor, moduleOfHome, type EmitContext } from "./emit-context.ts";
-import { classTable, errorClassDeclarations } from "./error-class.ts";
+import { classTable, ERROR_CLASS_SUPPORT, errorClassDeclarations } from "./error-class.ts";
 import { names, type DeclarationIR, type ImportIR, type ModuleIR } from "./ir/module-ir.ts";
 import { MODULE } from "./modules.ts";
 import { stringLiteral } from "./safe-text.ts";
@@ -25,7 +25,7 @@ export function emitProduct(product: ProductModel, context: EmitContext): Module
   const codeIndex = new Map(product.codes.map((code, index) => [code.code, index]));
 
   const runtime: ImportIR[] = [
-    { from: MODULE.base, names: names(base, "defineErrorClass", "type ErrorClass") },
+    { from: MODULE.base, names: [...names(base), ...ERROR_CLASS_SUPPORT.imports] },
     { from: MODULE.envelope, names: names("type ApiEnvelope", "type SuccessResponse") },
     { from: MODULE.errors, names: names(ERROR_CLASS_TABLE) },
     { from: MODULE.toApiError, names: names("convertError", "createClassLookup", "unwrapWith", "type ErrorClassLookup") },
@@ -34,6 +34,7 @@ export function emitProduct(product: ProductModel, context: EmitContext): Module
     ...(ownCategories.length > 0 ? [{ from: MODULE.internal, names: names("isCodeIn") }] : []),
   ];
   const declarations: DeclarationIR[] = [
+    ...(own.length > 0 ? [ERROR_CLASS_SUPPORT.declaration] : []),
     ...own.flatMap(errorClassDeclarations),
     ...ownCategories.flatMap(categoryDeclarations),
     {

@@ -5,7 +5,7 @@
 import type { ClassModel } from "../model/model.ts";
 import { classNameOf, identifierOf } from "../names/naming.ts";
 import { categoryDoc, codeDoc } from "./code-doc.ts";
-import type { DeclarationIR } from "./ir/module-ir.ts";
+import { namesOnly, type DeclarationIR, type NameIR } from "./ir/module-ir.ts";
 import { stringLiteral, templateLines } from "./safe-text.ts";
 
 /** The class's line in a lookup table: `"InternalError fault=server"`. */
@@ -36,18 +36,52 @@ export function classTable(classes: readonly ClassModel[]): string {
   return templateLines(lines);
 }
 
+/**
+ * A class three ways: in code, a constant made by `defineErrorClass` and the type of its instances; in
+ * declarations, a class a reader can go to, extending its parent's errors through `errorClassBase`
+ * (whose statics leave each class free to type its own `code`).
+ */
 export function errorClassDeclarations(model: ClassModel): DeclarationIR[] {
   const docs = model.kind === "code" ? codeDoc(model) : categoryDoc(model);
+  const code = stringLiteral(model.code);
   return [
     {
       kind: "const",
       name: model.name,
       exported: true,
       docs,
-      type: `ErrorClass<${model.parent}, ${stringLiteral(model.code)}>`,
+      type: `ErrorClass<${model.parent}, ${code}>`,
       value: `defineErrorClass(${model.parent}, ${stringLiteral(classEntry(model))})`,
       pure: true,
+      only: "code",
     },
-    { kind: "type", name: model.name, exported: true, docs: `An error of {@link ${model.name}}: code \`${model.code}\` or a code below it.`, type: `InstanceType<typeof ${model.name}>` },
+    {
+      kind: "type",
+      name: model.name,
+      exported: true,
+      docs: `An error of {@link ${model.name}}: code \`${model.code}\` or a code below it.`,
+      type: `InstanceType<typeof ${model.name}>`,
+      only: "code",
+    },
+    {
+      kind: "class",
+      name: model.name,
+      extends: `${ERROR_CLASS_BASE}<${model.parent}>`,
+      docs,
+      statics: [{ name: "code", readonly: true, type: code, value: code }],
+      // A code is letters, digits, `_` and dots: nothing in it can end the template literal type.
+      fields: [{ name: "code", readonly: true, type: `${code} | \`${model.code}.\${string}\`` }],
+      methods: [],
+      only: "declarations",
+    },
   ];
 }
+
+/** The constant the declared classes of a module extend. */
+const ERROR_CLASS_BASE = "errorClassBase";
+
+/** What a module of classes declares and imports for them, beside the classes themselves. */
+export const ERROR_CLASS_SUPPORT: { readonly imports: readonly NameIR[]; readonly declaration: DeclarationIR } = {
+  imports: [...namesOnly("code", "defineErrorClass", "type ErrorClass"), ...namesOnly("declarations", "type ErrorClassBase")],
+  declaration: { kind: "const", name: ERROR_CLASS_BASE, exported: false, type: "ErrorClassBase", only: "declarations" },
+};

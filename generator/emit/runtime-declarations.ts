@@ -280,6 +280,13 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
       "type": "{\n  new (message?: string, options?: ApiErrorOptions): I & { readonly code: C | `${C}.${string}` };\n  readonly prototype: I & { readonly code: C | `${C}.${string}` };\n  readonly code: C;\n  readonly errorName: string;\n  readonly retryable: boolean;\n  readonly fault: ErrorFault | undefined;\n}",
       "docs": "A generated error class: `new` makes errors of code `C` (or a code below it) that are also `I`, the parent's errors; `code` is `C`. Every class of the package is one of these, made by `defineErrorClass`."
     },
+    "ErrorClassBase": {
+      "kind": "type",
+      "name": "ErrorClassBase",
+      "exported": true,
+      "type": "{\n  new <I extends ApiError>(message?: string, options?: ApiErrorOptions): I;\n  readonly code: string;\n  readonly errorName: string;\n  readonly retryable: boolean;\n  readonly fault: ErrorFault | undefined;\n}",
+      "docs": "What each class extends in a package's declarations (`errorClassBase<Parent>`): the parent's errors,\nmade as the root class makes them, with the statics every class has. A type only: the classes\nthemselves are made by `defineErrorClass`. Not part of the package's API."
+    },
     "ERROR_CLASSES": {
       "kind": "const",
       "name": "ERROR_CLASSES",

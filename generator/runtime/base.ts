@@ -98,6 +98,19 @@ export type ErrorClass<I extends ApiError, C extends string> = {
   readonly fault: ErrorFault | undefined;
 };
 
+/**
+ * What each class extends in a package's declarations (`errorClassBase<Parent>`): the parent's errors,
+ * made as the root class makes them, with the statics every class has. A type only: the classes
+ * themselves are made by `defineErrorClass`. Not part of the package's API.
+ */
+export type ErrorClassBase = {
+  new <I extends ApiError>(message?: string, options?: ApiErrorOptions): I;
+  readonly code: string;
+  readonly errorName: string;
+  readonly retryable: boolean;
+  readonly fault: ErrorFault | undefined;
+};
+
 // `any`: each class's precise type is the one its declaration gives (an ErrorClass of its parent and code).
 /** Every class made so far, by code: one class per code, however many modules ask for it. */
 const ERROR_CLASSES: Map<string, any> = /* @__PURE__ */ new Map();

@@ -4,6 +4,7 @@ import test from "ava";
 import { emitContext } from "../../generator/emit/emit-context.ts";
 import { emitErrors } from "../../generator/emit/emit-errors.ts";
 import { classEntry, classTable } from "../../generator/emit/error-class.ts";
+import { printModule } from "../../generator/emit/ir/print-ir.ts";
 import { declarationNamed, declared } from "../helpers/emitted.ts";
 import { modelOf, SAMPLE_SPEC } from "../helpers/model-of.ts";
 
@@ -11,13 +12,26 @@ const model = modelOf(SAMPLE_SPEC);
 const errors = emitErrors(emitContext(model));
 
 test("a const and an instance type per class, in code order, then the lookup table", (t) => {
+  const perClass = (name: string) => [`const ${name}`, `type ${name}`, `class ${name}`];
   t.deepEqual(declared(errors), [
-    "const AuthError", "type AuthError", "const AuthTokenError", "type AuthTokenError", "const QuotaError", "type QuotaError",
-    "const QuotaDailyError", "type QuotaDailyError", "const UpstreamError", "type UpstreamError",
-    "const LedgerTimeoutError", "type LedgerTimeoutError", "const ERROR_CLASS_TABLE",
+    "const errorClassBase",
+    ...["AuthError", "AuthTokenError", "QuotaError", "QuotaDailyError", "UpstreamError", "LedgerTimeoutError"].flatMap(perClass),
+    "const ERROR_CLASS_TABLE",
   ]);
   t.like(declarationNamed(errors, "QuotaDailyError", "const"), { type: 'ErrorClass<QuotaError, "Quota.Daily">', value: 'defineErrorClass(QuotaError, "Quota.Daily")', pure: true });
   t.like(declarationNamed(errors, "AuthError", "const"), { type: 'ErrorClass<SampleApiError, "Auth">' });
+});
+
+test("code gets the constant and its instance type; declarations get a class extending the parent's errors, with its own code", (t) => {
+  const text = (flavour: "ts" | "esm" | "dts") => printModule(errors, flavour, "// test");
+  t.true(text("ts").includes('export const QuotaDailyError: ErrorClass<QuotaError, "Quota.Daily"> =\n  /* @__PURE__ */ defineErrorClass(QuotaError, "Quota.Daily");'));
+  t.true(text("ts").includes("export type QuotaDailyError = InstanceType<typeof QuotaDailyError>;"));
+  t.false(text("ts").includes("class QuotaDailyError") || text("ts").includes("errorClassBase"));
+  t.true(text("esm").includes('export const QuotaDailyError = /* @__PURE__ */ defineErrorClass(QuotaError, "Quota.Daily");'));
+  t.true(text("esm").startsWith('// test\nimport { SampleApiError, defineErrorClass } from "./base.js";\n'));
+  t.true(text("dts").startsWith('// test\nimport { SampleApiError, type ErrorClassBase } from "./base.js";\n\ndeclare const errorClassBase: ErrorClassBase;\n'));
+  t.true(text("dts").includes('export declare class QuotaDailyError extends errorClassBase<QuotaError> {\n  static readonly code: "Quota.Daily";\n  readonly code: "Quota.Daily" | `Quota.Daily.${string}`;\n}'));
+  t.false(text("dts").includes("export declare const QuotaDailyError"));
 });
 
 test("an entry states a name override, and retryable or fault where they differ from the parent", (t) => {

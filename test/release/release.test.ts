@@ -99,7 +99,7 @@ test("deprecated codes carry @deprecated on the class, enum member and guard, an
   t.is(run.code, 0, run.stderr);
   const tag = "@deprecated Since 2.0.0: Use Quota.Daily; bursts count against the daily quota now.";
   const errors = readFileSync(join(out, "dist/esm/errors.d.ts"), "utf8");
-  const classDoc = errors.slice(errors.lastIndexOf("/**", errors.indexOf("const QuotaDaily_BurstError")), errors.indexOf("const QuotaDaily_BurstError"));
+  const classDoc = errors.slice(errors.lastIndexOf("/**", errors.indexOf("class QuotaDaily_BurstError")), errors.indexOf("class QuotaDaily_BurstError"));
   t.true(classDoc.includes(tag), classDoc);
   const codes = readFileSync(join(out, "dist/esm/codes.d.ts"), "utf8");
   const memberDoc = codes.slice(codes.lastIndexOf("/**", codes.indexOf("QuotaDaily_Burst =")), codes.indexOf("QuotaDaily_Burst ="));

@@ -100,6 +100,19 @@ export type ErrorClass<I extends BillingApiError, C extends string> = {
   readonly fault: ErrorFault | undefined;
 };
 
+/**
+ * What each class extends in a package's declarations (`errorClassBase<Parent>`): the parent's errors,
+ * made as the root class makes them, with the statics every class has. A type only: the classes
+ * themselves are made by `defineErrorClass`. Not part of the package's API.
+ */
+export type ErrorClassBase = {
+  new <I extends BillingApiError>(message?: string, options?: ApiErrorOptions): I;
+  readonly code: string;
+  readonly errorName: string;
+  readonly retryable: boolean;
+  readonly fault: ErrorFault | undefined;
+};
+
 /** Every class made so far, by code: one class per code, however many modules ask for it. */
 const ERROR_CLASSES: Map<string, any> = /* @__PURE__ */ new Map();
 

@@ -25,13 +25,23 @@ export interface NameIR {
   readonly name: string;
   /** Types and interfaces: dropped from JavaScript. */
   readonly typeOnly: boolean;
+  /** Printed in one kind of output only (see `Only`). */
+  readonly only?: Only;
 }
+
+/**
+ * Where a declaration or an imported name is printed, when not everywhere: `code` in the TypeScript
+ * source and the JavaScript, `declarations` in the `.d.ts` only. A generated error class is a constant
+ * made by `defineErrorClass` in code and a class in declarations, where go-to-definition lands.
+ */
+export type Only = "code" | "declarations";
 
 export type DeclarationIR = EnumIR | TypeIR | InterfaceIR | ClassIR | VariableIR | FunctionIR;
 
 interface Documented {
   /** TSDoc text, already escaped for a comment; paragraphs separated by blank lines. */
   readonly docs?: string | undefined;
+  readonly only?: Only;
 }
 
 export interface EnumIR extends Documented {
@@ -105,6 +115,11 @@ export interface FunctionIR extends Documented {
   readonly parameters: readonly ParameterIR[];
   readonly returnType: string;
   readonly body: readonly string[];
+}
+
+/** `names`, each printed in one kind of output only. */
+export function namesOnly(only: Only, ...parts: (string | readonly string[])[]): NameIR[] {
+  return names(...parts).map((name) => ({ ...name, only }));
 }
 
 /** Names for an import or re-export: values, then `type:`-prefixed names become type-only. */

@@ -77,7 +77,8 @@ function signature(indent: string, open: string, list: readonly string[], close:
 }
 
 /** Prints a module in one flavour, with `header` as its first line. */
-export function printModule(module: ModuleIR, flavour: Flavour, header: string): string {
+export function printModule(described: ModuleIR, flavour: Flavour, header: string): string {
+  const module = forOutput(described, flavour === "dts" ? "declarations" : "code");
   if (flavour === "ts") return printTypeScript(module, header);
   const out = new Lines().add(header);
   if (flavour === "cjs") out.add('"use strict";', 'Object.defineProperty(exports, "__esModule", { value: true });');
@@ -93,6 +94,14 @@ export function printModule(module: ModuleIR, flavour: Flavour, header: string):
   if (exported.length > 0) out.add(namedList("Object.assign(exports, {", exported, "});")).blank();
   printReexports(out, module, flavour);
   return out.toString();
+}
+
+/** The module as one kind of output prints it: what is marked for the other kind left out. */
+function forOutput(module: ModuleIR, output: "code" | "declarations"): ModuleIR {
+  const keep = (item: { readonly only?: string | undefined }) => item.only === undefined || item.only === output;
+  const entries = (list: ModuleIR["imports"]) =>
+    list.map((entry) => ({ ...entry, names: entry.names.filter(keep) })).filter((entry) => entry.names.length > 0);
+  return { ...module, imports: entries(module.imports), reexports: entries(module.reexports), declarations: module.declarations.filter(keep) };
 }
 
 /** Whether a declaration exists at run time (types and interfaces do not). */
@@ -154,7 +163,7 @@ function printDeclaration(out: Lines, declaration: DeclarationIR, flavour: Exclu
       if (js) return;
       out.docs(declaration.docs).add(`export interface ${declaration.name}${declaration.typeParameters ?? ""} {`);
       for (const property of declaration.properties) {
-        out.docs(property.docs, "  ").add(`  ${property.readonly ? "readonly " : ""}${property.name}${property.optional ? "?" : ""}: ${property.type};`);
+        out.docs(property.docs, "  ").add(member(`  ${property.readonly ? "readonly " : ""}${property.name}${property.optional ? "?" : ""}:`, property.type));
       }
       out.add("}");
       return;
@@ -164,8 +173,10 @@ function printDeclaration(out: Lines, declaration: DeclarationIR, flavour: Exclu
     case "let":
       if (js) {
         out.add(variable(`${esmExport}${declaration.kind} `, declaration, false));
-      } else if (exported) {
-        out.docs(declaration.docs).add(typedName(`export declare ${declaration.kind} `, declaration.name, declaration.type, ";"));
+      } else if (exported || declaration.only === "declarations") {
+        // A module's own ambient constant is declared only where it is marked for the declarations.
+        const prefix = exported ? "export declare" : "declare";
+        out.docs(declaration.docs).add(typedName(`${prefix} ${declaration.kind} `, declaration.name, declaration.type, ";"));
       }
       return;
     case "function":
@@ -180,7 +191,7 @@ function printDeclaration(out: Lines, declaration: DeclarationIR, flavour: Exclu
 }
 
 function printClassJs(out: Lines, cls: ClassIR, esmExport: string): void {
-  out.add(`${esmExport}class ${cls.name} extends ${cls.extends} {`);
+  out.add(classHead(`${esmExport}class`, cls));
   for (const field of cls.statics) out.add(`  static ${field.name} = ${field.value};`);
   if (cls.staticBlock) out.add("  static {", ...indent(cls.staticBlock, "    "), "  }");
   if (cls.constructorIR) out.add(signature("  ", "constructor", parameters(cls.constructorIR.parameters, false), " {"), indent(cls.constructorIR.body, "    "), "  }");
@@ -189,15 +200,30 @@ function printClassJs(out: Lines, cls: ClassIR, esmExport: string): void {
 }
 
 function printClassDts(out: Lines, cls: ClassIR): void {
-  out.docs(cls.docs).add(`export declare class ${cls.name} extends ${cls.extends} {`);
+  out.docs(cls.docs).add(classHead("export declare class", cls));
   for (const field of cls.statics) {
     if (field.inheritsType) continue;
     out.docs(field.docs, "  ").add(`  static ${field.readonly ? "readonly " : ""}${field.name}: ${field.type};`);
   }
-  for (const field of cls.fields) out.docs(field.docs, "  ").add(`  ${field.readonly ? "readonly " : ""}${field.name}${field.optional ? "?" : ""}: ${field.type};`);
+  for (const field of cls.fields) out.docs(field.docs, "  ").add(member(`  ${field.readonly ? "readonly " : ""}${field.name}${field.optional ? "?" : ""}:`, field.type));
   if (cls.constructorIR) out.docs(cls.constructorIR.docs, "  ").add(signature("  ", "constructor", parameters(cls.constructorIR.parameters, "declaration"), ";"));
   for (const method of cls.methods) out.docs(method.docs, "  ").add(signature("  ", method.name, parameters(method.parameters, "declaration"), `: ${method.returnType};`));
   out.add("}");
+}
+
+/** `  name: type;`, or a union type a member a line when one line would pass MAX_LINE. */
+function member(head: string, type: string): string[] {
+  const single = `${head} ${type};`;
+  if (single.length <= MAX_LINE) return [single];
+  const members = topLevelParts(type, "|");
+  if (members.length < 2) return [single];
+  return [head, ...members.map((part, i) => `    | ${part}${i === members.length - 1 ? ";" : ""}`)];
+}
+
+/** `keyword Name extends Base {`, with `extends` on a line of its own when one line would pass MAX_LINE. */
+function classHead(keyword: string, cls: ClassIR): string {
+  const single = `${keyword} ${cls.name} extends ${cls.extends} {`;
+  return single.length <= MAX_LINE ? single : `${keyword} ${cls.name}\n  extends ${cls.extends} {`;
 }
 
 function typeAlias(prefix: string, name: string, typeParameters: string | undefined, type: string | { readonly union: readonly string[] }): string[] {
@@ -252,8 +278,8 @@ function breakAfterEquals(left: string, right: string): string {
   return single.length <= MAX_LINE ? single : `${left}\n  ${right}`;
 }
 
-/** A type argument list split at its top-level commas. */
-function topLevelParts(text: string): string[] {
+/** A type argument list split at its top-level commas (or a union at its top-level bars). */
+function topLevelParts(text: string, separator: "," | "|" = ","): string[] {
   const parts: string[] = [];
   let depth = 0;
   let quote = "";
@@ -266,7 +292,7 @@ function topLevelParts(text: string): string[] {
     } else if (char === '"' || char === "'" || char === "`") quote = char;
     else if ("<([{".includes(char)) depth++;
     else if (">)]}".includes(char)) depth--;
-    else if (char === "," && depth === 0) {
+    else if (char === separator && depth === 0) {
       parts.push(text.slice(start, i).trim());
       start = i + 1;
     }
@@ -325,7 +351,7 @@ function declarationTs(out: Lines, declaration: DeclarationIR): Lines {
     case "interface":
       out.add(`export interface ${declaration.name}${declaration.typeParameters ?? ""} {`);
       for (const property of declaration.properties) {
-        out.docs(property.docs, "  ").add(`  ${property.readonly ? "readonly " : ""}${property.name}${property.optional ? "?" : ""}: ${property.type};`);
+        out.docs(property.docs, "  ").add(member(`  ${property.readonly ? "readonly " : ""}${property.name}${property.optional ? "?" : ""}:`, property.type));
       }
       return out.add("}");
     case "class":
@@ -341,14 +367,14 @@ function declarationTs(out: Lines, declaration: DeclarationIR): Lines {
 }
 
 function classTs(out: Lines, cls: ClassIR): Lines {
-  out.add(`export class ${cls.name} extends ${cls.extends} {`);
+  out.add(classHead("export class", cls));
   for (const field of cls.statics) {
     const modifiers = `static ${field.override ? "override " : ""}${field.readonly ? "readonly " : ""}`;
     out.docs(field.docs, "  ").add(`  ${modifiers}${field.name}: ${field.type} = ${field.value};`);
   }
   for (const field of cls.fields) {
     const modifiers = `${field.declare ? "declare " : ""}${field.override ? "override " : ""}${field.readonly ? "readonly " : ""}`;
-    out.docs(field.docs, "  ").add(`  ${modifiers}${field.name}${field.optional ? "?" : ""}: ${field.type};`);
+    out.docs(field.docs, "  ").add(member(`  ${modifiers}${field.name}${field.optional ? "?" : ""}:`, field.type));
   }
   if (cls.staticBlock) out.add("", "  static {", ...indent(cls.staticBlock, "    "), "  }");
   if (cls.constructorIR) {

@@ -76,6 +76,19 @@ export type ErrorClass<I extends TencentCloudApiError, C extends string> = {
 };
 
 /**
+ * What each class extends in a package's declarations (`errorClassBase<Parent>`): the parent's errors,
+ * made as the root class makes them, with the statics every class has. A type only: the classes
+ * themselves are made by `defineErrorClass`. Not part of the package's API.
+ */
+export type ErrorClassBase = {
+  new <I extends TencentCloudApiError>(message?: string, options?: ApiErrorOptions): I;
+  readonly code: string;
+  readonly errorName: string;
+  readonly retryable: boolean;
+  readonly fault: ErrorFault | undefined;
+};
+
+/**
  * The class of a code, made on first use and the same object ever after. `entry` is the code, then what differs from
  * the naming rule and from the parent: `name=…`, `retryable` or `!retryable`, `fault=…` (empty for none), as in
  * `InternalError fault=server`, `RequestLimitExceeded retryable`, `InvalidParameter.Conflict
