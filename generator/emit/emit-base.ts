@@ -1,7 +1,7 @@
 // `src/base.ts`: the root error class, `defineErrorClass` and `isApiError`, all from
 // generator/runtime/base.ts, with the naming rule (generator/runtime/naming.ts) the classes are named by.
 import type { Model } from "../model/model.ts";
-import { names, type ModuleIR } from "./ir/module-ir.ts";
+import type { ModuleIR } from "./ir/module-ir.ts";
 import { MODULE } from "./modules.ts";
 import { runtimeDeclaration, runtimeDeclarations } from "./runtime.ts";
 
@@ -9,10 +9,6 @@ export function emitBase(model: Model): ModuleIR {
   const base = model.baseClass;
   return {
     path: MODULE.base,
-    imports: [
-      { from: MODULE.codes, names: names("type KnownErrorCode") },
-      { from: MODULE.internal, names: names("ERROR_BRAND", "isCodeIn") },
-    ],
     reexports: [],
     declarations: [
       ...runtimeDeclarations("base", ["ErrorFault", "ApiErrorOptions", "ApiErrorJSON", "ApiError", "ErrorClass", "ErrorClassBase", "ERROR_CLASSES", "defineErrorClass"], base),

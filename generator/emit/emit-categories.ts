@@ -2,14 +2,13 @@
 // code path, so codes this package does not know yet still land in the right category.
 import type { CategoryModel, Model } from "../model/model.ts";
 import { deprecation } from "./code-doc.ts";
-import { names, type DeclarationIR, type ModuleIR } from "./ir/module-ir.ts";
+import type { DeclarationIR, ModuleIR } from "./ir/module-ir.ts";
 import { MODULE } from "./modules.ts";
 import { stringLiteral } from "./safe-text.ts";
 
 export function emitCategories(model: Model): ModuleIR {
   return {
     path: MODULE.categories,
-    imports: [{ from: MODULE.internal, names: names("isCodeIn") }],
     reexports: [],
     declarations: model.categories.flatMap(categoryDeclarations),
   };

@@ -8,7 +8,6 @@ import { stringLiteral } from "./safe-text.ts";
 export function emitCodes(model: Model): ModuleIR {
   return {
     path: MODULE.codes,
-    imports: [],
     reexports: [],
     declarations: [
       {

@@ -23,24 +23,15 @@ export function moduleOfHome(home: ClassHome): string {
   return home.kind === "root" ? MODULE.errors : home.kind === "shared" ? home.module : `products/${home.product}`;
 }
 
-/**
- * Imports for names defined in other modules, grouped by module in a stable order: classes by their
- * home, the base class from `base`. Names defined in `fromModule` itself are skipped.
- */
-export function importsFor(context: EmitContext, fromModule: string, classNames: Iterable<string>, extra: readonly ImportIR[] = []): ImportIR[] {
+/** Re-exports of classes (and the base class) declared in other modules, grouped by module in a stable order. */
+export function reexportsFor(context: EmitContext, fromModule: string, classNames: Iterable<string>): ImportIR[] {
   const byModule = new Map<string, string[]>();
-  const add = (module: string, name: string) => {
-    if (module === fromModule) return;
+  for (const name of classNames) {
+    const module = name === context.model.baseClass ? MODULE.base : moduleOfHome(context.classByName.get(name)!.home);
+    if (module === fromModule) continue;
     const list = byModule.get(module);
     if (!list) byModule.set(module, [name]);
     else if (!list.includes(name)) list.push(name);
-  };
-  for (const name of classNames) {
-    if (name === context.model.baseClass) add(MODULE.base, name);
-    else add(moduleOfHome(context.classByName.get(name)!.home), name);
   }
-  for (const entry of extra) for (const name of entry.names) add(entry.from, name.typeOnly ? `type ${name.name}` : name.name);
-  return [...byModule]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([from, list]) => ({ from, names: names(list) }));
+  return [...byModule].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([from, list]) => ({ from, names: names(list) }));
 }

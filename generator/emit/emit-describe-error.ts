@@ -1,7 +1,7 @@
 // `src/catalogue.ts` (the codes' descriptions as data) and `src/describe-error.ts` (`describeError`).
 // Apart from the classes, so a consumer that never describes an error does not bundle the text.
 import type { CodeModel, Model } from "../model/model.ts";
-import { names, type ModuleIR } from "./ir/module-ir.ts";
+import type { ModuleIR } from "./ir/module-ir.ts";
 import { MODULE } from "./modules.ts";
 import { runtimeDeclarations } from "./runtime.ts";
 import { stringLiteral } from "./safe-text.ts";
@@ -25,7 +25,6 @@ const DESCRIBE_DOCS = describeDocs("the catalogue");
 export function emitCatalogue(model: Model): ModuleIR {
   return {
     path: MODULE.catalogue,
-    imports: [{ from: MODULE.describeError, names: names("type CatalogueEntry") }],
     reexports: [],
     // A list, not an object literal: codes such as `constructor` or `toString` must not meet Object's members.
     declarations: [
@@ -44,10 +43,6 @@ export function emitCatalogue(model: Model): ModuleIR {
 export function emitDescribeError(model: Model): ModuleIR {
   return {
     path: MODULE.describeError,
-    imports: [
-      { from: MODULE.base, names: names("type ErrorFault") },
-      { from: MODULE.catalogue, names: names("CATALOGUE") },
-    ],
     reexports: [],
     declarations: [
       ...runtimeDeclarations("describe-error", ["ErrorLocale", "ErrorDescription", "CatalogueEntry", "Describer", "createDescriber", "describeIn"], model.baseClass),

@@ -1,6 +1,6 @@
 // `src/envelope.ts`: the wire format's types and the guards that recognise a response.
 import type { Model } from "../model/model.ts";
-import { names, type ModuleIR, type PropertyIR } from "./ir/module-ir.ts";
+import type { ModuleIR, PropertyIR } from "./ir/module-ir.ts";
 import { MODULE } from "./modules.ts";
 import { optionalAccess as optional, propertyAccess as access, propertyName } from "./safe-text.ts";
 
@@ -9,10 +9,6 @@ export function emitEnvelope(model: Model): ModuleIR {
   const prop = (name: string, type: string, docs: string): PropertyIR => ({ name: propertyName(name), type, docs });
   return {
     path: MODULE.envelope,
-    imports: [
-      { from: MODULE.codes, names: names("type KnownErrorCode") },
-      { from: MODULE.internal, names: names("unchecked") },
-    ],
     reexports: [],
     declarations: [
       {

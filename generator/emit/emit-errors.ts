@@ -2,8 +2,8 @@
 // `toApiError` looks codes up in.
 import type { ClassModel, Model } from "../model/model.ts";
 import type { EmitContext } from "./emit-context.ts";
-import { classTable, ERROR_CLASS_SUPPORT, errorClassDeclarations } from "./error-class.ts";
-import { names, type ModuleIR } from "./ir/module-ir.ts";
+import { classTable, ERROR_CLASS_BASE_DECLARATION, errorClassDeclarations } from "./error-class.ts";
+import type { ModuleIR } from "./ir/module-ir.ts";
 import { MODULE } from "./modules.ts";
 
 export const ERROR_CLASS_TABLE = "ERROR_CLASS_TABLE";
@@ -13,10 +13,9 @@ export function emitErrors(context: EmitContext): ModuleIR {
   const classes = rootClasses(model);
   return {
     path: MODULE.errors,
-    imports: [{ from: MODULE.base, names: [...names(model.baseClass), ...ERROR_CLASS_SUPPORT.imports] }],
     reexports: [],
     declarations: [
-      ERROR_CLASS_SUPPORT.declaration,
+      ERROR_CLASS_BASE_DECLARATION,
       ...classes.flatMap(errorClassDeclarations),
       {
         kind: "const",

@@ -8,7 +8,6 @@ export function emitIndex(model: Model): ModuleIR {
   const types = (...list: string[]) => list.map((name) => `type ${name}`);
   return {
     path: MODULE.index,
-    imports: [],
     declarations: [],
     reexports: [
       { from: MODULE.codes, names: names(model.codeEnum, model.codeObject, model.codeEnumGuard, ...types("KnownErrorCode")) },

@@ -9,7 +9,6 @@ import { stringLiteral } from "./safe-text.ts";
 export function emitInternal(model: Model): ModuleIR {
   return {
     path: MODULE.internal,
-    imports: [],
     reexports: [],
     declarations: [
       runtimeDeclaration("internal", "ERROR_BRAND", model.baseClass, { value: `Symbol.for(${stringLiteral(model.brand)})` }),

@@ -5,6 +5,7 @@ import { compareText } from "../diagnostics.ts";
 import { CATALOGUE_FILE, CHANGELOG_FILE, printCatalogue, type Catalogue } from "../catalogue/catalogue.ts";
 import type { Model } from "../model/model.ts";
 import { buildCatalogue } from "./build-catalogue.ts";
+import { withCollectedImports } from "./collect-imports.ts";
 import { emitActions } from "./emit-actions.ts";
 import { emitBase } from "./emit-base.ts";
 import { emitContext } from "./emit-context.ts";
@@ -25,9 +26,9 @@ import { generatedHeader, type EmittedFile } from "./emitted-file.ts";
 import type { ModuleIR } from "./ir/module-ir.ts";
 import { printModule } from "./ir/print-ir.ts";
 
-/** The package's modules, each described once (ModuleIR), in the order they are printed. */
+/** The package's modules, each described once (ModuleIR) with the imports it uses, in the order they are printed. */
 export function emitModules(model: Model): ModuleIR[] {
-  return [...eachModule(model)];
+  return withCollectedImports([...eachModule(model)]);
 }
 
 /** The package's modules, one at a time: the root entry's, the shared classes', then each product's. */

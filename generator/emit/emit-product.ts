@@ -7,8 +7,8 @@ import { memberDoc } from "./code-doc.ts";
 import { codeGuardDeclarations, codeObjectDeclaration } from "./emit-codes.ts";
 import { catalogueEntry, describeDocs, LOCALE_PARAMETER } from "./emit-describe-error.ts";
 import { ERROR_CLASS_TABLE } from "./emit-errors.ts";
-import { importsFor, moduleOfHome, type EmitContext } from "./emit-context.ts";
-import { classTable, ERROR_CLASS_SUPPORT, errorClassDeclarations } from "./error-class.ts";
+import { moduleOfHome, reexportsFor, type EmitContext } from "./emit-context.ts";
+import { classTable, ERROR_CLASS_BASE_DECLARATION, errorClassDeclarations } from "./error-class.ts";
 import { names, type DeclarationIR, type ImportIR, type ModuleIR } from "./ir/module-ir.ts";
 import { MODULE } from "./modules.ts";
 import { stringLiteral } from "./safe-text.ts";
@@ -24,17 +24,8 @@ export function emitProduct(product: ProductModel, context: EmitContext): Module
   const title = `${product.name}${product.description ? ` (${product.description})` : ""}, API version ${product.version}`;
   const codeIndex = new Map(product.codes.map((code, index) => [code.code, index]));
 
-  const runtime: ImportIR[] = [
-    { from: MODULE.base, names: [...names(base), ...ERROR_CLASS_SUPPORT.imports] },
-    { from: MODULE.envelope, names: names("type ApiEnvelope", "type SuccessResponse") },
-    { from: MODULE.errors, names: names(ERROR_CLASS_TABLE) },
-    { from: MODULE.toApiError, names: names("convertError", "createClassLookup", "unwrapWith", "type ErrorClassLookup") },
-    { from: MODULE.describeError, names: names("createDescriber", "describeError", "type CatalogueEntry", "type Describer", "type ErrorDescription", "type ErrorLocale") },
-    { from: MODULE.actions, names: names("createActionMatcher", "type ActionMatcher", "type ActionTable") },
-    ...(ownCategories.length > 0 ? [{ from: MODULE.internal, names: names("isCodeIn") }] : []),
-  ];
   const declarations: DeclarationIR[] = [
-    ...(own.length > 0 ? [ERROR_CLASS_SUPPORT.declaration] : []),
+    ...(own.length > 0 ? [ERROR_CLASS_BASE_DECLARATION] : []),
     ...own.flatMap(errorClassDeclarations),
     ...ownCategories.flatMap(categoryDeclarations),
     {
@@ -134,7 +125,7 @@ export function emitProduct(product: ProductModel, context: EmitContext): Module
       body: ["return describeProduct(code, locale) ?? describeError(code, locale);"],
     },
   ];
-  const reexports = importsFor(context, product.module, [base, ...borrowed.map((entry) => entry.name)]);
+  const reexports = reexportsFor(context, product.module, [base, ...borrowed.map((entry) => entry.name)]);
   for (const category of otherCategories) {
     const from = moduleOfHome(category.home) === MODULE.errors ? MODULE.categories : moduleOfHome(category.home);
     reexports.push({ from, names: names(category.guardName, `type ${category.typeName}`) });
@@ -143,7 +134,6 @@ export function emitProduct(product: ProductModel, context: EmitContext): Module
     path: product.module,
     source: product.source,
     // Parents of its own classes; the classes it re-exports need no local name.
-    imports: importsFor(context, product.module, own.map((entry) => entry.parent), runtime),
     reexports: mergeByModule(reexports),
     declarations,
   };

@@ -4,7 +4,7 @@
 // each with its own list of classes; the conversion reads the spec's envelope, so it is written here.
 import type { Model } from "../model/model.ts";
 import { ERROR_CLASS_TABLE } from "./emit-errors.ts";
-import { names, type ModuleIR } from "./ir/module-ir.ts";
+import type { ModuleIR } from "./ir/module-ir.ts";
 import { MODULE } from "./modules.ts";
 import { runtimeDeclaration, runtimeDeclarations } from "./runtime.ts";
 import { optionalAccess, propertyAccess as access, stringLiteral } from "./safe-text.ts";
@@ -15,12 +15,6 @@ export function emitToApiError(model: Model): ModuleIR {
   const key = stringLiteral;
   return {
     path: MODULE.toApiError,
-    imports: [
-      { from: MODULE.base, names: names(base, "defineErrorClass") },
-      { from: MODULE.envelope, names: names("isSuccessEnvelope", "type ApiEnvelope", "type SuccessEnvelope", "type SuccessResponse") },
-      { from: MODULE.errors, names: names(ERROR_CLASS_TABLE) },
-      { from: MODULE.internal, names: names("ownField", "unchecked") },
-    ],
     reexports: [],
     declarations: [
       ...runtimeDeclarations("to-api-error", ["ErrorClassLookup", "createClassLookup", "findClass"], base),

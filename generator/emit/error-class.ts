@@ -5,7 +5,7 @@
 import type { ClassModel } from "../model/model.ts";
 import { classNameOf, identifierOf } from "../names/naming.ts";
 import { categoryDoc, codeDoc } from "./code-doc.ts";
-import { namesOnly, type DeclarationIR, type NameIR } from "./ir/module-ir.ts";
+import type { DeclarationIR } from "./ir/module-ir.ts";
 import { stringLiteral, templateLines } from "./safe-text.ts";
 
 /** The class's line in a lookup table: `"InternalError fault=server"`. */
@@ -80,8 +80,5 @@ export function errorClassDeclarations(model: ClassModel): DeclarationIR[] {
 /** The constant the declared classes of a module extend. */
 const ERROR_CLASS_BASE = "errorClassBase";
 
-/** What a module of classes declares and imports for them, beside the classes themselves. */
-export const ERROR_CLASS_SUPPORT: { readonly imports: readonly NameIR[]; readonly declaration: DeclarationIR } = {
-  imports: [...namesOnly("code", "defineErrorClass", "type ErrorClass"), ...namesOnly("declarations", "type ErrorClassBase")],
-  declaration: { kind: "const", name: ERROR_CLASS_BASE, exported: false, type: "ErrorClassBase", only: "declarations" },
-};
+/** What a module of classes declares for them in its declarations: the constant they extend. */
+export const ERROR_CLASS_BASE_DECLARATION: DeclarationIR = { kind: "const", name: ERROR_CLASS_BASE, exported: false, type: "ErrorClassBase", only: "declarations" };

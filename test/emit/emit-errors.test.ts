@@ -3,6 +3,7 @@
 import test from "ava";
 import { emitContext } from "../../generator/emit/emit-context.ts";
 import { emitErrors } from "../../generator/emit/emit-errors.ts";
+import { emitModules } from "../../generator/emit/emit-package.ts";
 import { classEntry, classTable } from "../../generator/emit/error-class.ts";
 import { printModule } from "../../generator/emit/ir/print-ir.ts";
 import { declarationNamed, declared } from "../helpers/emitted.ts";
@@ -10,6 +11,8 @@ import { modelOf, SAMPLE_SPEC } from "../helpers/model-of.ts";
 
 const model = modelOf(SAMPLE_SPEC);
 const errors = emitErrors(emitContext(model));
+/** The module as the package holds it, with its imports collected. */
+const errorsWithImports = emitModules(model).find((module) => module.path === "errors")!;
 
 test("a const and an instance type per class, in code order, then the lookup table", (t) => {
   const perClass = (name: string) => [`const ${name}`, `type ${name}`, `class ${name}`];
@@ -23,7 +26,7 @@ test("a const and an instance type per class, in code order, then the lookup tab
 });
 
 test("code gets the constant and its instance type; declarations get a class extending the parent's errors, with its own code", (t) => {
-  const text = (flavour: "ts" | "esm" | "dts") => printModule(errors, flavour, "// test");
+  const text = (flavour: "ts" | "esm" | "dts") => printModule(errorsWithImports, flavour, "// test");
   t.true(text("ts").includes('export const QuotaDailyError: ErrorClass<QuotaError, "Quota.Daily"> =\n  /* @__PURE__ */ defineErrorClass(QuotaError, "Quota.Daily");'));
   t.true(text("ts").includes("export type QuotaDailyError = InstanceType<typeof QuotaDailyError>;"));
   t.false(text("ts").includes("class QuotaDailyError") || text("ts").includes("errorClassBase"));

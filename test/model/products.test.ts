@@ -108,7 +108,7 @@ test("no product module imports another product's module", (t) => {
   for (const module of emitModules(model())) {
     if (!module.path.startsWith("products/") && !module.path.startsWith("shared/")) continue;
     const own = module.path;
-    const products = module.imports.map((entry) => entry.from).filter((from) => from.startsWith("products/") && from !== own);
+    const products = (module.imports ?? []).map((entry) => entry.from).filter((from) => from.startsWith("products/") && from !== own);
     t.deepEqual(products, [], `${own} imports ${products.join(", ")}`);
   }
 });

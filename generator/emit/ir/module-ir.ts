@@ -10,7 +10,8 @@ export interface ModuleIR {
   readonly path: string;
   /** The spec file the module comes from, for its header, when not the root spec. */
   readonly source?: string;
-  readonly imports: readonly ImportIR[];
+  /** What the module imports: left out by emitters, collected from what the declarations use (collect-imports.ts). */
+  readonly imports?: readonly ImportIR[];
   readonly declarations: readonly DeclarationIR[];
   readonly reexports: readonly ImportIR[];
 }
@@ -101,7 +102,7 @@ export interface VariableIR extends Documented {
   readonly name: string;
   readonly exported: boolean;
   readonly type: string;
-  /** The value: an expression, or a list printed one item per line. */
+  /** The value: an expression, or a list printed one item per line, whose items are data (literals: they name nothing to import). */
   readonly value?: string | { readonly items: readonly string[]; readonly layout: "array" | "object" };
   /** `/* @__PURE__ *\/` before the value, so bundlers may drop it when unused. */
   readonly pure?: boolean;

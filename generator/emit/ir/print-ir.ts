@@ -99,9 +99,9 @@ export function printModule(described: ModuleIR, flavour: Flavour, header: strin
 /** The module as one kind of output prints it: what is marked for the other kind left out. */
 function forOutput(module: ModuleIR, output: "code" | "declarations"): ModuleIR {
   const keep = (item: { readonly only?: string | undefined }) => item.only === undefined || item.only === output;
-  const entries = (list: ModuleIR["imports"]) =>
+  const entries = (list: readonly ImportIR[]) =>
     list.map((entry) => ({ ...entry, names: entry.names.filter(keep) })).filter((entry) => entry.names.length > 0);
-  return { ...module, imports: entries(module.imports), reexports: entries(module.reexports), declarations: module.declarations.filter(keep) };
+  return { ...module, imports: entries(module.imports ?? []), reexports: entries(module.reexports), declarations: module.declarations.filter(keep) };
 }
 
 /** Whether a declaration exists at run time (types and interfaces do not). */
@@ -111,7 +111,7 @@ function isValue(declaration: DeclarationIR): boolean {
 
 function printImports(out: Lines, module: ModuleIR, flavour: Exclude<Flavour, "ts">): void {
   const before = out.length;
-  for (const entry of module.imports) {
+  for (const entry of module.imports ?? []) {
     const list = flavour === "dts" ? entry.names : entry.names.filter((name) => !name.typeOnly);
     if (list.length === 0) continue;
     const from = specifier(module.path, entry.from);
@@ -319,8 +319,9 @@ function indent(lines: readonly string[], by = "  "): string[] {
 /** TypeScript source, in one pass over the module: the same lines as the other flavours, with types. */
 function printTypeScript(module: ModuleIR, header: string): string {
   const out = new Lines().add(header);
-  for (const entry of module.imports) out.add(importLine("import", module.path, entry));
-  if (module.imports.length > 0) out.blank();
+  const imports = module.imports ?? [];
+  for (const entry of imports) out.add(importLine("import", module.path, entry));
+  if (imports.length > 0) out.blank();
   for (const declaration of module.declarations) declarationTs(out, declaration).blank();
   for (const entry of module.reexports) out.blank().add(importLine("export", module.path, entry));
   return out.toString();

@@ -4,7 +4,7 @@ Object.defineProperty(exports, "__esModule", { value: true });
 const { createActionMatcher } = require("../actions.js");
 const { BillingApiError, defineErrorClass } = require("../base.js");
 const { createDescriber, describeError } = require("../describe-error.js");
-const { QuotaError, ERROR_CLASS_TABLE } = require("../errors.js");
+const { ERROR_CLASS_TABLE, QuotaError } = require("../errors.js");
 const { isCodeIn } = require("../internal.js");
 const { convertError, createClassLookup, unwrapWith } = require("../to-api-error.js");
 

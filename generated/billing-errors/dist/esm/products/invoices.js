@@ -2,7 +2,7 @@
 import { createActionMatcher } from "../actions.js";
 import { BillingApiError, defineErrorClass } from "../base.js";
 import { createDescriber, describeError } from "../describe-error.js";
-import { QuotaError, ERROR_CLASS_TABLE } from "../errors.js";
+import { ERROR_CLASS_TABLE, QuotaError } from "../errors.js";
 import { isCodeIn } from "../internal.js";
 import { convertError, createClassLookup, unwrapWith } from "../to-api-error.js";
 

@@ -2,7 +2,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
 const { createActionMatcher } = require("../actions.js");
-const { TencentCloudApiError, defineErrorClass } = require("../base.js");
 const { createDescriber, describeError } = require("../describe-error.js");
 const { ERROR_CLASS_TABLE } = require("../errors.js");
 const { convertError, createClassLookup, unwrapWith } = require("../to-api-error.js");

@@ -5,12 +5,12 @@ const { createActionMatcher } = require("../actions.js");
 const { TencentCloudApiError, defineErrorClass } = require("../base.js");
 const { createDescriber, describeError } = require("../describe-error.js");
 const {
+  ERROR_CLASS_TABLE,
   FailedOperationError,
   InvalidParameterError,
   InvalidParameterValueError,
   LimitExceededError,
   ResourceUnavailableError,
-  ERROR_CLASS_TABLE,
 } = require("../errors.js");
 const { isCodeIn } = require("../internal.js");
 const { convertError, createClassLookup, unwrapWith } = require("../to-api-error.js");

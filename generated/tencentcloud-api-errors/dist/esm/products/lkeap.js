@@ -3,12 +3,12 @@ import { createActionMatcher } from "../actions.js";
 import { TencentCloudApiError, defineErrorClass } from "../base.js";
 import { createDescriber, describeError } from "../describe-error.js";
 import {
+  ERROR_CLASS_TABLE,
   FailedOperationError,
   InvalidParameterError,
   InvalidParameterValueError,
   LimitExceededError,
   ResourceUnavailableError,
-  ERROR_CLASS_TABLE,
 } from "../errors.js";
 import { isCodeIn } from "../internal.js";
 import { convertError, createClassLookup, unwrapWith } from "../to-api-error.js";
