@@ -8,10 +8,10 @@ import type { DeclarationIR, ImportIR, ModuleIR, NameIR, Only, ParameterIR } fro
 /** Where each exported name of the package is declared, and whether it is a type (imported as one wherever it is used). */
 type SymbolTable = ReadonlyMap<string, { readonly module: string; readonly type: boolean; readonly also?: string }>;
 
-/** The modules, each with the imports its declarations need. */
-export function withCollectedImports(modules: readonly ModuleIR[]): ModuleIR[] {
+/** The modules, each with the imports its declarations need; `readAll` ignores what emitters state (`uses`) and reads all code. */
+export function withCollectedImports(modules: readonly ModuleIR[], options: { readonly readAll?: boolean } = {}): ModuleIR[] {
   const symbols = symbolTable(modules);
-  return modules.map((module) => ({ ...module, imports: importsOf(module, symbols) }));
+  return modules.map((module) => ({ ...module, imports: importsOf(module, symbols, options.readAll === true) }));
 }
 
 /**
@@ -45,7 +45,7 @@ interface Use {
 }
 
 /** What a module imports: per name, whether code, declarations or both use it, and whether code uses it as a value. */
-function importsOf(module: ModuleIR, symbols: SymbolTable): ImportIR[] {
+function importsOf(module: ModuleIR, symbols: SymbolTable, readAll: boolean): ImportIR[] {
   const local = new Set<string>();
   for (const declaration of module.declarations) local.add(declaration.name);
   const uses = new Map<string, Use>();
@@ -69,7 +69,15 @@ function importsOf(module: ModuleIR, symbols: SymbolTable): ImportIR[] {
   };
   for (const declaration of module.declarations) {
     only = declaration.only;
-    scanDeclaration(declaration, types, values);
+    const stated = readAll ? undefined : declaration.uses;
+    if (stated === undefined) {
+      scanDeclaration(declaration, types, values);
+      continue;
+    }
+    asValue = true;
+    for (const name of stated.values ?? []) found(name);
+    asValue = false;
+    for (const name of stated.types ?? []) found(name);
   }
   const byModule = new Map<string, NameIR[]>();
   for (const [name, use] of uses) {
@@ -153,31 +161,45 @@ export function identifiers(text: string, found: (name: string) => void): void {
   const end = text.length;
   let i = 0;
   while (i < end) {
+    // Everything but quotes, slashes, braces and identifiers is skipped natively.
+    INTERESTING.lastIndex = i;
+    if (INTERESTING.exec(text) === null) return;
+    i = INTERESTING.lastIndex - 1;
     const char = text.charCodeAt(i);
     if (char === 34 || char === 39) {
       i = afterString(text, i);
     } else if (char === 96) {
       i = templateText(text, i + 1);
-    } else if (char === 47 && text.charCodeAt(i + 1) === 47) {
-      while (i < end && text.charCodeAt(i) !== 10) i++;
-    } else if (char === 47 && text.charCodeAt(i + 1) === 42) {
-      const close = text.indexOf("*/", i + 2);
-      i = close === -1 ? end : close + 2;
-    } else if (isIdentifierStart(char)) {
-      const start = i;
-      for (i++; i < end && isIdentifierPart(text.charCodeAt(i)); i++);
-      const member = start > 0 && text.charCodeAt(start - 1) === 46 && !(start > 2 && text.startsWith("...", start - 3));
-      if (!member) found(text.slice(start, i));
+    } else if (char === 47) {
+      const next = text.charCodeAt(i + 1);
+      if (next === 47) {
+        const newline = text.indexOf("\n", i);
+        i = newline === -1 ? end : newline;
+      } else if (next === 42) {
+        const close = text.indexOf("*/", i + 2);
+        i = close === -1 ? end : close + 2;
+      } else {
+        i++;
+      }
     } else if (char === 123) {
       OPEN_BRACES.push(0);
       i++;
     } else if (char === 125) {
       i = OPEN_BRACES.pop() === 1 ? templateText(text, i + 1) : i + 1;
     } else {
-      i++;
+      IDENTIFIER_REST.lastIndex = i + 1;
+      IDENTIFIER_REST.exec(text);
+      const start = i;
+      i = IDENTIFIER_REST.lastIndex;
+      const member = start > 0 && text.charCodeAt(start - 1) === 46 && !(start > 2 && text.startsWith("...", start - 3));
+      if (!member) found(text.slice(start, i));
     }
   }
 }
+
+/** Where scanning stops: strings, templates, comments, braces and the start of an identifier. */
+const INTERESTING = /["'`/{}A-Za-z_$]/g;
+const IDENTIFIER_REST = /[\w$]*/y;
 
 /** Past the string literal opening at `from` (most of the text scanned is code strings: found natively). */
 function afterString(text: string, from: number): number {
@@ -207,12 +229,4 @@ function templateText(text: string, from: number): number {
 /** `"…"` with no quote inside but escaped ones. */
 function isStringLiteral(text: string): boolean {
   return text.length >= 2 && text.charCodeAt(0) === 34 && text.charCodeAt(text.length - 1) === 34 && !/[^\\]"./.test(text.slice(0, -1));
-}
-
-function isIdentifierStart(char: number): boolean {
-  return (char >= 65 && char <= 90) || (char >= 97 && char <= 122) || char === 95 || char === 36;
-}
-
-function isIdentifierPart(char: number): boolean {
-  return isIdentifierStart(char) || (char >= 48 && char <= 57);
 }

@@ -49,6 +49,8 @@ export function emitProduct(product: ProductModel, context: EmitContext): Module
       name: x.actionErrors,
       docs: `The codes each API action of ${product.name} may return, by action name: its own codes as positions in {@link ${x.codeList}}, common codes it does not repeat as strings; \`${x.actionErrorCode}<"Action">\` gives them all as strings.`,
       properties: product.actions.map((action) => ({ name: action.name, readonly: true, type: actionCodesType(action.codes, codeIndex, x.codeList) })),
+      // The product's own code list and code strings: nothing from another module.
+      uses: {},
     },
     { kind: "type", name: x.action, exported: true, docs: `An API action of ${product.name}.`, type: `keyof ${x.actionErrors}` },
     {

@@ -3,7 +3,7 @@
 // alias for its instances. Made this way, a class exists only where it is used: a bundle that converts
 // errors carries the entries of the lookup table, not every class.
 import type { ClassModel } from "../model/model.ts";
-import { classNameOf, identifierOf } from "../names/naming.ts";
+import { nameOf } from "../runtime/naming.ts";
 import { categoryDoc, codeDoc } from "./code-doc.ts";
 import type { DeclarationIR } from "./ir/module-ir.ts";
 import { stringLiteral, templateLines } from "./safe-text.ts";
@@ -11,7 +11,8 @@ import { stringLiteral, templateLines } from "./safe-text.ts";
 /** The class's line in a lookup table: `"InternalError fault=server"`. */
 export function classEntry(model: ClassModel): string {
   const extras: string[] = [];
-  if (model.name !== classNameOf(identifierOf(model.code))) extras.push(`name=${model.name}`);
+  // What the package's defineErrorClass would name the class: the runtime's own rule.
+  if (model.name !== nameOf(model.code, "Error")) extras.push(`name=${model.name}`);
   if (model.overridesRetryable) extras.push(model.retryable ? "retryable" : "!retryable");
   if (model.overridesFault) extras.push(`fault=${model.fault ?? ""}`);
   return [model.code, ...extras].join(" ");
@@ -54,6 +55,7 @@ export function errorClassDeclarations(model: ClassModel): DeclarationIR[] {
       value: `defineErrorClass(${model.parent}, ${stringLiteral(classEntry(model))})`,
       pure: true,
       only: "code",
+      uses: { values: [model.parent, "defineErrorClass"], types: ["ErrorClass"] },
     },
     {
       kind: "type",
@@ -62,6 +64,7 @@ export function errorClassDeclarations(model: ClassModel): DeclarationIR[] {
       docs: `An error of {@link ${model.name}}: code \`${model.code}\` or a code below it.`,
       type: `InstanceType<typeof ${model.name}>`,
       only: "code",
+      uses: {},
     },
     {
       kind: "class",
@@ -73,6 +76,7 @@ export function errorClassDeclarations(model: ClassModel): DeclarationIR[] {
       fields: [{ name: "code", readonly: true, type: `${code} | \`${model.code}.\${string}\`` }],
       methods: [],
       only: "declarations",
+      uses: { values: [ERROR_CLASS_BASE, model.parent] },
     },
   ];
 }

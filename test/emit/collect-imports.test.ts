@@ -3,6 +3,11 @@
 import test from "ava";
 import { identifiers, withCollectedImports } from "../../generator/emit/collect-imports.ts";
 import type { ModuleIR } from "../../generator/emit/ir/module-ir.ts";
+import { emitModules } from "../../generator/emit/emit-package.ts";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { modelOf, SAMPLE_SPEC } from "../helpers/model-of.ts";
+import { REPO_ROOT } from "../helpers/run-cli.ts";
 
 const idents = (text: string) => {
   const found: string[] = [];
@@ -63,4 +68,18 @@ test("a name two modules export may be used where it is declared; used elsewhere
   const other: ModuleIR = { path: "products/api", reexports: [], declarations: [{ kind: "function", name: "make", exported: true, parameters: [], returnType: "Fault", body: [] }] };
   t.deepEqual(withCollectedImports([modules[0]!, other])[1]!.imports, [{ from: "base", names: [{ name: "Fault", typeOnly: true }] }]);
   t.throws(() => withCollectedImports([...modules, other]), { message: "products/quota uses make, which both base and products/api declare" });
+});
+
+test("what emitters state a declaration uses agrees with reading its code, for every module of the sample, shipped and example specs", (t) => {
+  const specs = [
+    modelOf(SAMPLE_SPEC),
+    modelOf(Object.fromEntries(["spec/tencentcloud.yaml", ...readdirSync(join(REPO_ROOT, "spec/products")).map((name) => `spec/products/${name}`)].map((path) => [path, readFileSync(join(REPO_ROOT, path), "utf8")]))),
+  ];
+  let stated = 0;
+  for (const model of specs) {
+    const modules = emitModules(model);
+    stated += modules.flatMap((module) => module.declarations).filter((declaration) => declaration.uses !== undefined).length;
+    t.deepEqual(withCollectedImports(modules), withCollectedImports(modules, { readAll: true }));
+  }
+  t.true(stated > 100, `${stated} declarations state what they use`);
 });

@@ -43,6 +43,17 @@ interface Documented {
   /** TSDoc text, already escaped for a comment; paragraphs separated by blank lines. */
   readonly docs?: string | undefined;
   readonly only?: Only;
+  /**
+   * The names the declaration's code mentions, as values and as types, when its emitter states them:
+   * done for the declarations a large catalogue has thousands of (each error class), whose code need
+   * not then be read to collect the module's imports (collect-imports.ts; a test checks they agree).
+   */
+  readonly uses?: Uses;
+}
+
+export interface Uses {
+  readonly values?: readonly string[];
+  readonly types?: readonly string[];
 }
 
 export interface EnumIR extends Documented {

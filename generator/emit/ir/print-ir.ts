@@ -49,19 +49,15 @@ class Lines {
 /** Text's lines, each broken at spaces to at most `width` characters (a longer word keeps its own line). */
 function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
-  for (const line of text.split("\n")) {
-    if (line.length <= width) {
-      lines.push(line);
-      continue;
+  for (let line of text.split("\n")) {
+    while (line.length > width) {
+      let cut = line.lastIndexOf(" ", width);
+      if (cut <= 0) cut = line.indexOf(" ", width + 1);
+      if (cut === -1) break;
+      lines.push(line.slice(0, cut));
+      line = line.slice(cut + 1);
     }
-    let current = "";
-    for (const word of line.split(" ")) {
-      if (current !== "" && current.length + 1 + word.length > width) {
-        lines.push(current);
-        current = word;
-      } else current = current === "" ? word : `${current} ${word}`;
-    }
-    lines.push(current);
+    lines.push(line);
   }
   return lines;
 }
@@ -282,24 +278,31 @@ function breakAfterEquals(left: string, right: string): string {
 function topLevelParts(text: string, separator: "," | "|" = ","): string[] {
   const parts: string[] = [];
   let depth = 0;
-  let quote = "";
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quote !== "") {
-      if (char === "\\") i++;
-      else if (char === quote) quote = "";
-    } else if (char === '"' || char === "'" || char === "`") quote = char;
-    else if ("<([{".includes(char)) depth++;
-    else if (">)]}".includes(char)) depth--;
-    else if (char === separator && depth === 0) {
-      parts.push(text.slice(start, i).trim());
-      start = i + 1;
-    }
+  const stops = separator === "," ? COMMA_STOPS : BAR_STOPS;
+  stops.lastIndex = 0;
+  // Only quotes, brackets and the separator matter: the rest is skipped natively.
+  for (let match = stops.exec(text); match !== null; match = stops.exec(text)) {
+    const char = match[0];
+    const i = match.index;
+    if (char === '"' || char === "'" || char === "`") {
+      let close = text.indexOf(char, i + 1);
+      while (close !== -1 && text[close - 1] === "\\") close = text.indexOf(char, close + 1);
+      stops.lastIndex = close === -1 ? text.length : close + 1;
+    } else if (char === separator) {
+      if (depth === 0) {
+        parts.push(text.slice(start, i).trim());
+        start = i + 1;
+      }
+    } else if ("<([{".includes(char)) depth++;
+    else if (char !== ">" || text[i - 1] !== "=") depth--; // the `>` of `=>` closes nothing
   }
   parts.push(text.slice(start).trim());
   return parts;
 }
+
+const COMMA_STOPS = /["'`<>()[\]{},]/g;
+const BAR_STOPS = /["'`<>()[\]{}|]/g;
 
 /** Parameters for JavaScript (`false`), TypeScript (`true`) or declarations (initializers become `?`). */
 function parameters(list: readonly ParameterIR[], typed: boolean | "declaration"): string[] {
