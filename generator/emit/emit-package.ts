@@ -24,7 +24,7 @@ import { emitProductDoc, emitReadme } from "./emit-readme.ts";
 import { emitToApiError } from "./emit-to-api-error.ts";
 import { generatedHeader, type EmittedFile } from "./emitted-file.ts";
 import type { ModuleIR } from "./ir/module-ir.ts";
-import { printModule } from "./ir/print-ir.ts";
+import { printModuleFlavours } from "./ir/print-ir.ts";
 
 /** The package's modules, each described once (ModuleIR) with the imports it uses, in the order they are printed. */
 export function emitModules(model: Model): ModuleIR[] {
@@ -90,12 +90,12 @@ export function emitPackage(model: Model, options: { readonly templates?: Templa
 
 /** A module's five files: its source, both builds, and the declarations beside each build. */
 export function printedModule(module: ModuleIR, header: string): EmittedFile[] {
-  const declarations = printModule(module, "dts", header);
+  const printed = printModuleFlavours(module, header);
   return [
-    { path: `src/${module.path}.ts`, contents: printModule(module, "ts", header) },
-    { path: `dist/esm/${module.path}.js`, contents: printModule(module, "esm", header) },
-    { path: `dist/esm/${module.path}.d.ts`, contents: declarations },
-    { path: `dist/cjs/${module.path}.js`, contents: printModule(module, "cjs", header) },
-    { path: `dist/cjs/${module.path}.d.ts`, contents: declarations },
+    { path: `src/${module.path}.ts`, contents: printed.ts },
+    { path: `dist/esm/${module.path}.js`, contents: printed.esm },
+    { path: `dist/esm/${module.path}.d.ts`, contents: printed.dts },
+    { path: `dist/cjs/${module.path}.js`, contents: printed.cjs },
+    { path: `dist/cjs/${module.path}.d.ts`, contents: printed.dts },
   ];
 }

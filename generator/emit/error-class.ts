@@ -55,7 +55,7 @@ export function errorClassDeclarations(model: ClassModel): DeclarationIR[] {
       value: `defineErrorClass(${model.parent}, ${stringLiteral(classEntry(model))})`,
       pure: true,
       only: "code",
-      uses: { values: [model.parent, "defineErrorClass"], types: ["ErrorClass"] },
+      uses: { values: [model.parent, "defineErrorClass"], types: ERROR_CLASS_TYPES },
     },
     {
       kind: "type",
@@ -64,7 +64,7 @@ export function errorClassDeclarations(model: ClassModel): DeclarationIR[] {
       docs: `An error of {@link ${model.name}}: code \`${model.code}\` or a code below it.`,
       type: `InstanceType<typeof ${model.name}>`,
       only: "code",
-      uses: {},
+      uses: NOTHING,
     },
     {
       kind: "class",
@@ -74,12 +74,17 @@ export function errorClassDeclarations(model: ClassModel): DeclarationIR[] {
       statics: [{ name: "code", readonly: true, type: code, value: code }],
       // A code is letters, digits, `_` and dots: nothing in it can end the template literal type.
       fields: [{ name: "code", readonly: true, type: `${code} | \`${model.code}.\${string}\`` }],
-      methods: [],
+      methods: NO_METHODS,
       only: "declarations",
       uses: { values: [ERROR_CLASS_BASE, model.parent] },
     },
   ];
 }
+
+// Shared by every class: a catalogue has 100,000s of them.
+const ERROR_CLASS_TYPES = ["ErrorClass"] as const;
+const NOTHING = {} as const;
+const NO_METHODS = [] as const;
 
 /** The constant the declared classes of a module extend. */
 const ERROR_CLASS_BASE = "errorClassBase";

@@ -1,6 +1,7 @@
 // A spec file's bytes as text. Specs are UTF-8 (a byte-order mark is fine); anything else is a
 // diagnostic at the first byte that is not, saying what to save the file as, rather than text with
 // U+FFFD in it shipped into a package.
+import { isUtf8 } from "node:buffer";
 import { diagnostic, type Diagnostic } from "../diagnostics.ts";
 import { LineIndex } from "./line-index.ts";
 
@@ -16,7 +17,8 @@ export function decodeSpecText(bytes: Uint8Array, file: string): DecodedText {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return at(0, `the file is UTF-16 (little-endian, by its byte-order mark): ${SAVE_AS_UTF8}`);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return at(0, `the file is UTF-16 (big-endian, by its byte-order mark): ${SAVE_AS_UTF8}`);
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const bad = firstInvalidUtf8(bytes, start);
+  // Valid text, as nearly every spec is, is told natively; the byte-by-byte walk finds where it is not.
+  const bad = isUtf8(bytes.subarray(start)) ? undefined : firstInvalidUtf8(bytes, start);
   if (bad !== undefined) {
     const shown = [...bytes.subarray(bad, bad + 4)].map((byte) => `0x${byte.toString(16).padStart(2, "0")}`).join(" ");
     return at(bad, `the file is not UTF-8: the bytes here (${shown}) are no UTF-8 character; ${SAVE_AS_UTF8} (it may be Latin-1 or GBK)`);

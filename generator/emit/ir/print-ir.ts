@@ -74,7 +74,17 @@ function signature(indent: string, open: string, list: readonly string[], close:
 
 /** Prints a module in one flavour, with `header` as its first line. */
 export function printModule(described: ModuleIR, flavour: Flavour, header: string): string {
-  const module = forOutput(described, flavour === "dts" ? "declarations" : "code");
+  return printView(forOutput(described, flavour === "dts" ? "declarations" : "code"), flavour, header);
+}
+
+/** A module's four files: TypeScript, ESM, CJS and declarations, each kind of output's view made once. */
+export function printModuleFlavours(described: ModuleIR, header: string): Record<Flavour, string> {
+  const code = forOutput(described, "code");
+  return { ts: printView(code, "ts", header), esm: printView(code, "esm", header), cjs: printView(code, "cjs", header), dts: printView(forOutput(described, "declarations"), "dts", header) };
+}
+
+/** Prints a module as one kind of output sees it (`forOutput`). */
+function printView(module: ModuleIR, flavour: Flavour, header: string): string {
   if (flavour === "ts") return printTypeScript(module, header);
   const out = new Lines().add(header);
   if (flavour === "cjs") out.add('"use strict";', 'Object.defineProperty(exports, "__esModule", { value: true });');
@@ -94,6 +104,7 @@ export function printModule(described: ModuleIR, flavour: Flavour, header: strin
 
 /** The module as one kind of output prints it: what is marked for the other kind left out. */
 function forOutput(module: ModuleIR, output: "code" | "declarations"): ModuleIR {
+  if (!module.declarations.some((declaration) => declaration.only !== undefined) && !(module.imports ?? []).some((entry) => entry.names.some((name) => name.only !== undefined))) return module;
   const keep = (item: { readonly only?: string | undefined }) => item.only === undefined || item.only === output;
   const entries = (list: readonly ImportIR[]) =>
     list.map((entry) => ({ ...entry, names: entry.names.filter(keep) })).filter((entry) => entry.names.length > 0);
