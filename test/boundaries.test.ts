@@ -12,6 +12,7 @@ const LAYERS: readonly string[] = [
   "errgen-files.ts",
   "catalogue",
   "names",
+  "declarations",
   "load",
   "validate",
   "schema",

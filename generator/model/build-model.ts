@@ -4,7 +4,7 @@ import { compareText } from "../diagnostics.ts";
 import type { CategoryInput, CodeInput } from "../validate/spec-input.ts";
 import type { ResolvedSpec } from "../validate/validate-spec.ts";
 import { buildProducts, buildSharedModules } from "./build-products.ts";
-import { ROOT_OWNER, declarationsOf, type Declaration } from "../validate/merge-declarations.ts";
+import { ROOT_OWNER, declarationsOf, type Declaration } from "../declarations/merge-declarations.ts";
 import type { CategoryModel, ClassHome, ClassModel, CodeModel, Model } from "./model.ts";
 import { ancestorsOf, categoryOf, fileNameOf } from "../names/naming.ts";
 import type { ResolvedNames } from "../validate/resolve-names.ts";
@@ -65,7 +65,7 @@ export function buildModel({ input, declarations, names }: ResolvedSpec, specHas
  * The home of every class, codes' and categories': the root when the root spec uses it or anything
  * below it, else a shared module when two or more products do, else its one product's module.
  */
-function homesOf(declarations: readonly Declaration[], names: ResolvedNames, rootCategories: readonly CategoryInput[]): Map<string, ClassHome> {
+function homesOf(declarations: readonly Declaration<CodeInput>[], names: ResolvedNames, rootCategories: readonly CategoryInput[]): Map<string, ClassHome> {
   const users = new Map<string, Set<string>>();
   const use = (path: string, owner: string) => {
     const set = users.get(path);

@@ -3,7 +3,7 @@
 // and overrides must be usable identifiers.
 import { diagnostic, formatPositionFrom, type Diagnostic, type SourcePosition } from "../diagnostics.ts";
 import { RESERVED_WORDS, UNAVAILABLE_NAMES, categoryOf, identifierOfProduct, productExportsOf } from "../names/naming.ts";
-import { mergedCodesOf } from "./merge-declarations.ts";
+import { mergedCodesOf } from "../declarations/merge-declarations.ts";
 import type { ResolvedNames } from "./resolve-names.ts";
 import type { CodeInput, Located, SpecInput } from "./spec-input.ts";
 

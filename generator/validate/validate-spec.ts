@@ -7,7 +7,7 @@ import type { YamlMap } from "../load/load-yaml.ts";
 import { checkCodes } from "./check-codes.ts";
 import { checkNames } from "./check-names.ts";
 import { checkShape, describe, type CheckedObject } from "./check-shape.ts";
-import { mergeDeclarations, mergedCodesOf } from "./merge-declarations.ts";
+import { mergeDeclarations, mergedCodesOf } from "../declarations/merge-declarations.ts";
 import { resolveNames, type ResolvedNames } from "./resolve-names.ts";
 import { productShape, specShape } from "./spec-shape.ts";
 import { readProductInput, readSpecInput, type CodeInput, type ProductInput, type SpecInput } from "./spec-input.ts";

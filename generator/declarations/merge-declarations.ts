@@ -1,23 +1,39 @@
 // A code may be declared by the root spec and by several products; it is one class. Its class-level
 // fields (name, retryable, fault, deprecated, since) are the first that any declaration gives, root first, then products
-// by name; descriptions stay each declaration's own.
+// by name; descriptions stay each declaration's own. The rule validate merges by and model reads the
+// declarations in, below both: it asks of a code and a product only what it uses.
 import { compareText } from "../diagnostics.ts";
-import type { CodeInput, ProductInput } from "./spec-input.ts";
+
+/** What merging reads of a declared code: its string and the class-level fields. */
+export interface DeclaredCode {
+  readonly code: string;
+  readonly name?: unknown;
+  readonly retryable?: unknown;
+  readonly fault?: unknown;
+  readonly deprecated?: unknown;
+  readonly since?: unknown;
+}
+
+/** What merging reads of a product: its name and its codes. */
+export interface DeclaringProduct<C extends DeclaredCode> {
+  readonly product: { readonly value: string };
+  readonly codes: readonly C[];
+}
 
 /** Who declares a code: the root spec (""), or a product by name. */
 export const ROOT_OWNER = "";
 
-export interface Declaration {
+export interface Declaration<C extends DeclaredCode> {
   readonly owner: string;
-  readonly code: CodeInput;
+  readonly code: C;
 }
 
 /**
  * Every code string with its declarations, root first then products by name. The first entry of each
  * list is the merged declaration: its own description, and the class-level fields any declaration gives.
  */
-export function mergeDeclarations(root: readonly CodeInput[], products: readonly ProductInput[]): Map<string, CodeInput[]> {
-  const byCode = new Map<string, CodeInput[]>();
+export function mergeDeclarations<C extends DeclaredCode>(root: readonly C[], products: readonly DeclaringProduct<C>[]): Map<string, C[]> {
+  const byCode = new Map<string, C[]>();
   for (const declaration of declarationsOf(root, products)) {
     const list = byCode.get(declaration.code.code);
     if (list) list.push(declaration.code);
@@ -41,12 +57,12 @@ export function mergeDeclarations(root: readonly CodeInput[], products: readonly
 }
 
 /** Root and product codes, each code string once (one class per code string), as merged. */
-export function mergedCodesOf(merged: ReadonlyMap<string, readonly CodeInput[]>): CodeInput[] {
+export function mergedCodesOf<C extends DeclaredCode>(merged: ReadonlyMap<string, readonly C[]>): C[] {
   return [...merged.values()].map((list) => list[0]!);
 }
 
 /** Root declarations first, then each product's, products by name. */
-export function declarationsOf(root: readonly CodeInput[], products: readonly ProductInput[]): Declaration[] {
+export function declarationsOf<C extends DeclaredCode>(root: readonly C[], products: readonly DeclaringProduct<C>[]): Declaration<C>[] {
   const sorted = [...products].sort((a, b) => compareText(a.product.value, b.product.value));
   return [
     ...root.map((code) => ({ owner: ROOT_OWNER, code })),
