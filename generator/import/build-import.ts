@@ -167,7 +167,7 @@ export function assignNames(codeList: readonly string[], previous: ReadonlyMap<s
     const keeper = ranked[0]!;
     for (const code of ranked.slice(1)) {
       if (code.startsWith("category:")) continue;
-      const base = code.includes(".") ? code.split(".").map((s) => s.charAt(0).toUpperCase() + s.slice(1)).join("_") : `${identifierOf(code)}_`;
+      const base = code.includes(".") ? code.split(".").map(identifierOf).join("_") : `${identifierOf(code)}_`;
       let name = base;
       for (let n = 2; claims.has(classNameOf(name)); n++) name = `${base}${n}`;
       claim(classNameOf(name), code);

@@ -2,15 +2,18 @@
 // so the validator's collision check and the model can never disagree.
 import { nameOf } from "../runtime/naming.ts";
 
-const SEGMENT = /^[A-Za-z0-9_]+$/;
-/** A valid code, as the checks below define one: a letter first, segments of letters, digits and `_`. */
-const VALID_CODE = /^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*$/;
+/** A segment: letters, digits and `_`, with single `-` between them (`CCE-ADDONMGR`, `0101`). */
+const SEGMENT = /^[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*$/;
+/** A valid code, as the checks below define one: a letter first, then segments as above. */
+const VALID_CODE = /^[A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*(?:\.[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*)*$/;
+/** What a code is, for messages. */
+const CODE_RULE = "a code is dot-separated segments of letters, digits, `_` and `-` (`-` only between the others)";
 
 /** What is wrong with a code string, or undefined when it is a valid dotted code. */
 export function checkCodeSyntax(code: string): string | undefined {
   if (VALID_CODE.test(code)) return undefined; // the common case, in one native test
   if (code === "") return "a code must not be empty";
-  if (/\s/.test(code)) return `code "${code}" contains whitespace: a code is dot-separated segments of letters, digits and \`_\``;
+  if (/\s/.test(code)) return `code "${code}" contains whitespace: ${CODE_RULE}`;
   if (code.startsWith(".")) return `code "${code}" starts with a dot: remove it`;
   if (code.endsWith(".")) return `code "${code}" ends with a dot: remove it`;
   const segments = code.split(".");
@@ -18,7 +21,8 @@ export function checkCodeSyntax(code: string): string | undefined {
   const bad = segments.find((segment) => !SEGMENT.test(segment));
   if (bad !== undefined) {
     const char = [...bad].find((c) => !/[A-Za-z0-9_]/.test(c))!;
-    return `code "${code}" contains ${JSON.stringify(char)}: a code is dot-separated segments of letters, digits and \`_\``;
+    if (char === "-") return `code "${code}" has a "-" at the start or end of a segment, or two together: ${CODE_RULE}`;
+    return `code "${code}" contains ${JSON.stringify(char)}: ${CODE_RULE}`;
   }
   if (!/^[A-Za-z]/.test(code)) return `code "${code}" must start with a letter`;
   return undefined;
@@ -31,9 +35,15 @@ export function checkCategoryName(name: string): string | undefined {
   return problem?.replace(/^code/, "category");
 }
 
-/** `AuthFailure.SignatureFailure` → `AuthFailureSignatureFailure`, by the rule every package carries (generator/runtime/naming.ts). */
+/**
+ * `AuthFailure.SignatureFailure` → `AuthFailureSignatureFailure`, by the rule every package carries
+ * (generator/runtime/naming.ts); a `-` goes and the character after it is capitalised
+ * (`SVCSTG.CCE-ADDONMGR.4000003` → `SVCSTGCCEADDONMGR4000003`, `quota.per-day` → `QuotaPerDay`). A class
+ * whose code has a `-` carries its name in the package's class table, since the runtime's rule keeps it.
+ */
 export function identifierOf(code: string): string {
-  return nameOf(code);
+  const name = nameOf(code);
+  return name.includes("-") ? name.replace(/-(.)/g, (_, next: string) => next.toUpperCase()) : name;
 }
 
 /**

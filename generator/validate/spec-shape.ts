@@ -164,7 +164,7 @@ export const categoryShape: ObjectShape = {
 };
 
 /** A valid code, as checkCodeSyntax decides it (which also says what is wrong with an invalid one). */
-const CODE_PATTERN = "^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)*$";
+const CODE_PATTERN = "^[A-Za-z][A-Za-z0-9_]*(-[A-Za-z0-9_]+)*(\\.[A-Za-z0-9_]+(-[A-Za-z0-9_]+)*)*$";
 
 const codesShape: MapShape = {
   kind: "map",

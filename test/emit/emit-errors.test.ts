@@ -48,3 +48,12 @@ test("an entry states a name override, and retryable or fault where they differ 
 test("the table is one entry a line, codes below the category before them written from their dot", (t) => {
   t.is(classTable(model.classes.filter((entry) => entry.home.kind === "root")), "`\nAuth\n.Token\nQuota retryable\n.Daily\nUpstream\n.Timeout name=LedgerTimeoutError fault=server\n`");
 });
+
+test("a code with a hyphen: its class is named by the identifier rule, which its table entry states, since the runtime's rule keeps the hyphen", (t) => {
+  const hyphens = modelOf({ "spec/errors.yaml": "specVersion: 1\npackage:\n  name: hyphen-errors\n  version: 1.0.0\ncodes:\n  SVCSTG.CCE-ADDONMGR.4000003:\n    description: Add-on failed.\n  APIGW.0101:\n    description: Not found.\n" });
+  const byCode = new Map(hyphens.classes.map((entry) => [entry.code, entry]));
+  t.is(byCode.get("SVCSTG.CCE-ADDONMGR.4000003")!.name, "SVCSTGCCEADDONMGR4000003Error");
+  t.is(classEntry(byCode.get("SVCSTG.CCE-ADDONMGR.4000003")!), "SVCSTG.CCE-ADDONMGR.4000003 name=SVCSTGCCEADDONMGR4000003Error");
+  t.is(classEntry(byCode.get("SVCSTG")!), "SVCSTG", "its category, without a hyphen, needs none");
+  t.is(classEntry(byCode.get("APIGW.0101")!), "APIGW.0101", "digits need no name: the runtime's rule gives the same");
+});

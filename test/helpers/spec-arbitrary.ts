@@ -1,5 +1,5 @@
-// Arbitrary valid specs for property tests (fast-check): root codes of 1–3 segments, with lowercase and
-// `_` segments, categories with metadata, deprecations; products that repeat common codes, extend common
+// Arbitrary valid specs for property tests (fast-check): root codes of 1–3 segments, with lowercase,
+// `_`, `-` and digit-first segments, categories with metadata, deprecations; products that repeat common codes, extend common
 // categories, share categories of their own with other products, and have actions drawing on their own
 // and the common codes (empty lists included); identifier collisions settled with `name:` as the
 // importer settles them, plus a few names given by hand. Printed as YAML files in memory.
@@ -27,8 +27,9 @@ interface ProductDraft {
   readonly actions: readonly { readonly name: string; readonly codes: readonly string[] }[];
 }
 
-const firstSegment = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,5}$/);
-const laterSegment = fc.stringMatching(/^[A-Za-z0-9_]{1,5}$/);
+const firstSegment = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,5}(-[A-Za-z0-9_]{1,3})?$/);
+/** Later segments may start with a digit (`APIGW.0101`) and hold a `-` (`CCE-ADDONMGR`). */
+const laterSegment = fc.stringMatching(/^[A-Za-z0-9_]{1,5}(-[A-Za-z0-9_]{1,3})?$/);
 /** A code below `category`: the category itself, or one or two more segments. */
 const codeBelow = (category: string) => fc.array(laterSegment, { minLength: 0, maxLength: 2 }).map((rest) => [category, ...rest].join("."));
 
@@ -54,7 +55,7 @@ function codesOver(categories: readonly string[], minLength: number, maxLength: 
       ...(meta.fault === undefined ? {} : { fault: meta.fault }),
       ...(meta.deprecated === undefined ? {} : { deprecated: meta.deprecated }),
       // PascalCase, and one per code: a name cannot hold `.`, but `$` keeps codes apart.
-      ...(meta.handName ? { name: `Hand_${text.replace(/\./g, "$")}` } : {}),
+      ...(meta.handName ? { name: `Hand_${text.replace(/[.-]/g, "$")}` } : {}),
     })),
   );
 }

@@ -12,6 +12,10 @@ const identifiers: [string, { code: string; identifier: string; className: strin
   ["underscores stay", { code: "UnsupportedOperation.NOT_SUPPORT_THIS_ACTION", identifier: "UnsupportedOperationNOT_SUPPORT_THIS_ACTION", className: "UnsupportedOperationNOT_SUPPORT_THIS_ACTIONError" }],
   ["three segments", { code: "FailedOperation.DeleteTrigger.UrlUsed", identifier: "FailedOperationDeleteTriggerUrlUsed", className: "FailedOperationDeleteTriggerUrlUsedError" }],
   ["a segment starting with a digit", { code: "LimitExceeded.3Times", identifier: "LimitExceeded3Times", className: "LimitExceeded3TimesError" }],
+  ["Huawei Cloud: digits only after the first segment", { code: "APIGW.0101", identifier: "APIGW0101", className: "APIGW0101Error" }],
+  ["Huawei Cloud: a hyphen goes, the next character capitalised", { code: "SVCSTG.CCE-ADDONMGR.4000003", identifier: "SVCSTGCCEADDONMGR4000003", className: "SVCSTGCCEADDONMGR4000003Error" }],
+  ["a lowercase hyphenated segment", { code: "quota.per-day", identifier: "QuotaPerDay", className: "QuotaPerDayError" }],
+  ["Google: one upper-case segment", { code: "RESOURCE_EXHAUSTED", identifier: "RESOURCE_EXHAUSTED", className: "RESOURCE_EXHAUSTEDError" }],
 ];
 
 for (const [name, { code, identifier, className }] of identifiers) {
@@ -24,12 +28,18 @@ for (const [name, { code, identifier, className }] of identifiers) {
 const syntax: [string, { code: string; problem: string | undefined }][] = [
   ["a dotted code", { code: "AuthFailure.SignatureFailure", problem: undefined }],
   ["underscores and digits", { code: "A_1.b2", problem: undefined }],
+  ["Huawei Cloud's codes", { code: "SVCSTG.CCE-ADDONMGR.4000003", problem: undefined }],
+  ["digits after the first segment", { code: "APIGW.0101", problem: undefined }],
+  ["Google's codes", { code: "RESOURCE_EXHAUSTED", problem: undefined }],
   ["empty", { code: "", problem: "a code must not be empty" }],
-  ["whitespace", { code: "Auth Failure", problem: 'code "Auth Failure" contains whitespace: a code is dot-separated segments of letters, digits and `_`' }],
+  ["whitespace", { code: "Auth Failure", problem: 'code "Auth Failure" contains whitespace: a code is dot-separated segments of letters, digits, `_` and `-` (`-` only between the others)' }],
   ["a trailing dot", { code: "InternalError.", problem: 'code "InternalError." ends with a dot: remove it' }],
   ["a leading dot", { code: ".InternalError", problem: 'code ".InternalError" starts with a dot: remove it' }],
   ["an empty segment", { code: "A..B", problem: 'code "A..B" has an empty segment (`..`): segments are separated by one dot' }],
-  ["a hyphen", { code: "Auth-Failure", problem: 'code "Auth-Failure" contains "-": a code is dot-separated segments of letters, digits and `_`' }],
+  ["a plus", { code: "Auth+Failure", problem: 'code "Auth+Failure" contains "+": a code is dot-separated segments of letters, digits, `_` and `-` (`-` only between the others)' }],
+  ["a hyphen at a segment's start", { code: "Auth.-Failure", problem: 'code "Auth.-Failure" has a "-" at the start or end of a segment, or two together: a code is dot-separated segments of letters, digits, `_` and `-` (`-` only between the others)' }],
+  ["a hyphen at a segment's end", { code: "Auth-.Failure", problem: 'code "Auth-.Failure" has a "-" at the start or end of a segment, or two together: a code is dot-separated segments of letters, digits, `_` and `-` (`-` only between the others)' }],
+  ["two hyphens", { code: "Auth--Failure", problem: 'code "Auth--Failure" has a "-" at the start or end of a segment, or two together: a code is dot-separated segments of letters, digits, `_` and `-` (`-` only between the others)' }],
   ["a leading digit", { code: "1Auth", problem: 'code "1Auth" must start with a letter' }],
   ["a leading underscore", { code: "__proto__", problem: 'code "__proto__" must start with a letter' }],
 ];
