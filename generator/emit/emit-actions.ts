@@ -9,6 +9,6 @@ export function emitActions(model: Model): ModuleIR {
   return {
     path: MODULE.actions,
     reexports: [],
-    declarations: runtimeDeclarations("actions", ["ActionTable", "ActionMatcher", "createActionMatcher", "matchAction"], model.baseClass),
+    declarations: runtimeDeclarations("actions", ["ActionTable", "ActionMatcher", "createActionMatcher", "matchAction"], model),
   };
 }

@@ -6,14 +6,13 @@ import { MODULE } from "./modules.ts";
 import { runtimeDeclaration, runtimeDeclarations } from "./runtime.ts";
 
 export function emitBase(model: Model): ModuleIR {
-  const base = model.baseClass;
   return {
     path: MODULE.base,
     reexports: [],
     declarations: [
-      ...runtimeDeclarations("base", ["ErrorFault", "ApiErrorOptions", "ApiErrorJSON", "ApiError", "ErrorClass", "ErrorClassBase", "ERROR_CLASSES", "defineErrorClass"], base),
-      runtimeDeclaration("naming", "nameOf", base, { exported: false }),
-      ...runtimeDeclarations("base", ["hasCodePath", "isApiError"], base),
+      ...runtimeDeclarations("base", ["ErrorFault", "ApiErrorOptions", "ApiErrorJSON", "ApiError", "ErrorClass", "ErrorClassBase", "ERROR_CLASSES", "defineErrorClass"], model),
+      runtimeDeclaration("naming", "nameOf", model, { exported: false }),
+      ...runtimeDeclarations("base", ["hasCodePath", "isApiError"], model),
     ],
   };
 }

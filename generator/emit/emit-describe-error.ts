@@ -45,7 +45,7 @@ export function emitDescribeError(model: Model): ModuleIR {
     path: MODULE.describeError,
     reexports: [],
     declarations: [
-      ...runtimeDeclarations("describe-error", ["ErrorLocale", "ErrorDescription", "CatalogueEntry", "Describer", "createDescriber", "describeIn"], model.baseClass),
+      ...runtimeDeclarations("describe-error", ["ErrorLocale", "ErrorDescription", "CatalogueEntry", "Describer", "createDescriber", "describeIn"], model),
       {
         kind: "const",
         name: "describe",

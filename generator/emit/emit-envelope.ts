@@ -16,7 +16,7 @@ export function emitEnvelope(model: Model): ModuleIR {
         name: "ErrorBody",
         docs: `The \`${error}\` object of a failed response.`,
         properties: [
-          prop(code, "KnownErrorCode | (string & {})", "The error code, such as `AuthFailure.SignatureFailure`. Codes this package does not know are kept as they are."),
+          prop(code, "KnownErrorCode | (string & {})", `The error code, such as \`${model.example.code}\`. Codes this package does not know are kept as they are.`),
           prop(message, "string", "What went wrong, in the service's words."),
         ],
       },

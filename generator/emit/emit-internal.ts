@@ -11,8 +11,8 @@ export function emitInternal(model: Model): ModuleIR {
     path: MODULE.internal,
     reexports: [],
     declarations: [
-      runtimeDeclaration("internal", "ERROR_BRAND", model.baseClass, { value: `Symbol.for(${stringLiteral(model.brand)})` }),
-      ...runtimeDeclarations("internal", ["ownField", "unchecked", "isCodeIn"], model.baseClass),
+      runtimeDeclaration("internal", "ERROR_BRAND", model, { value: `Symbol.for(${stringLiteral(model.brand)})` }),
+      ...runtimeDeclarations("internal", ["ownField", "unchecked", "isCodeIn"], model),
     ],
   };
 }

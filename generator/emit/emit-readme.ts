@@ -17,6 +17,10 @@ export interface ReadmeView {
   readonly codeCount: number;
   /** `body.Response.Error.Code`, with this spec's field names. */
   readonly codeAccess: string;
+  /** Whether the API is Tencent Cloud's, whose official SDK the README shows (`sdk: tencentcloud`). */
+  readonly tencentCloudSdk: boolean;
+  /** The envelope's field that holds the response, such as `Response`. */
+  readonly responseField: string;
   readonly example: { readonly categoryClass: string; readonly categoryGuard: string; readonly code: string; readonly codeClass: string };
   readonly codeObject: string;
   readonly categories: readonly { readonly name: string; readonly anchor: string; readonly className: string; readonly guardName: string; readonly codeCount: number }[];
@@ -131,6 +135,8 @@ export function readmeView(model: Model): ReadmeView {
     codeEnumGuard: model.codeEnumGuard,
     codeCount: model.codes.length,
     codeAccess: `body${[envelope.response, envelope.error, envelope.code].map(propertyAccess).join("")}`,
+    tencentCloudSdk: model.sdk === "tencentcloud",
+    responseField: envelope.response,
     example: {
       categoryClass: exampleCategory?.className ?? model.baseClass,
       categoryGuard: exampleCategory?.guardName ?? "isApiError",

@@ -17,7 +17,7 @@ export function emitToApiError(model: Model): ModuleIR {
     path: MODULE.toApiError,
     reexports: [],
     declarations: [
-      ...runtimeDeclarations("to-api-error", ["ErrorClassLookup", "createClassLookup", "findClass"], base),
+      ...runtimeDeclarations("to-api-error", ["ErrorClassLookup", "createClassLookup", "findClass"], model),
       {
         kind: "const",
         name: "classOf",
@@ -35,13 +35,13 @@ export function emitToApiError(model: Model): ModuleIR {
           `The most specific error class for a failure: the code's own class, else its nearest known ancestor's, else ${base}. ` +
           "The code is kept exactly.\n\n" +
           `Accepts a whole envelope, its \`${response}\`, or any object with \`code\`, \`message\` and \`requestId\` ` +
-          "(the official Node SDK's exception, an error's `toJSON()`). An error of this copy of the package whose class is already the most specific is returned as it is.\n\n" +
+          "(an SDK's exception, an error's `toJSON()`). An error of this copy of the package whose class is already the most specific is returned as it is.\n\n" +
           "@throws TypeError when the input carries no string code.",
         parameters: [{ name: "input", type: "unknown" }],
         returnType: base,
         body: ['return convertError(input, classOf, "toApiError");'],
       },
-      runtimeDeclaration("to-api-error", "convertError", base),
+      runtimeDeclaration("to-api-error", "convertError", model),
       {
         kind: "function",
         name: "readFields",
@@ -69,7 +69,7 @@ export function emitToApiError(model: Model): ModuleIR {
           "}",
         ],
       },
-      runtimeDeclaration("to-api-error", "describeInput", base),
+      runtimeDeclaration("to-api-error", "describeInput", model),
       {
         kind: "function",
         name: "unwrapResponse",

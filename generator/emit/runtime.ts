@@ -1,11 +1,16 @@
 // The fixed runtime of every package, taken from generator/runtime/ (real TypeScript) by module and
-// name: see generator/runtime/README.md. The spec's names come in by one substitution: the root class,
-// `ApiError` in the runtime's sources, becomes the spec's `baseClass`.
+// name: see generator/runtime/README.md. The spec's names come in by one substitution of whole words:
+// the root class, `ApiError` in the runtime's sources, becomes the spec's `baseClass`, and the example
+// the runtime's docs give (`AuthFailure.SignatureFailure`, its identifier and class) becomes the spec's own.
+import type { Model } from "../model/model.ts";
 import type { DeclarationIR } from "./ir/module-ir.ts";
 import { RUNTIME_DECLARATIONS } from "./runtime-declarations.ts";
 
-/** The root class's name in generator/runtime/. */
-const RUNTIME_BASE_CLASS = /\bApiError\b/g;
+/** What the runtime's sources call the spec's names. */
+const RUNTIME_NAMES = /\b(?:ApiError|AuthFailure\.SignatureFailure|AuthFailureSignatureFailureError|AuthFailureSignatureFailure)\b/g;
+
+/** The spec's names the runtime's are replaced with. */
+export type RuntimeNames = Pick<Model, "baseClass" | "example">;
 
 /** What an emitter may change in a runtime declaration: whether it is exported, and a variable's value (a stand-in's). */
 export interface RuntimeOverrides {
@@ -14,11 +19,17 @@ export interface RuntimeOverrides {
 }
 
 /** A declaration of a runtime module, for a package whose root class is `baseClass`. */
-export function runtimeDeclaration(module: string, name: string, baseClass: string, overrides: RuntimeOverrides = {}): DeclarationIR {
+export function runtimeDeclaration(module: string, name: string, names: RuntimeNames, overrides: RuntimeOverrides = {}): DeclarationIR {
   const declaration = RUNTIME_DECLARATIONS[module]?.[name];
   if (declaration === undefined) throw new Error(`generator/runtime/${module}.ts declares no ${name}`);
-  // The base class is a validated identifier, so it is safe inside JSON text and whole words only change.
-  const named = JSON.parse(JSON.stringify(declaration).replace(RUNTIME_BASE_CLASS, baseClass)) as DeclarationIR;
+  // The replacements are validated identifiers and codes (no quote, no backslash): safe inside JSON text.
+  const replacement: Record<string, string> = {
+    ApiError: names.baseClass,
+    "AuthFailure.SignatureFailure": names.example.code,
+    AuthFailureSignatureFailureError: names.example.className,
+    AuthFailureSignatureFailure: names.example.identifier,
+  };
+  const named = JSON.parse(JSON.stringify(declaration).replace(RUNTIME_NAMES, (word) => replacement[word]!)) as DeclarationIR;
   if (overrides.value !== undefined) {
     if (named.kind !== "const" && named.kind !== "let") throw new Error(`generator/runtime/${module}.ts: ${name} is not a variable`);
     return { ...named, value: overrides.value, ...(overrides.exported === undefined ? {} : { exported: overrides.exported }) };
@@ -28,6 +39,6 @@ export function runtimeDeclaration(module: string, name: string, baseClass: stri
 }
 
 /** Several declarations of one runtime module, in the order given. */
-export function runtimeDeclarations(module: string, names: readonly string[], baseClass: string): DeclarationIR[] {
-  return names.map((name) => runtimeDeclaration(module, name, baseClass));
+export function runtimeDeclarations(module: string, declarations: readonly string[], names: RuntimeNames): DeclarationIR[] {
+  return declarations.map((name) => runtimeDeclaration(module, name, names));
 }

@@ -35,6 +35,9 @@ export function printRootSpec(plan: ImportPlan, productFiles: readonly string[],
     "  code: Code",
     "  message: Message",
     "",
+    "# The official SDK's exceptions carry these codes; the package's README shows how to use it.",
+    "sdk: tencentcloud",
+    "",
     "categories:",
   ];
   for (const category of plan.categories) {

@@ -38,6 +38,7 @@ export function buildModel({ input, declarations, names }: ResolvedSpec, specHas
   const categories = buildCategories(names, categoryInputs, primary, homes);
   const classes = buildClasses([...primary.values()], categories, input.naming.baseClass.value, homes);
   const byCategory = new Map(categories.map((category) => [category.name, category]));
+  const rootCodes = sortByCode(input.codes.map(codeModel));
   return {
     source: input.file,
     specHash,
@@ -53,12 +54,21 @@ export function buildModel({ input, declarations, names }: ResolvedSpec, specHas
     codeObject: `${input.naming.codeEnum.value}s`,
     envelope: input.envelope,
     brand: `errgen.error:${input.package.name}`,
-    codes: sortByCode(input.codes.map(codeModel)),
+    codes: rootCodes,
     categories: categories.filter((category) => category.home.kind === "root"),
     classes,
     products: buildProducts(products, { codeModel, classes, categories: byCategory }),
     sharedModules: buildSharedModules(classes, byCategory),
+    sdk: input.sdk,
+    example: exampleOf(rootCodes, input.naming.baseClass.value),
   };
+}
+
+/** The example of the docs: the first root code below a category (the most telling), else the first code. */
+function exampleOf(codes: readonly CodeModel[], baseClass: string): Model["example"] {
+  const chosen = codes.find((code) => code.code.includes(".")) ?? codes[0];
+  if (chosen === undefined) return { code: "Some.Code", identifier: "SomeCode", className: baseClass };
+  return { code: chosen.code, identifier: chosen.identifier, className: chosen.className };
 }
 
 /**

@@ -28,6 +28,10 @@ export interface Model {
   readonly products: readonly ProductModel[];
   /** Modules holding classes that several products share, sorted by path. */
   readonly sharedModules: readonly SharedModuleModel[];
+  /** The official SDK the API's clients throw from, when the spec names one (`sdk`). */
+  readonly sdk: "tencentcloud" | undefined;
+  /** The code docs and examples show, and its class: one of the spec's own, never another API's. */
+  readonly example: { readonly code: string; readonly identifier: string; readonly className: string };
 }
 
 /**

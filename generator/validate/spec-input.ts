@@ -60,6 +60,8 @@ export interface SpecInput {
   /** `output` and `templates` as written, relative to the root spec. */
   readonly output: string | undefined;
   readonly templates: string | undefined;
+  /** The official SDK the API's clients throw from (`sdk`), when errgen knows it. */
+  readonly sdk: "tencentcloud" | undefined;
 }
 
 export interface ActionInput {
@@ -124,6 +126,7 @@ export function readSpecInput(root: CheckedObject, file: string, products: reado
     products,
     output: stringField(root, "output"),
     templates: stringField(root, "templates"),
+    sdk: stringField(root, "sdk") as "tencentcloud" | undefined,
   };
 }
 

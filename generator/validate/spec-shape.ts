@@ -255,6 +255,13 @@ export const specShape: ObjectShape = {
     },
     output: { shape: text("Where `errgen generate` writes the package, relative to this file. The --out flag wins. Default: generated/<package name> in the spec's project.") },
     templates: { shape: text("A folder of templates that replace the built-in ones of the same name, relative to this file. The --templates flag wins.") },
+    sdk: {
+      shape: {
+        kind: "string",
+        description: "The official SDK whose exceptions the API throws, when it has one errgen knows: `tencentcloud` (tencentcloud-sdk-nodejs). The package's README then shows how to use it. Default: none.",
+        oneOf: ["tencentcloud"],
+      },
+    },
   },
 };
 

@@ -24,3 +24,10 @@ test("a team's template replaces the built-in one; the product doc is its own fi
   t.is(doc.path, "docs/invoices.md");
   t.true(text(doc).includes("InvalidInvoice.Voided"));
 });
+
+test("the official SDK's section only for a spec that names it (sdk: tencentcloud)", (t) => {
+  t.false(text(emitReadme(model, NO_TEMPLATES)).includes("With the official Node SDK"));
+  const withSdk = modelOf({ ...SAMPLE_SPEC, "spec/errors.yaml": `${SAMPLE_SPEC["spec/errors.yaml"]}sdk: tencentcloud\n` });
+  t.is(withSdk.sdk, "tencentcloud");
+  t.regex(text(emitReadme(withSdk, NO_TEMPLATES)), /## With the official Node SDK\n\n`tencentcloud-sdk-nodejs`/);
+});

@@ -4,7 +4,7 @@ import { unchecked } from "./internal.js";
 
 /** The `error` object of a failed response. */
 export interface ErrorBody {
-  /** The error code, such as `AuthFailure.SignatureFailure`. Codes this package does not know are kept as they are. */
+  /** The error code, such as `Quota.Daily`. Codes this package does not know are kept as they are. */
   code: KnownErrorCode | (string & {});
   /** What went wrong, in the service's words. */
   message: string;

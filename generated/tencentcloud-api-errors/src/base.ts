@@ -43,7 +43,7 @@ export class TencentCloudApiError extends Error {
   static readonly retryable: boolean = false;
   /** Whose fault errors of this class are, when the catalogue says. */
   static readonly fault: ErrorFault | undefined = undefined;
-  /** The exact code from the wire, such as `AuthFailure.SignatureFailure`. */
+  /** The exact code from the wire, such as `AuthFailure.InvalidAuthorization`. */
   readonly code: KnownErrorCode | (string & {});
   /** The id of the failed request, when known. */
   readonly requestId: string | undefined;
@@ -51,7 +51,7 @@ export class TencentCloudApiError extends Error {
   readonly retryable: boolean;
   /** Whose fault the error is, when the catalogue says. */
   readonly fault: ErrorFault | undefined;
-  /** The class name, such as `AuthFailureSignatureFailureError`. */
+  /** The class name, such as `AuthFailureInvalidAuthorizationError`. */
   override readonly name: string;
 
   static {
@@ -148,8 +148,8 @@ export function defineErrorClass<T>(
 
 /**
  * The code's segments capitalised and joined, with `suffix` added unless the name already ends in it:
- * `AuthFailure.SignatureFailure` → `AuthFailureSignatureFailure`, or with the suffix `Error` the class
- * name `AuthFailureSignatureFailureError`.
+ * `AuthFailure.InvalidAuthorization` → `AuthFailureInvalidAuthorization`, or with the suffix `Error` the class
+ * name `AuthFailureInvalidAuthorizationError`.
  */
 function nameOf(code: string, suffix: string = ""): string {
   const name = code.split(".").map((segment) => segment.charAt(0).toUpperCase() + segment.slice(1)).join("");

@@ -22,9 +22,9 @@ export declare function createClassLookup(tables: readonly string[]): ErrorClass
  * The most specific error class for a failure: the code's own class, else its nearest known ancestor's, else
  * BillingApiError. The code is kept exactly.
  *
- * Accepts a whole envelope, its `response`, or any object with `code`, `message` and `requestId` (the official Node
- * SDK's exception, an error's `toJSON()`). An error of this copy of the package whose class is already the most
- * specific is returned as it is.
+ * Accepts a whole envelope, its `response`, or any object with `code`, `message` and `requestId` (an SDK's exception,
+ * an error's `toJSON()`). An error of this copy of the package whose class is already the most specific is returned as
+ * it is.
  *
  * @throws TypeError when the input carries no string code.
  */

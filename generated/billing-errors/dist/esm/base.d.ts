@@ -43,7 +43,7 @@ export declare class BillingApiError extends Error {
   static readonly retryable: boolean;
   /** Whose fault errors of this class are, when the catalogue says. */
   static readonly fault: ErrorFault | undefined;
-  /** The exact code from the wire, such as `AuthFailure.SignatureFailure`. */
+  /** The exact code from the wire, such as `Quota.Daily`. */
   readonly code: KnownErrorCode | (string & {});
   /** The id of the failed request, when known. */
   readonly requestId: string | undefined;
@@ -51,7 +51,7 @@ export declare class BillingApiError extends Error {
   readonly retryable: boolean;
   /** Whose fault the error is, when the catalogue says. */
   readonly fault: ErrorFault | undefined;
-  /** The class name, such as `AuthFailureSignatureFailureError`. */
+  /** The class name, such as `QuotaDailyError`. */
   readonly name: string;
   /**
    * @param message - What went wrong.

@@ -4,7 +4,9 @@ import { unchecked } from "./internal.js";
 
 /** The `Error` object of a failed response. */
 export interface ErrorBody {
-  /** The error code, such as `AuthFailure.SignatureFailure`. Codes this package does not know are kept as they are. */
+  /**
+   * The error code, such as `AuthFailure.InvalidAuthorization`. Codes this package does not know are kept as they are.
+   */
   Code: KnownErrorCode | (string & {});
   /** What went wrong, in the service's words. */
   Message: string;
