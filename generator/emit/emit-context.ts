@@ -1,19 +1,17 @@
 // What every module emitter may ask about the package as a whole, computed once per run.
+import { compareText } from "../diagnostics.ts";
 import type { ClassHome, ClassModel, Model } from "../model/model.ts";
 import { MODULE } from "./modules.ts";
 import { names, type ImportIR } from "./ir/module-ir.ts";
 
 export interface EmitContext {
   readonly model: Model;
-  /** Class names that other classes extend: their static `code` is typed as a family. */
-  readonly parents: ReadonlySet<string>;
   readonly classByName: ReadonlyMap<string, ClassModel>;
 }
 
 export function emitContext(model: Model): EmitContext {
   return {
     model,
-    parents: new Set(model.classes.map((entry) => entry.parent)),
     classByName: new Map(model.classes.map((entry) => [entry.name, entry])),
   };
 }
@@ -33,5 +31,5 @@ export function reexportsFor(context: EmitContext, fromModule: string, className
     if (!list) byModule.set(module, [name]);
     else if (!list.includes(name)) list.push(name);
   }
-  return [...byModule].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([from, list]) => ({ from, names: names(list) }));
+  return [...byModule].sort(([a], [b]) => compareText(a, b)).map(([from, list]) => ({ from, names: names(list) }));
 }

@@ -4,6 +4,7 @@ import { NO_TEMPLATES, type Templates } from "../load/load-templates.ts";
 import type { CodeModel, Model, ProductModel } from "../model/model.ts";
 import type { EmittedFile } from "./emitted-file.ts";
 import { renderTemplate } from "./render-template.ts";
+import { categoryOf } from "../names/naming.ts";
 import { propertyAccess } from "./safe-text.ts";
 
 export interface ReadmeView {
@@ -123,8 +124,8 @@ export function readmeView(model: Model): ReadmeView {
   const { envelope } = model;
   const counts = new Map<string, number>();
   for (const code of model.codes) counts.set(code.category, (counts.get(code.category) ?? 0) + 1);
-  const exampleCategory = model.categories.find((category) => !category.isCode) ?? model.categories[0];
-  const exampleCode = model.codes.find((code) => code.category === exampleCategory?.name && code.code !== code.category) ?? model.codes[0];
+  // The model's example (one rule for every doc), with the category it belongs to.
+  const exampleCategory = model.categories.find((category) => category.name === categoryOf(model.example.code));
   return {
     source: model.source,
     name: model.package.name,
@@ -140,8 +141,8 @@ export function readmeView(model: Model): ReadmeView {
     example: {
       categoryClass: exampleCategory?.className ?? model.baseClass,
       categoryGuard: exampleCategory?.guardName ?? "isApiError",
-      code: exampleCode?.code ?? "Some.Code",
-      codeClass: exampleCode?.className ?? model.baseClass,
+      code: model.example.code,
+      codeClass: model.example.className,
     },
     codeObject: model.codeObject,
     categories: model.categories.map((category) => ({

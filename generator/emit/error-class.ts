@@ -1,7 +1,7 @@
-// One generated error class: a constant made by `defineErrorClass` from its parent and its entry (the
-// code, then what differs from the naming rule and the parent), typed as an ErrorClass, with a type
-// alias for its instances. Made this way, a class exists only where it is used: a bundle that converts
-// errors carries the entries of the lookup table, not every class.
+// One generated error class: in code, a constant made by `defineErrorClass` from its parent and its
+// entry (the code, then what differs from the naming rule and the parent), typed as an ErrorClass, with
+// a type alias for its instances; in declarations, a class. Made this way, a class exists only where it
+// is used: a bundle that converts errors carries the entries of the lookup table, not every class.
 import type { ClassModel } from "../model/model.ts";
 import { nameOf } from "../runtime/naming.ts";
 import { categoryDoc, codeDoc } from "./code-doc.ts";
@@ -72,7 +72,7 @@ export function errorClassDeclarations(model: ClassModel): DeclarationIR[] {
       extends: `${ERROR_CLASS_BASE}<${model.parent}>`,
       docs,
       statics: [{ name: "code", readonly: true, type: code, value: code }],
-      // A code is letters, digits, `_` and dots: nothing in it can end the template literal type.
+      // A code is letters, digits, `_`, `-` and dots: nothing in it can end the template literal type.
       fields: [{ name: "code", readonly: true, type: `${code} | \`${model.code}.\${string}\`` }],
       methods: NO_METHODS,
       only: "declarations",

@@ -18,7 +18,7 @@ export interface RuntimeOverrides {
   readonly value?: string;
 }
 
-/** A declaration of a runtime module, for a package whose root class is `baseClass`. */
+/** A declaration of a runtime module, with the package's own names in place of the runtime's. */
 export function runtimeDeclaration(module: string, name: string, names: RuntimeNames, overrides: RuntimeOverrides = {}): DeclarationIR {
   const declaration = RUNTIME_DECLARATIONS[module]?.[name];
   if (declaration === undefined) throw new Error(`generator/runtime/${module}.ts declares no ${name}`);

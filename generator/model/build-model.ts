@@ -64,9 +64,15 @@ export function buildModel({ input, declarations, names }: ResolvedSpec, specHas
   };
 }
 
-/** The example of the docs: the first root code below a category (the most telling), else the first code. */
+/**
+ * The example of the docs and README: the first root code below a category that is not itself a code
+ * (the most telling: `instanceof` the category then reads as "anything in it"), else the first code below
+ * any category, else the first code.
+ */
 function exampleOf(codes: readonly CodeModel[], baseClass: string): Model["example"] {
-  const chosen = codes.find((code) => code.code.includes(".")) ?? codes[0];
+  const isCode = new Set(codes.map((code) => code.code));
+  const below = codes.filter((code) => code.code !== code.category);
+  const chosen = below.find((code) => !isCode.has(code.category)) ?? below[0] ?? codes[0];
   if (chosen === undefined) return { code: "Some.Code", identifier: "SomeCode", className: baseClass };
   return { code: chosen.code, identifier: chosen.identifier, className: chosen.className };
 }

@@ -129,11 +129,6 @@ export interface FunctionIR extends Documented {
   readonly body: readonly string[];
 }
 
-/** `names`, each printed in one kind of output only. */
-export function namesOnly(only: Only, ...parts: (string | readonly string[])[]): NameIR[] {
-  return names(...parts).map((name) => ({ ...name, only }));
-}
-
 /** Names for an import or re-export: values, then `type:`-prefixed names become type-only. */
 export function names(...parts: (string | readonly string[])[]): NameIR[] {
   // Lists are passed whole, never spread into the call: the root of a large spec imports 100,000s of names.
