@@ -5,7 +5,7 @@ import type { CodeModel, Model, ProductModel } from "../model/model.ts";
 import type { EmittedFile } from "./emitted-file.ts";
 import { renderTemplate } from "./render-template.ts";
 import { categoryOf } from "../names/naming.ts";
-import { propertyAccess } from "./safe-text.ts";
+import { accessPath, FIELD_PROPERTY_TYPES, pathText } from "./wire-paths.ts";
 
 export interface ReadmeView {
   readonly source: string;
@@ -20,8 +20,12 @@ export interface ReadmeView {
   readonly codeAccess: string;
   /** Whether the API is Tencent Cloud's, whose official SDK the README shows (`sdk: tencentcloud`). */
   readonly tencentCloudSdk: boolean;
-  /** The envelope's field that holds the response, such as `Response`. */
+  /** The path of the response object in the body, such as `Response` (`.` for the body itself). */
   readonly responseField: string;
+  /** Where a success's payload is in the body, such as `Response` (`.` for the body itself). */
+  readonly resultPath: string;
+  /** The envelope's fields, as every error carries them. */
+  readonly fields: readonly { readonly name: string; readonly type: string; readonly path: string }[];
   readonly example: { readonly categoryClass: string; readonly categoryGuard: string; readonly code: string; readonly codeClass: string };
   readonly codeObject: string;
   readonly categories: readonly { readonly name: string; readonly anchor: string; readonly className: string; readonly guardName: string; readonly codeCount: number }[];
@@ -135,9 +139,11 @@ export function readmeView(model: Model): ReadmeView {
     codeEnum: model.codeEnum,
     codeEnumGuard: model.codeEnumGuard,
     codeCount: model.codes.length,
-    codeAccess: `body${[envelope.response, envelope.error, envelope.code].map(propertyAccess).join("")}`,
+    codeAccess: accessPath("body", [...envelope.response, ...envelope.error, ...envelope.code]),
     tencentCloudSdk: model.sdk === "tencentcloud",
-    responseField: envelope.response,
+    responseField: pathText(envelope.response),
+    resultPath: pathText(envelope.result),
+    fields: envelope.fields.map((field) => ({ name: field.name, type: FIELD_PROPERTY_TYPES[field.type], path: pathText(field.path) })),
     example: {
       categoryClass: exampleCategory?.className ?? model.baseClass,
       categoryGuard: exampleCategory?.guardName ?? "isApiError",

@@ -1,18 +1,20 @@
-// `src/to-api-error.ts`: turning whatever a failure arrived as (an envelope, its Response, the SDK's
-// exception, a serialized error) into the most specific error class; and `unwrapResponse`. The
-// lookup (generator/runtime/to-api-error.ts) and the conversion are shared with the product modules,
-// each with its own list of classes; the conversion reads the spec's envelope, so it is written here.
-import type { Model } from "../model/model.ts";
+// `src/to-api-error.ts`: turning whatever a failure arrived as (an envelope, its response object, an
+// error-like object, the envelope's error object) into the most specific error class; and
+// `unwrapResponse`. The lookup and the conversion (generator/runtime/to-api-error.ts) are shared with the
+// product modules, each with its own list of classes; what reads the spec's envelope is written here.
+import type { EnvelopeModel, Model } from "../model/model.ts";
+import { carriesPayload } from "./emit-envelope.ts";
 import { ERROR_CLASS_TABLE } from "./emit-errors.ts";
 import type { ModuleIR } from "./ir/module-ir.ts";
 import { MODULE } from "./modules.ts";
 import { runtimeDeclaration, runtimeDeclarations } from "./runtime.ts";
-import { optionalAccess, propertyAccess as access, stringLiteral } from "./safe-text.ts";
+import { stringLiteral } from "./safe-text.ts";
+import { accessPath, pathText, readPath, readPathFrom } from "./wire-paths.ts";
 
 export function emitToApiError(model: Model): ModuleIR {
   const base = model.baseClass;
-  const { response, requestId, error, code, message } = model.envelope;
-  const key = stringLiteral;
+  const { envelope } = model;
+  const result = `\`${pathText(envelope.result)}\``;
   return {
     path: MODULE.toApiError,
     reexports: [],
@@ -34,40 +36,25 @@ export function emitToApiError(model: Model): ModuleIR {
         docs:
           `The most specific error class for a failure: the code's own class, else its nearest known ancestor's, else ${base}. ` +
           "The code is kept exactly.\n\n" +
-          `Accepts a whole envelope, its \`${response}\`, or any object with \`code\`, \`message\` and \`requestId\` ` +
+          "Accepts a whole envelope, its response object, its error object, or any object with a string `code` " +
           "(an SDK's exception, an error's `toJSON()`). An error of this copy of the package whose class is already the most specific is returned as it is.\n\n" +
           "@throws TypeError when the input carries no string code.",
         parameters: [{ name: "input", type: "unknown" }],
         returnType: base,
         body: ['return convertError(input, classOf, "toApiError");'],
       },
-      runtimeDeclaration("to-api-error", "convertError", model),
+      ...runtimeDeclarations("to-api-error", ["FoundFields", "convertError"], model),
       {
         kind: "function",
         name: "readFields",
         exported: false,
         docs:
-          "Code, message and request id from an envelope, its Response, or an error-like object, and the input's prototype. " +
-          "Field names are fixed, so plain property reads are safe; the code itself is only ever looked up in a Map.",
+          "What an input holds, read as a whole envelope, else as its response object, else as an error-like object " +
+          "(`code` a string: an error of this package, its JSON, an SDK's exception), else as the envelope's error object. " +
+          "Plain property reads, each value kept only when of its type; the code is only ever looked up in a Map.",
         parameters: [{ name: "input", type: "unknown" }],
-        returnType: "{ code?: unknown; message?: unknown; requestId?: unknown; isError?: boolean; prototype?: unknown }",
-        body: [
-          "try {",
-          '  if (typeof input !== "object" || input === null) return {};',
-          "  const isError = input instanceof Error;",
-          "  const prototype = Object.getPrototypeOf(input);",
-          "  const record = unchecked(input);",
-          `  const response = record${access(response)};`,
-          '  const body = typeof response === "object" && response !== null ? response : record;',
-          `  if (!(${key(error)} in body)) {`,
-          "    return { code: record.code, message: record.message, requestId: record.requestId, isError, prototype };",
-          "  }",
-          `  const wire = body${access(error)};`,
-          `  return { code: wire${optionalAccess(code)}, message: wire${optionalAccess(message)}, requestId: body${access(requestId)}, isError, prototype };`,
-          "} catch {",
-          "  return {}; // a hostile object (a Proxy, a throwing getter) carries no code we can trust",
-          "}",
-        ],
+        returnType: "FoundFields",
+        body: readFieldsBody(envelope),
       },
       runtimeDeclaration("to-api-error", "describeInput", model),
       {
@@ -75,7 +62,7 @@ export function emitToApiError(model: Model): ModuleIR {
         name: "unwrapResponse",
         exported: true,
         docs:
-          `The \`${response}\` of a successful envelope. A failed envelope throws its typed error (see {@link toApiError}).\n\n` +
+          `The payload of a successful envelope (at ${result} of the body). A failed envelope throws its typed error (see {@link toApiError}).\n\n` +
           `@throws ${base} (the most specific class) when the envelope is a failure.\n` +
           "@throws TypeError when `envelope` is not a response envelope.",
         typeParameters: "<T>",
@@ -92,10 +79,11 @@ export function emitToApiError(model: Model): ModuleIR {
         parameters: [{ name: "envelope", type: "ApiEnvelope<T>" }, { name: "classOf", type: "ErrorClassLookup" }, { name: "caller", type: "string" }],
         returnType: "SuccessResponse<T>",
         body: [
-          `if (isSuccess(envelope)) return envelope${access(response)};`,
+          `if (isSuccess(envelope)) return ${accessPath("envelope", envelope.result)};`,
           "if (carriesError(envelope)) throw convertError(envelope, classOf, caller);",
           "throw new TypeError(",
-          `  \`\${caller}: expected {"${response}": {...}} with a string ${requestId}; got \${describeInput(envelope)}\`,`,
+          ...expectedText(envelope),
+          "    `got ${describeInput(envelope)}`,",
           ");",
         ],
       },
@@ -113,18 +101,80 @@ export function emitToApiError(model: Model): ModuleIR {
         kind: "function",
         name: "carriesError",
         exported: false,
-        docs: `Whether \`value.${response}.${error}\` is an object: a failure, even when malformed (then the converter says what is missing).`,
+        docs:
+          envelope.error.length > 0
+            ? `Whether \`value\` has an error object (at \`${pathText([...envelope.response, ...envelope.error])}\`): a failure, even when malformed (then the converter says what is missing).`
+            : `Whether \`value\` has a code (at \`${pathText([...envelope.response, ...envelope.code])}\`): a failure, even when malformed (then the converter says what is missing).`,
         parameters: [{ name: "value", type: "unknown" }],
         returnType: "boolean",
-        body: [
-          "try {",
-          `  const error = ownField(ownField(value, ${key(response)}), ${key(error)});`,
-          '  return typeof error === "object" && error !== null;',
-          "} catch {",
-          "  return false;",
-          "}",
-        ],
+        body: carriesErrorBody(envelope),
       },
     ],
   };
+}
+
+/** What an envelope must be, for the message of a TypeError: a success with …, or a failure with …; a literal a line. */
+function expectedText(envelope: EnvelopeModel): string[] {
+  const { response, requestId } = envelope;
+  // Into template literals: paths hold letters, digits, `_`, `$`, `-` and dots, but `${` must not start a placeholder.
+  const path = (segments: readonly string[]) => pathText(segments).replace(/\$\{/g, "$\\{");
+  const success = `${response.length > 0 ? `an object at ${path(response)}` : "an object"}${requestId && envelope.requestIdAlways ? ` with a string ${path(requestId)}` : ""}`;
+  const failure = `a string ${path([...response, ...envelope.error, ...envelope.code])}`;
+  return [`  \`\${caller}: expected a success (${success}) \` +`, `    \`or a failure (${failure}); \` +`];
+}
+
+function carriesErrorBody(envelope: EnvelopeModel): string[] {
+  const own = (path: readonly string[]) => path.reduce((base, name) => `ownField(${base}, ${stringLiteral(name)})`, "value");
+  const check =
+    envelope.error.length > 0
+      ? [`  const error = ${own([...envelope.response, ...envelope.error])};`, '  return typeof error === "object" && error !== null;']
+      : [`  return ${own([...envelope.response, ...envelope.code])} !== undefined;`];
+  return ["try {", ...check, "} catch {", "  return false;", "}"];
+}
+
+/**
+ * The reading of an input: a whole envelope, else its response object, else an error-like object (its
+ * `code` a string), else the error object itself; each step only where the paths make it a different
+ * object. What is found on the wire is named as in an error's JSON, so that one return types both.
+ */
+function readFieldsBody(envelope: EnvelopeModel): string[] {
+  const { response, error, code, message, requestId } = envelope;
+  const steps: string[] = [];
+  if (response.length > 0) steps.push(`if (typeof ${readPath("error", code)} !== "string") {`, "  response = record;", `  error = ${readPathFrom("record", error)};`, "}");
+  if (error.length > 0) steps.push(`if (typeof ${readPath("error", code)} !== "string" && typeof record.code !== "string") {`, "  response = undefined;", "  error = record;", "}");
+  // Field names are identifiers (spec-shape.ts): they need no quoting as keys or in reads.
+  const wire = [
+    `code: ${readPathFrom("error", code)}`,
+    ...(message ? [`message: ${readPathFrom("error", message)}`] : []),
+    ...(requestId ? [`requestId: ${readPath("response", requestId)}`] : []),
+    ...envelope.fields.map((field) => `${field.name}: ${readPathFrom("error", field.path)}`),
+  ];
+  const typedData = (name: string, type: string) => `    ${name}: ${type === "json" ? `data.${name}` : `typed(data.${name}, "${type}")`},`;
+  return [
+    "try {",
+    "  const record = unchecked(input); // null and undefined throw on the first read: nothing found",
+    "  let data = record;",
+    `  let response = ${readPathFrom("record", response)};`,
+    `  let error = ${readPath("response", error)};`,
+    ...steps.map((line) => `  ${line}`),
+    ...wrapped(`  if (typeof ${readPath("error", code)} === "string") data = { ${wire.join(", ")} };`, `  if (typeof ${readPath("error", code)} === "string") {`, `    data = {`, wire.map((item) => `      ${item},`), "    };", "  }"),
+    "  return {",
+    typedData("code", "string"),
+    typedData("message", "string"),
+    typedData("requestId", "string"),
+    typedData("httpStatus", "number"),
+    typedData("traceId", "string"),
+    ...envelope.fields.filter((field) => !field.builtIn).map((field) => typedData(field.name, field.type)),
+    "    cause: input instanceof Error ? input : undefined,",
+    "    prototype: Object.getPrototypeOf(input),",
+    "  };",
+    "} catch {",
+    "  return {}; // a hostile object (a Proxy, a throwing getter) carries no code we can trust",
+    "}",
+  ];
+}
+
+/** `line` when it fits in a line of the generated code, else the statement written over several lines. */
+function wrapped(line: string, open: string, start: string, items: readonly string[], ...close: string[]): string[] {
+  return line.length <= 120 ? [line] : [open, start, ...items, ...close];
 }

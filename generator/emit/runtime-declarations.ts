@@ -36,6 +36,77 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
       "value": "Symbol.for(\"errgen.error:api-errors\")",
       "docs": "Marks this package's errors. `Symbol.for` makes it the same symbol in every copy and version of the package."
     },
+    "ERROR_DATA": {
+      "kind": "const",
+      "name": "ERROR_DATA",
+      "exported": true,
+      "type": "readonly string[]",
+      "value": "[\"requestId\", \"httpStatus\", \"traceId\"]",
+      "docs": "The data an error carries besides its code and message, by name, in the order `toJSON()` gives them: the built-in ones, then the spec's fields."
+    },
+    "FieldTypes": {
+      "kind": "interface",
+      "name": "FieldTypes",
+      "properties": [
+        {
+          "name": "string",
+          "type": "string",
+          "docs": "A string field."
+        },
+        {
+          "name": "number",
+          "type": "number",
+          "docs": "A number field."
+        },
+        {
+          "name": "boolean",
+          "type": "boolean",
+          "docs": "A boolean field."
+        }
+      ],
+      "docs": "The types a field of an error may have, by what `typeof` says of them."
+    },
+    "typed": {
+      "kind": "function",
+      "name": "typed",
+      "exported": true,
+      "typeParameters": "<K extends keyof FieldTypes>",
+      "parameters": [
+        {
+          "name": "value",
+          "type": "unknown"
+        },
+        {
+          "name": "type",
+          "type": "K"
+        }
+      ],
+      "returnType": "FieldTypes[K] | undefined",
+      "body": [
+        "return typeof value === type ? unchecked(value) : undefined;"
+      ],
+      "docs": "`value` when `typeof` says it is a `type`, else `undefined`."
+    },
+    "isOptional": {
+      "kind": "function",
+      "name": "isOptional",
+      "exported": true,
+      "parameters": [
+        {
+          "name": "value",
+          "type": "unknown"
+        },
+        {
+          "name": "type",
+          "type": "keyof FieldTypes"
+        }
+      ],
+      "returnType": "boolean",
+      "body": [
+        "return value == null || typeof value === type;"
+      ],
+      "docs": "Whether `value` is absent (`undefined`, or `null` in JSON) or a `type`."
+    },
     "ownField": {
       "kind": "function",
       "name": "ownField",
@@ -88,9 +159,9 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
       ],
       "returnType": "boolean",
       "body": [
+        "// Past the end, charCodeAt gives NaN: no length check needed.",
         "if (typeof code !== \"string\") return false;",
-        "if (path === \"\") return code !== \"\";",
-        "return code === path || (code.length > path.length && code.charCodeAt(path.length) === 46 && code.startsWith(path));"
+        "return path === \"\" ? code !== \"\" : code === path || (code.charCodeAt(path.length) === 46 && code.startsWith(path));"
       ],
       "docs": "Whether `code` is `path` or a code below it (`path.…`). Every non-empty code is below the root path `\"\"`."
     }
@@ -109,7 +180,7 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
       "properties": [
         {
           "name": "code",
-          "type": "string",
+          "type": "string | undefined",
           "optional": true,
           "docs": "The exact code. Defaults to the class's own code; must be that code or one below it."
         },
@@ -118,6 +189,18 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
           "type": "string | undefined",
           "optional": true,
           "docs": "The id of the failed request."
+        },
+        {
+          "name": "httpStatus",
+          "type": "number | undefined",
+          "optional": true,
+          "docs": "The HTTP status of the failed response."
+        },
+        {
+          "name": "traceId",
+          "type": "string | undefined",
+          "optional": true,
+          "docs": "The id of the request's trace, when the service gives one."
         },
         {
           "name": "cause",
@@ -152,6 +235,18 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
           "type": "string",
           "optional": true,
           "docs": "The request id, when known."
+        },
+        {
+          "name": "httpStatus",
+          "type": "number",
+          "optional": true,
+          "docs": "The HTTP status, when known."
+        },
+        {
+          "name": "traceId",
+          "type": "string",
+          "optional": true,
+          "docs": "The trace id, when known."
         }
       ],
       "docs": "The JSON form of an error, as `toJSON()` gives it; `toApiError` reads it back."
@@ -204,6 +299,18 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
           "docs": "The id of the failed request, when known."
         },
         {
+          "name": "httpStatus",
+          "type": "number | undefined",
+          "readonly": true,
+          "docs": "The HTTP status of the failed response, when known."
+        },
+        {
+          "name": "traceId",
+          "type": "string | undefined",
+          "readonly": true,
+          "docs": "The id of the request's trace, when the service gives one."
+        },
+        {
           "name": "retryable",
           "type": "boolean",
           "readonly": true,
@@ -246,17 +353,19 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
           "const type = new.target;",
           "const code = options.code ?? type.code;",
           "if (!isCodeIn(code, type.code)) {",
-          "  const expected = type.code === \"\" ? \"a code\" : `${type.code} or a code below it`;",
+          "  const expected = type.code ? `${type.code} or a code below it` : \"a code\";",
           "  throw new TypeError(`${type.errorName} needs ${expected}, got ${JSON.stringify(code)}`);",
           "}",
           "this.code = code;",
           "this.requestId = options.requestId;",
+          "this.httpStatus = options.httpStatus;",
+          "this.traceId = options.traceId;",
           "this.retryable = type.retryable;",
           "this.fault = type.fault;",
           "// The class's own name: the package's classes hold theirs as data; one a team extends by hand has its own.",
           "this.name = type.name;"
         ],
-        "docs": "@param message - What went wrong.\n@param options - The code (for the root and category classes), request id and cause."
+        "docs": "@param message - What went wrong.\n@param options - The code (for the root and category classes), the data the error carries (request id, …) and its cause."
       },
       "methods": [
         {
@@ -264,10 +373,11 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
           "parameters": [],
           "returnType": "ApiErrorJSON",
           "body": [
-            "const { name, code, message, requestId } = this;",
-            "return { name, code, message, ...(requestId === undefined ? {} : { requestId }) };"
+            "const json = unchecked({ name: this.name, code: this.code, message: this.message });",
+            "for (const key of ERROR_DATA) if (unchecked(this)[key] !== undefined) json[key] = unchecked(this)[key];",
+            "return json;"
           ],
-          "docs": "`{ name, code, message, requestId }`, which `toApiError` turns back into the same class."
+          "docs": "`{ name, code, message }` and the data the error has (`requestId`, `httpStatus`, `traceId`, …), which `toApiError` turns back into the same error."
         }
       ],
       "docs": "The root of every error class of this package.\n\n`instanceof` follows the code path, not object identity: `e instanceof C` holds when `e` is an error of this package (any copy or version, ESM or CJS) whose code is `C.code` or below it. Every such error is an instance of ApiError."
@@ -367,9 +477,10 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
       "returnType": "value is ApiError",
       "body": [
         "try {",
+        "  // Reading a missing brand gives undefined; `unchecked` because nothing is known of `value` yet.",
         "  return (",
-        "    typeof value === \"object\" && value !== null && ERROR_BRAND in value && value[ERROR_BRAND] === true &&",
-        "    \"code\" in value && typeof value.code === \"string\"",
+        "    typeof value === \"object\" && value !== null && unchecked(value)[ERROR_BRAND] === true &&",
+        "    typeof unchecked(value).code === \"string\"",
         "  );",
         "} catch {",
         "  return false;",
@@ -447,6 +558,13 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
       ],
       "docs": "The class of `code`, else of its nearest ancestor in `tables`, else the root class; `index` (code → entry) is filled on the first call. A table entry that starts with a dot is in the category of the entry before it."
     },
+    "FoundFields": {
+      "kind": "type",
+      "name": "FoundFields",
+      "exported": true,
+      "type": "ApiErrorOptions & { message?: string | undefined; prototype?: unknown }",
+      "docs": "What `readFields` finds in an input, each value of its type (else left out): the options of the error to make, its message, and the input's prototype. Not part of the package's API."
+    },
     "convertError": {
       "kind": "function",
       "name": "convertError",
@@ -467,19 +585,17 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
       ],
       "returnType": "ApiError",
       "body": [
-        "const fields = readFields(input);",
-        "if (typeof fields.code !== \"string\" || fields.code === \"\") {",
+        "const found = readFields(input);",
+        "if (!found.code) {",
         "  // Two literals, one string: minifiers join them.",
         "  throw new TypeError(",
         "    `${caller}: expected an error envelope, its response, or an object with a string code; ` +",
         "      `got ${describeInput(input)}`,",
         "  );",
         "}",
-        "const type = classOf(fields.code);",
-        "if (fields.prototype === type.prototype && input instanceof type) return input; // already the most specific class",
-        "const message = typeof fields.message === \"string\" ? fields.message : \"\";",
-        "const requestId = typeof fields.requestId === \"string\" ? fields.requestId : undefined;",
-        "return new type(message, { code: fields.code, requestId, cause: fields.isError ? input : undefined });"
+        "const type = classOf(found.code);",
+        "if (found.prototype === type.prototype && input instanceof type) return input; // already the most specific class",
+        "return new type(found.message, found);"
       ],
       "docs": "The conversion behind `toApiError` and the products' converters, with the caller's lookup. Not part of the package's API."
     },
@@ -493,21 +609,36 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
           "type": "unknown"
         }
       ],
-      "returnType": "{ code?: unknown; message?: unknown; requestId?: unknown; isError?: boolean; prototype?: unknown }",
+      "returnType": "FoundFields",
       "body": [
         "try {",
-        "  if (typeof input !== \"object\" || input === null) return {};",
-        "  const record = unchecked(input);",
-        "  const body = typeof record.Response === \"object\" && record.Response !== null ? record.Response : record;",
-        "  const isError = input instanceof Error;",
-        "  const prototype = Object.getPrototypeOf(input);",
-        "  if (!(\"Error\" in body)) return { code: record.code, message: record.message, requestId: record.requestId, isError, prototype };",
-        "  return { code: body.Error?.Code, message: body.Error?.Message, requestId: body.RequestId, isError, prototype };",
+        "  const record = unchecked(input); // null and undefined throw on the first read: nothing found",
+        "  let data = record;",
+        "  let response = record.Response;",
+        "  let error = response?.Error;",
+        "  if (typeof error?.Code !== \"string\") {",
+        "    response = record;",
+        "    error = record.Error;",
+        "  }",
+        "  if (typeof error?.Code !== \"string\" && typeof record.code !== \"string\") {",
+        "    response = undefined;",
+        "    error = record;",
+        "  }",
+        "  if (typeof error?.Code === \"string\") data = { code: error.Code, message: error.Message, requestId: response?.RequestId };",
+        "  return {",
+        "    code: typed(data.code, \"string\"),",
+        "    message: typed(data.message, \"string\"),",
+        "    requestId: typed(data.requestId, \"string\"),",
+        "    httpStatus: typed(data.httpStatus, \"number\"),",
+        "    traceId: typed(data.traceId, \"string\"),",
+        "    cause: input instanceof Error ? input : undefined,",
+        "    prototype: Object.getPrototypeOf(input),",
+        "  };",
         "} catch {",
-        "  return {};",
+        "  return {}; // a hostile object (a Proxy, a throwing getter) carries no code we can trust",
         "}"
       ],
-      "docs": "Code, message and request id from an envelope, its Response, or an error-like object, and the input's prototype."
+      "docs": "What an input holds, read as a whole envelope, else as its response object, else as an error-like object\n(`code` a string: an error of this package, its JSON, an SDK's exception), else as the envelope's error\nobject. Plain property reads, each value kept only when of its type; the code is only ever looked up in a Map."
     },
     "describeInput": {
       "kind": "function",
@@ -521,13 +652,8 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
       ],
       "returnType": "string",
       "body": [
-        "if (input === null) return \"null\";",
-        "if (typeof input !== \"object\") return typeof input;",
-        "try {",
-        "  return Array.isArray(input) ? \"an array\" : \"an object without one\";",
-        "} catch {",
-        "  return \"an unreadable object\";",
-        "}"
+        "// `typeof` alone: it never throws, even for a revoked Proxy.",
+        "return typeof input !== \"object\" ? typeof input : input === null ? \"null\" : \"an object without one\";"
       ],
       "docs": "What an input was, for the message of a TypeError."
     }

@@ -1,11 +1,12 @@
 // The model stage: validated spec input → the intermediate model. Sorting, defaults, inheritance
 // of `retryable` and `fault`, the class tree and where each class lives are decided here.
 import { compareText } from "../diagnostics.ts";
-import type { CategoryInput, CodeInput } from "../validate/spec-input.ts";
+import type { CategoryInput, CodeInput, EnvelopeInput } from "../validate/spec-input.ts";
+import { BUILT_IN_FIELDS } from "../validate/spec-shape.ts";
 import type { ResolvedSpec } from "../validate/validate-spec.ts";
 import { buildProducts, buildSharedModules } from "./build-products.ts";
 import { ROOT_OWNER, declarationsOf, type Declaration } from "../declarations/merge-declarations.ts";
-import type { CategoryModel, ClassHome, ClassModel, CodeModel, Model } from "./model.ts";
+import type { CategoryModel, ClassHome, ClassModel, CodeModel, EnvelopeModel, Model, WirePath } from "./model.ts";
 import { ancestorsOf, categoryOf, fileNameOf } from "../names/naming.ts";
 import type { ResolvedNames } from "../validate/resolve-names.ts";
 
@@ -52,7 +53,7 @@ export function buildModel({ input, declarations, names }: ResolvedSpec, specHas
     codeEnum: input.naming.codeEnum.value,
     codeEnumGuard: `is${input.naming.codeEnum.value}`,
     codeObject: `${input.naming.codeEnum.value}s`,
-    envelope: input.envelope,
+    envelope: envelopeModel(input.envelope),
     brand: `errgen.error:${input.package.name}`,
     codes: rootCodes,
     categories: categories.filter((category) => category.home.kind === "root"),
@@ -174,4 +175,19 @@ function buildClasses(codes: readonly CodeModel[], categories: readonly Category
 
 export function sortByCode<T extends { readonly code: string }>(list: readonly T[]): T[] {
   return [...list].sort((a, b) => compareText(a.code, b.code));
+}
+
+function envelopeModel(envelope: EnvelopeInput): EnvelopeModel {
+  const path = (text: string): WirePath => (text === "." ? [] : text.split("."));
+  const response = path(envelope.response.value);
+  return {
+    response,
+    error: path(envelope.error.value),
+    code: path(envelope.code.value),
+    message: envelope.message.value === null ? undefined : path(envelope.message.value),
+    requestId: envelope.requestId.value === null ? undefined : path(envelope.requestId.value),
+    requestIdAlways: envelope.requestIdAlways,
+    result: envelope.result === undefined ? response : path(envelope.result.value),
+    fields: envelope.fields.map((field) => ({ name: field.name, path: path(field.path.value), type: field.type.value, builtIn: Object.hasOwn(BUILT_IN_FIELDS, field.name) })),
+  };
 }

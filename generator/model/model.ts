@@ -1,8 +1,9 @@
 // The intermediate model: plain readonly data that every emitter reads. Names, defaults and
 // order are decided here once; nothing past this point sees YAML or ts-morph types.
 import type { Fault } from "../validate/spec-input.ts";
+import type { FieldType } from "../validate/spec-shape.ts";
 
-export type { Fault };
+export type { Fault, FieldType };
 
 export interface Model {
   /** The spec path relative to its project, for generated headers: `spec/tencentcloud.yaml`. */
@@ -97,12 +98,37 @@ export interface PackageModel {
   readonly license: string | undefined;
 }
 
+/** A property path on the wire: the names from an object to what it holds; empty for the object itself (`"."`). */
+export type WirePath = readonly string[];
+
+/** Where the parts of a response are in its JSON body (spec key `envelope`). */
 export interface EnvelopeModel {
-  readonly response: string;
-  readonly requestId: string;
-  readonly error: string;
-  readonly code: string;
-  readonly message: string;
+  /** Body → the response object, which holds the request id and, on failure, the error. */
+  readonly response: WirePath;
+  /** Response object → the error object. */
+  readonly error: WirePath;
+  /** Error object → the code. */
+  readonly code: WirePath;
+  /** Error object → the message; `undefined` when the API has none. */
+  readonly message: WirePath | undefined;
+  /** Response object → the request id; `undefined` when the API has none. */
+  readonly requestId: WirePath | undefined;
+  /** Whether every success carries the request id (errors always do). */
+  readonly requestIdAlways: boolean;
+  /** Body → a success's payload, what `unwrapResponse` returns. */
+  readonly result: WirePath;
+  /** More data every error carries, in the spec's order. */
+  readonly fields: readonly EnvelopeFieldModel[];
+}
+
+export interface EnvelopeFieldModel {
+  /** The property's name on every error, in options and in JSON. */
+  readonly name: string;
+  /** Error object → the field. */
+  readonly path: WirePath;
+  readonly type: FieldType;
+  /** Whether it fills a member every error has (`httpStatus`, `traceId`) rather than adding one. */
+  readonly builtIn: boolean;
 }
 
 export interface CodeModel {

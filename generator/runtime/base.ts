@@ -2,7 +2,7 @@
 // class on first use) and `isApiError`. `instanceof` follows the code path (a `Symbol.hasInstance` on the
 // root), not object identity, so it holds across copies, versions and the ESM/CJS builds of a package.
 import type { KnownErrorCode } from "./codes.js";
-import { ERROR_BRAND, isCodeIn } from "./internal.js";
+import { ERROR_BRAND, ERROR_DATA, isCodeIn, unchecked } from "./internal.js";
 import { nameOf } from "./naming.js";
 
 /** Whose fault an error is: `client` (change the request) or `server` (the service failed). */
@@ -11,9 +11,13 @@ export type ErrorFault = "client" | "server";
 /** Options for constructing an error by hand. `toApiError` fills them from a response. */
 export interface ApiErrorOptions {
   /** The exact code. Defaults to the class's own code; must be that code or one below it. */
-  code?: string;
+  code?: string | undefined;
   /** The id of the failed request. */
   requestId?: string | undefined;
+  /** The HTTP status of the failed response. */
+  httpStatus?: number | undefined;
+  /** The id of the request's trace, when the service gives one. */
+  traceId?: string | undefined;
   /** What caused this error, such as the SDK's exception. `undefined` means none. */
   cause?: unknown;
 }
@@ -28,6 +32,10 @@ export interface ApiErrorJSON {
   message: string;
   /** The request id, when known. */
   requestId?: string;
+  /** The HTTP status, when known. */
+  httpStatus?: number;
+  /** The trace id, when known. */
+  traceId?: string;
 }
 
 /**
@@ -48,6 +56,10 @@ export class ApiError extends Error {
   readonly code: KnownErrorCode | (string & {});
   /** The id of the failed request, when known. */
   readonly requestId: string | undefined;
+  /** The HTTP status of the failed response, when known. */
+  readonly httpStatus: number | undefined;
+  /** The id of the request's trace, when the service gives one. */
+  readonly traceId: string | undefined;
   /** Whether the same request may succeed when repeated (throttling, transient faults). */
   readonly retryable: boolean;
   /** Whose fault the error is, when the catalogue says. */
@@ -63,28 +75,31 @@ export class ApiError extends Error {
 
   /**
    * @param message - What went wrong.
-   * @param options - The code (for the root and category classes), request id and cause.
+   * @param options - The code (for the root and category classes), the data the error carries (request id, …) and its cause.
    */
   constructor(message: string = "", options: ApiErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     const type = new.target;
     const code = options.code ?? type.code;
     if (!isCodeIn(code, type.code)) {
-      const expected = type.code === "" ? "a code" : `${type.code} or a code below it`;
+      const expected = type.code ? `${type.code} or a code below it` : "a code";
       throw new TypeError(`${type.errorName} needs ${expected}, got ${JSON.stringify(code)}`);
     }
     this.code = code;
     this.requestId = options.requestId;
+    this.httpStatus = options.httpStatus;
+    this.traceId = options.traceId;
     this.retryable = type.retryable;
     this.fault = type.fault;
     // The class's own name: the package's classes hold theirs as data; one a team extends by hand has its own.
     this.name = type.name;
   }
 
-  /** `{ name, code, message, requestId }`, which `toApiError` turns back into the same class. */
+  /** `{ name, code, message }` and the data the error has (`requestId`, `httpStatus`, `traceId`, …), which `toApiError` turns back into the same error. */
   toJSON(): ApiErrorJSON {
-    const { name, code, message, requestId } = this;
-    return { name, code, message, ...(requestId === undefined ? {} : { requestId }) };
+    const json = unchecked({ name: this.name, code: this.code, message: this.message });
+    for (const key of ERROR_DATA) if (unchecked(this)[key] !== undefined) json[key] = unchecked(this)[key];
+    return json;
   }
 }
 
@@ -145,9 +160,10 @@ function hasCodePath(this: typeof ApiError, value: unknown): boolean {
 /** Whether `value` is an error of this package, from any copy or version of it. Returns a boolean for any input and never throws. */
 export function isApiError(value: unknown): value is ApiError {
   try {
+    // Reading a missing brand gives undefined; `unchecked` because nothing is known of `value` yet.
     return (
-      typeof value === "object" && value !== null && ERROR_BRAND in value && value[ERROR_BRAND] === true &&
-      "code" in value && typeof value.code === "string"
+      typeof value === "object" && value !== null && unchecked(value)[ERROR_BRAND] === true &&
+      typeof unchecked(value).code === "string"
     );
   } catch {
     return false;

@@ -1,9 +1,9 @@
 // `src/to-api-error.ts` of every package, the part no spec changes: the lookup from a code to its most
 // specific class and the conversion, shared by `toApiError` and the products' converters (each with its
 // own tables). Reading the fields out of an input follows the spec's envelope: emit-to-api-error.ts
-// writes `readFields` for each package; the one here is a stand-in, for Tencent Cloud's envelope.
-import { ApiError, defineErrorClass } from "./base.js";
-import { unchecked } from "./internal.js";
+// writes `readFields` for each package; the one here is a stand-in, what it writes for Tencent Cloud's.
+import { ApiError, defineErrorClass, type ApiErrorOptions } from "./base.js";
+import { typed, unchecked } from "./internal.js";
 
 /** The class for a code: its own, else its nearest known ancestor's, else the root class. */
 export type ErrorClassLookup = (code: string) => typeof ApiError;
@@ -39,46 +39,61 @@ function findClass(index: Map<string, string>, tables: readonly string[], code: 
   }
 }
 
+/** What `readFields` finds in an input, each value of its type (else left out): the options of the error to make, its message, and the input's prototype. Not part of the package's API. */
+export type FoundFields = ApiErrorOptions & { message?: string | undefined; prototype?: unknown };
+
 /** The conversion behind `toApiError` and the products' converters, with the caller's lookup. Not part of the package's API. */
 export function convertError(input: unknown, classOf: ErrorClassLookup, caller: string): ApiError {
-  const fields = readFields(input);
-  if (typeof fields.code !== "string" || fields.code === "") {
+  const found = readFields(input);
+  if (!found.code) {
     // Two literals, one string: minifiers join them.
     throw new TypeError(
       `${caller}: expected an error envelope, its response, or an object with a string code; ` +
         `got ${describeInput(input)}`,
     );
   }
-  const type = classOf(fields.code);
-  if (fields.prototype === type.prototype && input instanceof type) return input; // already the most specific class
-  const message = typeof fields.message === "string" ? fields.message : "";
-  const requestId = typeof fields.requestId === "string" ? fields.requestId : undefined;
-  return new type(message, { code: fields.code, requestId, cause: fields.isError ? input : undefined });
+  const type = classOf(found.code);
+  if (found.prototype === type.prototype && input instanceof type) return input; // already the most specific class
+  return new type(found.message, found);
 }
 
-// A stand-in: each package reads its own envelope (emit-to-api-error.ts).
-/** Code, message and request id from an envelope, its Response, or an error-like object, and the input's prototype. */
-function readFields(input: unknown): { code?: unknown; message?: unknown; requestId?: unknown; isError?: boolean; prototype?: unknown } {
+// A stand-in: each package reads its own envelope (emit-to-api-error.ts); this is what it writes for Tencent Cloud's.
+/**
+ * What an input holds, read as a whole envelope, else as its response object, else as an error-like object
+ * (`code` a string: an error of this package, its JSON, an SDK's exception), else as the envelope's error
+ * object. Plain property reads, each value kept only when of its type; the code is only ever looked up in a Map.
+ */
+function readFields(input: unknown): FoundFields {
   try {
-    if (typeof input !== "object" || input === null) return {};
-    const record = unchecked(input);
-    const body = typeof record.Response === "object" && record.Response !== null ? record.Response : record;
-    const isError = input instanceof Error;
-    const prototype = Object.getPrototypeOf(input);
-    if (!("Error" in body)) return { code: record.code, message: record.message, requestId: record.requestId, isError, prototype };
-    return { code: body.Error?.Code, message: body.Error?.Message, requestId: body.RequestId, isError, prototype };
+    const record = unchecked(input); // null and undefined throw on the first read: nothing found
+    let data = record;
+    let response = record.Response;
+    let error = response?.Error;
+    if (typeof error?.Code !== "string") {
+      response = record;
+      error = record.Error;
+    }
+    if (typeof error?.Code !== "string" && typeof record.code !== "string") {
+      response = undefined;
+      error = record;
+    }
+    if (typeof error?.Code === "string") data = { code: error.Code, message: error.Message, requestId: response?.RequestId };
+    return {
+      code: typed(data.code, "string"),
+      message: typed(data.message, "string"),
+      requestId: typed(data.requestId, "string"),
+      httpStatus: typed(data.httpStatus, "number"),
+      traceId: typed(data.traceId, "string"),
+      cause: input instanceof Error ? input : undefined,
+      prototype: Object.getPrototypeOf(input),
+    };
   } catch {
-    return {};
+    return {}; // a hostile object (a Proxy, a throwing getter) carries no code we can trust
   }
 }
 
 /** What an input was, for the message of a TypeError. */
 function describeInput(input: unknown): string {
-  if (input === null) return "null";
-  if (typeof input !== "object") return typeof input;
-  try {
-    return Array.isArray(input) ? "an array" : "an object without one";
-  } catch {
-    return "an unreadable object";
-  }
+  // `typeof` alone: it never throws, even for a revoked Proxy.
+  return typeof input !== "object" ? typeof input : input === null ? "null" : "an object without one";
 }

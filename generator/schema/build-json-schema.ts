@@ -34,7 +34,7 @@ export function schemaOf(shape: Shape): JsonSchema {
   switch (shape.kind) {
     case "string":
       return {
-        type: "string",
+        type: shape.nullable ? ["string", "null"] : "string",
         ...description,
         ...(shape.oneOf ? { enum: shape.oneOf } : {}),
         ...(shape.pattern ? { pattern: shape.pattern } : {}),
@@ -47,6 +47,8 @@ export function schemaOf(shape: Shape): JsonSchema {
       return { type: "array", ...description, items: schemaOf(shape.item) };
     case "map":
       return { type: "object", ...description, propertyNames: { pattern: shape.keyPattern }, additionalProperties: schemaOf(shape.value) };
+    case "choice":
+      return { ...description, oneOf: shape.choices.map(schemaOf) };
     case "object": {
       const required = Object.entries(shape.fields).filter(([, field]) => field.required).map(([name]) => name);
       return {

@@ -37,7 +37,8 @@ export interface CheckedList {
   readonly items: readonly { readonly value: string; readonly position: SourcePosition }[];
 }
 
-export type CheckedValue = string | number | boolean | CheckedObject | CheckedMap | CheckedList;
+/** `null` only where the shape allows it (a nullable string): it means "none". */
+export type CheckedValue = string | number | boolean | null | CheckedObject | CheckedMap | CheckedList;
 
 /** Where a value sits, for messages: `"retryable" of code "Oops"`, `"package.version"`. */
 export interface ValueContext {
@@ -59,7 +60,10 @@ function report(diagnostics: Diagnostic[], node: YamlNode, context: ValueContext
 export function checkShape(node: YamlNode, shape: Shape, diagnostics: Diagnostic[], context: ValueContext = ROOT): CheckedValue | undefined {
   switch (shape.kind) {
     case "string": {
-      if (node.kind !== "scalar" || typeof node.value !== "string") return report(diagnostics, node, context, mismatch(node, "a string", (text) => stringProblem(text, shape)));
+      if (shape.nullable && node.kind === "scalar" && node.value === null && node.source !== "") return null;
+      if (node.kind !== "scalar" || typeof node.value !== "string") {
+        return report(diagnostics, node, context, mismatch(node, shape.nullable ? "a string or null" : "a string", (text) => stringProblem(text, shape)));
+      }
       const broken = stringProblem(node.value, shape);
       return broken === undefined ? node.value : report(diagnostics, node, context, broken);
     }
@@ -83,6 +87,13 @@ export function checkShape(node: YamlNode, shape: Shape, diagnostics: Diagnostic
         if (typeof value === "string") items.push({ value, position: item.position });
       });
       return { kind: "list", position: node.position, items };
+    }
+    case "choice": {
+      const wanted = node.kind === "map" ? ["object", "map"] : node.kind === "scalar" ? ["string", "boolean", "integer"] : [];
+      const choice = shape.choices.find((candidate) => wanted.includes(candidate.kind));
+      // A scalar the choice's string cannot be (a number, a boolean) is told what the value may be, all of it.
+      const fits = choice !== undefined && (choice.kind !== "string" || (node.kind === "scalar" && (typeof node.value === "string" || node.value === null)));
+      return fits ? checkShape(node, choice, diagnostics, context) : report(diagnostics, node, context, `must be ${shape.expected}, got ${describe(node)}`);
     }
   }
 }
@@ -192,7 +203,7 @@ function stringProblem(value: string, shape: StringShape): string | undefined {
  */
 function mismatch(node: YamlNode, expected: string, quotedProblem?: (text: string) => string | undefined): string {
   let hint = "";
-  if (node.kind === "scalar" && expected === "a string" && node.value !== null) {
+  if (node.kind === "scalar" && expected.startsWith("a string") && node.value !== null) {
     const still = quotedProblem?.(node.source);
     hint = still === undefined ? `; quote it: ${JSON.stringify(node.source)}` : `, and quoting it would not help: it ${still}`;
   } else if (node.kind === "scalar" && typeof node.value === "string" && expected === "an integer" && /^\d+$/.test(node.value)) {

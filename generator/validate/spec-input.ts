@@ -2,6 +2,7 @@
 // Built from checked values, so every field here has already passed its shape.
 import type { SourcePosition } from "../diagnostics.ts";
 import type { CheckedList, CheckedMap, CheckedObject, CheckedValue } from "./check-shape.ts";
+import type { FieldType } from "./spec-shape.ts";
 
 export type Fault = "client" | "server";
 
@@ -47,13 +48,7 @@ export interface SpecInput {
     readonly baseClass: Located<string>;
     readonly codeEnum: Located<string>;
   };
-  readonly envelope: {
-    readonly response: string;
-    readonly requestId: string;
-    readonly error: string;
-    readonly code: string;
-    readonly message: string;
-  };
+  readonly envelope: EnvelopeInput;
   readonly categories: readonly CategoryInput[];
   readonly codes: readonly CodeInput[];
   readonly products: readonly ProductInput[];
@@ -62,6 +57,32 @@ export interface SpecInput {
   readonly templates: string | undefined;
   /** The official SDK the API's clients throw from (`sdk`), when errgen knows it. */
   readonly sdk: "tencentcloud" | undefined;
+}
+
+/**
+ * The envelope's paths as written (`"."` for the object itself), each where it was given (or, for a
+ * default, where the envelope or the spec starts). Checked for overlaps in check-envelope.ts.
+ */
+export interface EnvelopeInput {
+  readonly response: Located<string>;
+  readonly error: Located<string>;
+  readonly code: Located<string>;
+  /** `null`: the API has no message. */
+  readonly message: Located<string | null>;
+  /** `null`: the API has no request id. */
+  readonly requestId: Located<string | null>;
+  /** Whether every success carries the request id (`requestId.always`; errors always do). */
+  readonly requestIdAlways: boolean;
+  /** From the body; `undefined`: the response object. */
+  readonly result: Located<string> | undefined;
+  readonly fields: readonly FieldInput[];
+}
+
+export interface FieldInput {
+  readonly name: string;
+  readonly position: SourcePosition;
+  readonly path: Located<string>;
+  readonly type: Located<FieldType>;
 }
 
 export interface ActionInput {
@@ -82,6 +103,7 @@ export interface ProductInput {
 }
 
 export const DEFAULT_NAMING = { baseClass: "ApiError", codeEnum: "ErrorCode" } as const;
+/** Tencent Cloud API 3.0's envelope: what a spec without `envelope` (or without one of its keys) means. */
 export const DEFAULT_ENVELOPE = { response: "Response", requestId: "RequestId", error: "Error", code: "Code", message: "Message" } as const;
 
 /**
@@ -104,13 +126,7 @@ export function readSpecInput(root: CheckedObject, file: string, products: reado
       baseClass: locatedString(naming, "baseClass", DEFAULT_NAMING.baseClass, root),
       codeEnum: locatedString(naming, "codeEnum", DEFAULT_NAMING.codeEnum, root),
     },
-    envelope: {
-      response: stringField(envelope, "response") ?? DEFAULT_ENVELOPE.response,
-      requestId: stringField(envelope, "requestId") ?? DEFAULT_ENVELOPE.requestId,
-      error: stringField(envelope, "error") ?? DEFAULT_ENVELOPE.error,
-      code: stringField(envelope, "code") ?? DEFAULT_ENVELOPE.code,
-      message: stringField(envelope, "message") ?? DEFAULT_ENVELOPE.message,
-    },
+    envelope: readEnvelope(envelope, root),
     categories: mapEntries(root, "categories").map(({ key, keyPosition, value }) => {
       const category = value as CheckedObject;
       return {
@@ -169,6 +185,41 @@ function readCodes(owner: CheckedObject): CodeInput[] {
   });
 }
 
+function readEnvelope(envelope: CheckedObject | undefined, root: CheckedObject): EnvelopeInput {
+  const at = envelope?.position ?? root.position;
+  /** A path as given (at its value), else the default (at the envelope). `null` only where the shape allows it. */
+  const nullable = (name: string, fallback: string): Located<string | null> => {
+    const found = envelope?.fields.get(name);
+    return found && (typeof found.value === "string" || found.value === null) ? { value: found.value, position: found.valuePosition } : { value: fallback, position: at };
+  };
+  const located = (name: string, fallback: string) => nullable(name, fallback) as Located<string>;
+  const requestId = envelope?.fields.get("requestId");
+  const requestIdObject = requestId && typeof requestId.value === "object" && requestId.value !== null ? (requestId.value as CheckedObject) : undefined;
+  const requestIdPath = requestIdObject?.fields.get("path");
+  return {
+    response: located("response", DEFAULT_ENVELOPE.response),
+    error: located("error", DEFAULT_ENVELOPE.error),
+    code: located("code", DEFAULT_ENVELOPE.code),
+    message: nullable("message", DEFAULT_ENVELOPE.message),
+    requestId: requestIdObject
+      ? { value: (requestIdPath?.value as string | undefined) ?? DEFAULT_ENVELOPE.requestId, position: requestIdPath?.valuePosition ?? requestIdObject.position }
+      : nullable("requestId", DEFAULT_ENVELOPE.requestId),
+    requestIdAlways: booleanField(requestIdObject, "always") ?? true,
+    result: envelope?.fields.has("result") ? located("result", "") : undefined,
+    fields: mapEntries(envelope, "fields").map(({ key, keyPosition, value }) => {
+      const field = value as CheckedObject;
+      const path = field.fields.get("path");
+      const type = field.fields.get("type");
+      return {
+        name: key,
+        position: keyPosition,
+        path: { value: (path?.value as string | undefined) ?? key, position: path?.valuePosition ?? keyPosition },
+        type: { value: (type?.value as FieldType | undefined) ?? "json", position: type?.valuePosition ?? keyPosition },
+      };
+    }),
+  };
+}
+
 function field(object: CheckedObject | undefined, name: string): CheckedValue | undefined {
   return object?.fields.get(name)?.value;
 }
@@ -190,6 +241,6 @@ function locatedString(object: CheckedObject | undefined, name: string, fallback
   return found ? { value: found.value as string, position: found.valuePosition } : { value: fallback, position: object?.position ?? root.position };
 }
 
-function mapEntries(object: CheckedObject, name: string) {
+function mapEntries(object: CheckedObject | undefined, name: string) {
   return (field(object, name) as CheckedMap | undefined)?.entries ?? [];
 }

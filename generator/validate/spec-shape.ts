@@ -12,6 +12,8 @@ export type StringRule = (value: string) => string | undefined;
 
 export interface StringShape extends ShapeBase {
   readonly kind: "string";
+  /** Whether `null` is a value too (it means "none"). */
+  readonly nullable?: boolean;
   readonly oneOf?: readonly string[];
   readonly rule?: StringRule;
   /** JSON-Schema-style pattern mirroring `rule`, for editors. */
@@ -62,7 +64,15 @@ export interface ListShape extends ShapeBase {
   readonly item: StringShape;
 }
 
-export type Shape = StringShape | BooleanShape | IntegerShape | ObjectShape | MapShape | ListShape;
+/** One of several shapes, told apart by the YAML node: a scalar takes the first scalar shape, a mapping the first object or map shape. */
+export interface ChoiceShape extends ShapeBase {
+  readonly kind: "choice";
+  readonly choices: readonly (StringShape | ObjectShape)[];
+  /** What a message says the value must be: `a path, null, or a mapping of path and always`. */
+  readonly expected: string;
+}
+
+export type Shape = StringShape | BooleanShape | IntegerShape | ObjectShape | MapShape | ListShape | ChoiceShape;
 
 /**
  * A name errgen gives a class, enum or function from a spec: PascalCase, as TypeScript names classes and
@@ -89,16 +99,31 @@ const text = (description: string): StringShape => ({
   rule: (value) => (value.trim() === "" ? "must not be empty" : undefined),
 });
 
-const WIRE_FIELD_PATTERN = "^[A-Za-z_$][A-Za-z0-9_$-]*$";
-const wireFieldRegex = new RegExp(WIRE_FIELD_PATTERN);
+/** One property name on the wire: letters, digits, `_`, `$` or `-`, not starting with a digit or `-`. */
+const SEGMENT = "[A-Za-z_$][A-Za-z0-9_$-]*";
+export const PATH_PATTERN = `^${SEGMENT}(?:\\.${SEGMENT})*$`;
+export const SELF_PATH_PATTERN = `^(?:\\.|${SEGMENT}(?:\\.${SEGMENT})*)$`;
+const pathRegex = new RegExp(PATH_PATTERN);
+/** Names every JavaScript object inherits: a path through one would read the language, not the body. */
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
 
-/** A field name of the wire format: it becomes a property name in generated types and code. */
-const wireField = (description: string): StringShape => ({
+/**
+ * A property path of the wire format, such as `Response` or `ResponseMetadata.Error`: each segment
+ * becomes a property name in generated types and code. With `self`, `"."` is the object itself.
+ */
+const path = (description: string, options: { self?: boolean; nullable?: boolean } = {}): StringShape => ({
   kind: "string",
   description,
-  pattern: WIRE_FIELD_PATTERN,
-  rule: (value) =>
-    wireFieldRegex.test(value) ? undefined : `must be a field name of letters, digits, \`_\`, \`$\` or \`-\`, not starting with a digit or \`-\`, got ${JSON.stringify(value)}`,
+  pattern: options.self ? SELF_PATH_PATTERN : PATH_PATTERN,
+  ...(options.nullable ? { nullable: true } : {}),
+  rule: (value) => {
+    if (value === ".") return options.self ? undefined : `must be a property path such as Code or error.code; "." (the object itself) is only for response, error and result`;
+    if (!pathRegex.test(value)) {
+      return `must be a property path such as Response or ResponseMetadata.Error (names of letters, digits, \`_\`, \`$\` or \`-\`, not starting with a digit or \`-\`, joined by dots)${options.self ? ', or "." for the object itself' : ""}, got ${JSON.stringify(value)}`;
+    }
+    const inherited = value.split(".").find((segment) => INHERITED.has(segment));
+    return inherited === undefined ? undefined : `must not go through "${inherited}", a name every JavaScript object inherits, got ${JSON.stringify(value)}`;
+  },
 });
 
 const NPM_NAME_PATTERN = "^(?:@[a-z0-9][a-z0-9._~-]*/)?[a-z0-9][a-z0-9._~-]*$";
@@ -175,6 +200,86 @@ const codesShape: MapShape = {
   value: codeShape,
 };
 
+/** The members every error has: a field of the envelope must not take one of their names (the built-in fields aside). */
+export const ERROR_MEMBERS: ReadonlySet<string> = new Set([
+  "code", "message", "requestId", "retryable", "fault", "name", "cause", "stack", "known", "errorName", "toJSON",
+  ...Object.getOwnPropertyNames(Object.prototype),
+]);
+
+/** The fields every error has, which an envelope field of the same name and type fills. */
+export const BUILT_IN_FIELDS: Readonly<Record<string, FieldType>> = { httpStatus: "number", traceId: "string" };
+
+export type FieldType = "string" | "number" | "boolean" | "json";
+export const FIELD_TYPES: readonly FieldType[] = ["string", "number", "boolean", "json"];
+
+export const FIELD_NAME_PATTERN = "^[A-Za-z_$][A-Za-z0-9_$]*$";
+const fieldNameRegex = new RegExp(FIELD_NAME_PATTERN);
+
+const fieldShape: ObjectShape = {
+  kind: "object",
+  noun: "a field",
+  description: "Where a field is in the error object, and its type.",
+  fields: {
+    path: { required: true, shape: path("The field's path from the error object, such as CodeN or details.") },
+    type: {
+      required: true,
+      shape: {
+        kind: "string",
+        description: "The field's type: string, number or boolean (a value of another type is left out), or json (any JSON value, typed unknown).",
+        oneOf: FIELD_TYPES,
+      },
+    },
+  },
+};
+
+export const envelopeShape: ObjectShape = {
+  kind: "object",
+  noun: "envelope",
+  description:
+    'Where the parts of a response are in its JSON body, as property paths joined by dots ("." is the object itself). Every key is optional; the defaults are Tencent Cloud API 3.0\'s.',
+  fields: {
+    response: { shape: path('The object holding the request id and, on failure, the error, from the body. "." = the body itself. Default: Response.', { self: true }) },
+    error: { shape: path('The object holding the code and the message, from the response object. "." = the response object itself. Default: Error.', { self: true }) },
+    code: { shape: path("The code (a string), from the error object. Default: Code.") },
+    message: { shape: path("The message, from the error object; null when the API has none. Default: Message.", { nullable: true }) },
+    requestId: {
+      shape: {
+        kind: "choice",
+        description:
+          "The request id, from the response object: a path (every response has it), null (the API has none), or { path, always: false } when successes may lack it. Default: RequestId.",
+        expected: "a path, null, or a mapping of path and always",
+        choices: [
+          path("The request id's path from the response object; null when the API has none.", { nullable: true }),
+          {
+            kind: "object",
+            noun: "requestId",
+            description: "The request id's path, and whether every success has it.",
+            fields: {
+              path: { required: true, shape: path("The request id's path from the response object; write requestId: null when the API has none.") },
+              always: { shape: { kind: "boolean", description: "Whether successes always carry the request id (errors always do). Default: true." } },
+            },
+          },
+        ],
+      },
+    },
+    result: { shape: path('A success\'s payload, what unwrapResponse returns, from the body. "." = the body itself. Default: the response object.', { self: true }) },
+    fields: {
+      shape: {
+        kind: "map",
+        keyNoun: "field",
+        description: `More data every error carries, as a typed property of the same name: the field name is the key. A field may fill the built-in httpStatus (a number) or traceId (a string); other names of an error's own members are refused.`,
+        keyRule: (key) => {
+          if (!fieldNameRegex.test(key)) return `field "${key}" must be a JavaScript identifier (letters, digits, \`_\` or \`$\`, not starting with a digit)`;
+          if (ERROR_MEMBERS.has(key)) return `field "${key}" collides with the member "${key}" every error has: give it another name`;
+          return undefined;
+        },
+        keyPattern: FIELD_NAME_PATTERN,
+        value: fieldShape,
+      },
+    },
+  },
+};
+
 export const specShape: ObjectShape = {
   kind: "object",
   noun: "the spec",
@@ -220,20 +325,7 @@ export const specShape: ObjectShape = {
         },
       },
     },
-    envelope: {
-      shape: {
-        kind: "object",
-        noun: "envelope",
-        description: "Field names of the wire format. Defaults: Tencent Cloud API 3.0.",
-        fields: {
-          response: { shape: wireField("The top-level field holding the response. Default: Response.") },
-          requestId: { shape: wireField("The request id field inside the response. Default: RequestId.") },
-          error: { shape: wireField("The error object field inside the response. Default: Error.") },
-          code: { shape: wireField("The code field inside the error. Default: Code.") },
-          message: { shape: wireField("The message field inside the error. Default: Message.") },
-        },
-      },
-    },
+    envelope: { shape: envelopeShape },
     categories: {
       shape: {
         kind: "map",

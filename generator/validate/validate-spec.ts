@@ -5,6 +5,7 @@ import { diagnostic, type Diagnostic } from "../diagnostics.ts";
 import type { LoadedFile, LoadedSpec } from "../load/load-spec.ts";
 import type { YamlMap } from "../load/load-yaml.ts";
 import { checkCodes } from "./check-codes.ts";
+import { checkEnvelope } from "./check-envelope.ts";
 import { checkNames } from "./check-names.ts";
 import { checkShape, describe, type CheckedObject } from "./check-shape.ts";
 import { mergeDeclarations, mergedCodesOf } from "../declarations/merge-declarations.ts";
@@ -40,7 +41,7 @@ export function validateSpec(loaded: LoadedSpec): ValidatedSpec {
   const declarations = mergeDeclarations(input.codes, input.products);
   const names = resolveNames({ codes: mergedCodesOf(declarations), categories: input.categories });
   // Appended one by one: a spec with 100,000s of problems would overflow the stack as spread arguments.
-  for (const found of [checkCodes(input), checkNames(input, declarations, names)]) for (const entry of found) diagnostics.push(entry);
+  for (const found of [checkEnvelope(input.envelope), checkCodes(input), checkNames(input, declarations, names)]) for (const entry of found) diagnostics.push(entry);
   return { spec: { input, declarations, names }, diagnostics };
 }
 

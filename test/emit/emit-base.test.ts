@@ -22,6 +22,8 @@ test("the root class is named by the spec; the naming rule comes along, not expo
 
 test("the brand is the package's own: Symbol.for its name", (t) => {
   const internal = emitInternal(model);
-  t.deepEqual(declared(internal), ["const ERROR_BRAND", "function ownField", "function unchecked", "function isCodeIn"]);
+  t.deepEqual(declared(internal), [
+    "const ERROR_BRAND", "const ERROR_DATA", "interface FieldTypes", "function typed", "function isOptional", "function ownField", "function unchecked", "function isCodeIn",
+  ]);
   t.like(declarationNamed(internal, "ERROR_BRAND"), { value: 'Symbol.for("errgen.error:@team/sample-errors")' });
 });

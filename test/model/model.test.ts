@@ -100,7 +100,9 @@ test("defaults: naming, envelope and description", (t) => {
   t.is(model.baseClass, "ApiError");
   t.is(model.codeEnum, "ErrorCode");
   t.is(model.codeEnumGuard, "isErrorCode");
-  t.deepEqual(model.envelope, { response: "Response", requestId: "RequestId", error: "Error", code: "Code", message: "Message" });
+  t.deepEqual(model.envelope, {
+    response: ["Response"], error: ["Error"], code: ["Code"], message: ["Message"], requestId: ["RequestId"], requestIdAlways: true, result: ["Response"], fields: [],
+  });
   t.is(model.package.description, "Typed errors for x-errors");
   t.is(model.brand, "errgen.error:x-errors");
 });

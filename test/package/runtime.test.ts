@@ -95,14 +95,14 @@ for (const [build, api] of [["esm", esm], ["cjs", cjs]] as const) {
       [{ Response: { Error: "boom", RequestId: "r" } }, "toApiError: expected an error envelope, its response, or an object with a string code; got an object without one"],
       [{ Response: { Error: { Code: 42, Message: "m" }, RequestId: "r" } }, "toApiError: expected an error envelope, its response, or an object with a string code; got an object without one"],
       [null, "toApiError: expected an error envelope, its response, or an object with a string code; got null"],
-      [[1], "toApiError: expected an error envelope, its response, or an object with a string code; got an array"],
+      [[1], "toApiError: expected an error envelope, its response, or an object with a string code; got an object without one"],
       [throwingProxy, "toApiError: expected an error envelope, its response, or an object with a string code; got an object without one"],
-      [revoked.proxy, "toApiError: expected an error envelope, its response, or an object with a string code; got an unreadable object"],
+      [revoked.proxy, "toApiError: expected an error envelope, its response, or an object with a string code; got an object without one"],
     ];
     for (const [input, message] of malformed) t.throws(() => api.toApiError(input), { instanceOf: TypeError, message });
     t.throws(() => api.unwrapResponse({ Response: { RequestId: 5 } } as never), {
       instanceOf: TypeError,
-      message: 'unwrapResponse: expected {"Response": {...}} with a string RequestId; got an object without one',
+      message: 'unwrapResponse: expected a success (an object at Response with a string RequestId) or a failure (a string Response.Error.Code); got an object without one',
     });
     t.throws(() => api.unwrapResponse({ Response: { Error: { Message: "no code" }, RequestId: "r" } } as never), { instanceOf: TypeError });
   });

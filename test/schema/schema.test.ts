@@ -23,6 +23,7 @@ const BEYOND_SCHEMA = {
   unavailable: "a generated name that is a JavaScript or Node.js global, or a name errgen's own code declares (`baseClass: Promise`, a code `Aggregate`)",
   actions: "an action naming a code that neither the product nor the common codes define",
   crossFile: "a product code repeating a common code with different metadata",
+  envelope: "envelope paths that put two values in one place or one inside another, and a built-in field (`httpStatus`, `traceId`) of another type",
 } as const;
 
 /** The invalid fixtures whose every problem is beyond the schema (the schema accepts them), and which rules. */
@@ -30,6 +31,7 @@ const ACCEPTED_BY_SCHEMA: Readonly<Record<string, readonly (keyof typeof BEYOND_
   "identifier-collisions": ["collisions"],
   "naming-collisions": ["exports"],
   "unavailable-names": ["unavailable"],
+  "overlapping-envelope-paths": ["envelope"],
 };
 
 /** The YAML as an editor's language server hands it to the schema: plain JSON, keys as strings. */

@@ -2,7 +2,7 @@
 import type { KnownErrorCode } from "./codes.js";
 import { unchecked } from "./internal.js";
 
-/** The `Error` object of a failed response. */
+/** The error object of a failed response (at `Response.Error` of the body). */
 export interface ErrorBody {
   /**
    * The error code, such as `AuthFailure.InvalidAuthorization`. Codes this package does not know are kept as they are.
@@ -12,7 +12,7 @@ export interface ErrorBody {
   Message: string;
 }
 
-/** The `Response` of a failed call. */
+/** The response object of a failed call (at `Response` of the body). */
 export interface ErrorResponse {
   /** The error. */
   Error: ErrorBody;
@@ -26,7 +26,10 @@ export interface ErrorEnvelope {
   Response: ErrorResponse;
 }
 
-/** The `Response` of a successful call: the action's own fields `T` plus `RequestId`. */
+/**
+ * What `unwrapResponse` returns for a successful call (at `Response` of the body): the action's own fields `T` and what
+ * the envelope adds.
+ */
 export type SuccessResponse<T> = T & { RequestId: string };
 
 /** A whole successful response, as the service sends it. */
@@ -39,15 +42,17 @@ export interface SuccessEnvelope<T> {
 export type ApiEnvelope<T> = SuccessEnvelope<T> | ErrorEnvelope;
 
 /**
- * Whether `value` is a failed response: `Response.Error` with a string `Code` and `Message`, and a string
- * `Response.RequestId`. Returns a boolean for any input and never throws.
+ * Whether `value` is a failed response: a string code at `Response.Error.Code`, a string message at
+ * `Response.Error.Message` and a string request id at `Response.RequestId`. Returns a boolean for any input and never
+ * throws.
  */
 export function isErrorEnvelope(value: unknown): value is ErrorEnvelope {
   try {
     const response = unchecked(value)?.Response;
     const error = response?.Error;
     return (
-      typeof error?.Code === "string" && typeof error.Message === "string" &&
+      typeof error?.Code === "string" &&
+      typeof error.Message === "string" &&
       typeof response.RequestId === "string"
     );
   } catch {
@@ -56,13 +61,17 @@ export function isErrorEnvelope(value: unknown): value is ErrorEnvelope {
 }
 
 /**
- * Whether `value` is a successful response: an object `Response` with a string `RequestId` and no `Error`. Returns a
- * boolean for any input and never throws.
+ * Whether `value` is a successful response: an object at `Response` with a string request id at `Response.RequestId`
+ * and no error (nothing at `Response.Error`). Returns a boolean for any input and never throws.
  */
 export function isSuccessEnvelope<T = Record<string, unknown>>(value: unknown): value is SuccessEnvelope<T> {
   try {
     const response = unchecked(value)?.Response;
-    return typeof response === "object" && typeof response?.RequestId === "string" && response.Error === undefined;
+    return (
+      typeof response === "object" &&
+      typeof response?.RequestId === "string" &&
+      response.Error === undefined
+    );
   } catch {
     return false;
   }

@@ -2,7 +2,7 @@
 import type { KnownErrorCode } from "./codes.js";
 import { unchecked } from "./internal.js";
 
-/** The `error` object of a failed response. */
+/** The error object of a failed response (at `response.error` of the body). */
 export interface ErrorBody {
   /** The error code, such as `Quota.Daily`. Codes this package does not know are kept as they are. */
   code: KnownErrorCode | (string & {});
@@ -10,7 +10,7 @@ export interface ErrorBody {
   message: string;
 }
 
-/** The `response` of a failed call. */
+/** The response object of a failed call (at `response` of the body). */
 export interface ErrorResponse {
   /** The error. */
   error: ErrorBody;
@@ -24,7 +24,10 @@ export interface ErrorEnvelope {
   response: ErrorResponse;
 }
 
-/** The `response` of a successful call: the action's own fields `T` plus `request_id`. */
+/**
+ * What `unwrapResponse` returns for a successful call (at `response` of the body): the action's own fields `T` and what
+ * the envelope adds.
+ */
 export type SuccessResponse<T> = T & { request_id: string };
 
 /** A whole successful response, as the service sends it. */
@@ -37,13 +40,14 @@ export interface SuccessEnvelope<T> {
 export type ApiEnvelope<T> = SuccessEnvelope<T> | ErrorEnvelope;
 
 /**
- * Whether `value` is a failed response: `response.error` with a string `code` and `message`, and a string
- * `response.request_id`. Returns a boolean for any input and never throws.
+ * Whether `value` is a failed response: a string code at `response.error.code`, a string message at
+ * `response.error.message` and a string request id at `response.request_id`. Returns a boolean for any input and never
+ * throws.
  */
 export declare function isErrorEnvelope(value: unknown): value is ErrorEnvelope;
 
 /**
- * Whether `value` is a successful response: an object `response` with a string `request_id` and no `error`. Returns a
- * boolean for any input and never throws.
+ * Whether `value` is a successful response: an object at `response` with a string request id at `response.request_id`
+ * and no error (nothing at `response.error`). Returns a boolean for any input and never throws.
  */
 export declare function isSuccessEnvelope<T = Record<string, unknown>>(value: unknown): value is SuccessEnvelope<T>;

@@ -8,7 +8,8 @@ function isErrorEnvelope(value) {
     const response = unchecked(value)?.response;
     const error = response?.error;
     return (
-      typeof error?.code === "string" && typeof error.message === "string" &&
+      typeof error?.code === "string" &&
+      typeof error.message === "string" &&
       typeof response.request_id === "string"
     );
   } catch {
@@ -19,7 +20,11 @@ function isErrorEnvelope(value) {
 function isSuccessEnvelope(value) {
   try {
     const response = unchecked(value)?.response;
-    return typeof response === "object" && typeof response?.request_id === "string" && response.error === undefined;
+    return (
+      typeof response === "object" &&
+      typeof response?.request_id === "string" &&
+      response.error === undefined
+    );
   } catch {
     return false;
   }

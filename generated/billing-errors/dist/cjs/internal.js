@@ -3,6 +3,16 @@
 Object.defineProperty(exports, "__esModule", { value: true });
 const ERROR_BRAND = Symbol.for("errgen.error:@team/billing-errors");
 
+const ERROR_DATA = ["requestId", "httpStatus", "traceId"];
+
+function typed(value, type) {
+  return typeof value === type ? unchecked(value) : undefined;
+}
+
+function isOptional(value, type) {
+  return value == null || typeof value === type;
+}
+
 function ownField(value, key) {
   return typeof value === "object" && value !== null && Object.hasOwn(value, key) ? Reflect.get(value, key) : undefined;
 }
@@ -12,9 +22,17 @@ function unchecked(value) {
 }
 
 function isCodeIn(code, path) {
+  // Past the end, charCodeAt gives NaN: no length check needed.
   if (typeof code !== "string") return false;
-  if (path === "") return code !== "";
-  return code === path || (code.length > path.length && code.charCodeAt(path.length) === 46 && code.startsWith(path));
+  return path === "" ? code !== "" : code === path || (code.charCodeAt(path.length) === 46 && code.startsWith(path));
 }
 
-Object.assign(exports, { ERROR_BRAND, ownField, unchecked, isCodeIn });
+Object.assign(exports, {
+  ERROR_BRAND,
+  ERROR_DATA,
+  typed,
+  isOptional,
+  ownField,
+  unchecked,
+  isCodeIn,
+});

@@ -2,7 +2,7 @@
 import { BillingApiError, defineErrorClass } from "./base.js";
 import { isSuccessEnvelope } from "./envelope.js";
 import { ERROR_CLASS_TABLE } from "./errors.js";
-import { ownField, unchecked } from "./internal.js";
+import { ownField, typed, unchecked } from "./internal.js";
 
 export function createClassLookup(tables) {
   return findClass.bind(undefined, new Map(), tables);
@@ -40,47 +40,57 @@ export function toApiError(input) {
 }
 
 export function convertError(input, classOf, caller) {
-  const fields = readFields(input);
-  if (typeof fields.code !== "string" || fields.code === "") {
+  const found = readFields(input);
+  if (!found.code) {
     // Two literals, one string: minifiers join them.
     throw new TypeError(
       `${caller}: expected an error envelope, its response, or an object with a string code; ` +
         `got ${describeInput(input)}`,
     );
   }
-  const type = classOf(fields.code);
-  if (fields.prototype === type.prototype && input instanceof type) return input; // already the most specific class
-  const message = typeof fields.message === "string" ? fields.message : "";
-  const requestId = typeof fields.requestId === "string" ? fields.requestId : undefined;
-  return new type(message, { code: fields.code, requestId, cause: fields.isError ? input : undefined });
+  const type = classOf(found.code);
+  if (found.prototype === type.prototype && input instanceof type) return input; // already the most specific class
+  return new type(found.message, found);
 }
 
 function readFields(input) {
   try {
-    if (typeof input !== "object" || input === null) return {};
-    const isError = input instanceof Error;
-    const prototype = Object.getPrototypeOf(input);
-    const record = unchecked(input);
-    const response = record.response;
-    const body = typeof response === "object" && response !== null ? response : record;
-    if (!("error" in body)) {
-      return { code: record.code, message: record.message, requestId: record.requestId, isError, prototype };
+    const record = unchecked(input); // null and undefined throw on the first read: nothing found
+    let data = record;
+    let response = record.response;
+    let error = response?.error;
+    if (typeof error?.code !== "string") {
+      response = record;
+      error = record.error;
     }
-    const wire = body.error;
-    return { code: wire?.code, message: wire?.message, requestId: body.request_id, isError, prototype };
+    if (typeof error?.code !== "string" && typeof record.code !== "string") {
+      response = undefined;
+      error = record;
+    }
+    if (typeof error?.code === "string") {
+      data = {
+        code: error.code,
+        message: error.message,
+        requestId: response?.request_id,
+      };
+    }
+    return {
+      code: typed(data.code, "string"),
+      message: typed(data.message, "string"),
+      requestId: typed(data.requestId, "string"),
+      httpStatus: typed(data.httpStatus, "number"),
+      traceId: typed(data.traceId, "string"),
+      cause: input instanceof Error ? input : undefined,
+      prototype: Object.getPrototypeOf(input),
+    };
   } catch {
     return {}; // a hostile object (a Proxy, a throwing getter) carries no code we can trust
   }
 }
 
 function describeInput(input) {
-  if (input === null) return "null";
-  if (typeof input !== "object") return typeof input;
-  try {
-    return Array.isArray(input) ? "an array" : "an object without one";
-  } catch {
-    return "an unreadable object";
-  }
+  // `typeof` alone: it never throws, even for a revoked Proxy.
+  return typeof input !== "object" ? typeof input : input === null ? "null" : "an object without one";
 }
 
 export function unwrapResponse(envelope) {
@@ -91,7 +101,9 @@ export function unwrapWith(envelope, classOf, caller) {
   if (isSuccess(envelope)) return envelope.response;
   if (carriesError(envelope)) throw convertError(envelope, classOf, caller);
   throw new TypeError(
-    `${caller}: expected {"response": {...}} with a string request_id; got ${describeInput(envelope)}`,
+    `${caller}: expected a success (an object at response with a string request_id) ` +
+      `or a failure (a string response.error.code); ` +
+      `got ${describeInput(envelope)}`,
   );
 }
 

@@ -8,7 +8,8 @@ function isErrorEnvelope(value) {
     const response = unchecked(value)?.Response;
     const error = response?.Error;
     return (
-      typeof error?.Code === "string" && typeof error.Message === "string" &&
+      typeof error?.Code === "string" &&
+      typeof error.Message === "string" &&
       typeof response.RequestId === "string"
     );
   } catch {
@@ -19,7 +20,11 @@ function isErrorEnvelope(value) {
 function isSuccessEnvelope(value) {
   try {
     const response = unchecked(value)?.Response;
-    return typeof response === "object" && typeof response?.RequestId === "string" && response.Error === undefined;
+    return (
+      typeof response === "object" &&
+      typeof response?.RequestId === "string" &&
+      response.Error === undefined
+    );
   } catch {
     return false;
   }

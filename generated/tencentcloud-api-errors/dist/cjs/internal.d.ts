@@ -2,6 +2,28 @@
 /** Marks this package's errors. `Symbol.for` makes it the same symbol in every copy and version of the package. */
 export declare const ERROR_BRAND: unique symbol;
 
+/**
+ * The data an error carries besides its code and message, by name, in the order `toJSON()` gives them: the built-in
+ * ones, then the spec's fields.
+ */
+export declare const ERROR_DATA: readonly string[];
+
+/** The types a field of an error may have, by what `typeof` says of them. */
+export interface FieldTypes {
+  /** A string field. */
+  string: string;
+  /** A number field. */
+  number: number;
+  /** A boolean field. */
+  boolean: boolean;
+}
+
+/** `value` when `typeof` says it is a `type`, else `undefined`. */
+export declare function typed<K extends keyof FieldTypes>(value: unknown, type: K): FieldTypes[K] | undefined;
+
+/** Whether `value` is absent (`undefined`, or `null` in JSON) or a `type`. */
+export declare function isOptional(value: unknown, type: keyof FieldTypes): boolean;
+
 /** An own property of an object, else `undefined`. Never reads through the prototype chain. */
 export declare function ownField(value: unknown, key: string): unknown;
 

@@ -4,7 +4,7 @@ Object.defineProperty(exports, "__esModule", { value: true });
 const { TencentCloudApiError, defineErrorClass } = require("./base.js");
 const { isSuccessEnvelope } = require("./envelope.js");
 const { ERROR_CLASS_TABLE } = require("./errors.js");
-const { ownField, unchecked } = require("./internal.js");
+const { ownField, typed, unchecked } = require("./internal.js");
 
 function createClassLookup(tables) {
   return findClass.bind(undefined, new Map(), tables);
@@ -42,47 +42,57 @@ function toApiError(input) {
 }
 
 function convertError(input, classOf, caller) {
-  const fields = readFields(input);
-  if (typeof fields.code !== "string" || fields.code === "") {
+  const found = readFields(input);
+  if (!found.code) {
     // Two literals, one string: minifiers join them.
     throw new TypeError(
       `${caller}: expected an error envelope, its response, or an object with a string code; ` +
         `got ${describeInput(input)}`,
     );
   }
-  const type = classOf(fields.code);
-  if (fields.prototype === type.prototype && input instanceof type) return input; // already the most specific class
-  const message = typeof fields.message === "string" ? fields.message : "";
-  const requestId = typeof fields.requestId === "string" ? fields.requestId : undefined;
-  return new type(message, { code: fields.code, requestId, cause: fields.isError ? input : undefined });
+  const type = classOf(found.code);
+  if (found.prototype === type.prototype && input instanceof type) return input; // already the most specific class
+  return new type(found.message, found);
 }
 
 function readFields(input) {
   try {
-    if (typeof input !== "object" || input === null) return {};
-    const isError = input instanceof Error;
-    const prototype = Object.getPrototypeOf(input);
-    const record = unchecked(input);
-    const response = record.Response;
-    const body = typeof response === "object" && response !== null ? response : record;
-    if (!("Error" in body)) {
-      return { code: record.code, message: record.message, requestId: record.requestId, isError, prototype };
+    const record = unchecked(input); // null and undefined throw on the first read: nothing found
+    let data = record;
+    let response = record.Response;
+    let error = response?.Error;
+    if (typeof error?.Code !== "string") {
+      response = record;
+      error = record.Error;
     }
-    const wire = body.Error;
-    return { code: wire?.Code, message: wire?.Message, requestId: body.RequestId, isError, prototype };
+    if (typeof error?.Code !== "string" && typeof record.code !== "string") {
+      response = undefined;
+      error = record;
+    }
+    if (typeof error?.Code === "string") {
+      data = {
+        code: error.Code,
+        message: error.Message,
+        requestId: response?.RequestId,
+      };
+    }
+    return {
+      code: typed(data.code, "string"),
+      message: typed(data.message, "string"),
+      requestId: typed(data.requestId, "string"),
+      httpStatus: typed(data.httpStatus, "number"),
+      traceId: typed(data.traceId, "string"),
+      cause: input instanceof Error ? input : undefined,
+      prototype: Object.getPrototypeOf(input),
+    };
   } catch {
     return {}; // a hostile object (a Proxy, a throwing getter) carries no code we can trust
   }
 }
 
 function describeInput(input) {
-  if (input === null) return "null";
-  if (typeof input !== "object") return typeof input;
-  try {
-    return Array.isArray(input) ? "an array" : "an object without one";
-  } catch {
-    return "an unreadable object";
-  }
+  // `typeof` alone: it never throws, even for a revoked Proxy.
+  return typeof input !== "object" ? typeof input : input === null ? "null" : "an object without one";
 }
 
 function unwrapResponse(envelope) {
@@ -93,7 +103,9 @@ function unwrapWith(envelope, classOf, caller) {
   if (isSuccess(envelope)) return envelope.Response;
   if (carriesError(envelope)) throw convertError(envelope, classOf, caller);
   throw new TypeError(
-    `${caller}: expected {"Response": {...}} with a string RequestId; got ${describeInput(envelope)}`,
+    `${caller}: expected a success (an object at Response with a string RequestId) ` +
+      `or a failure (a string Response.Error.Code); ` +
+      `got ${describeInput(envelope)}`,
   );
 }
 

@@ -6,7 +6,8 @@ export function isErrorEnvelope(value) {
     const response = unchecked(value)?.Response;
     const error = response?.Error;
     return (
-      typeof error?.Code === "string" && typeof error.Message === "string" &&
+      typeof error?.Code === "string" &&
+      typeof error.Message === "string" &&
       typeof response.RequestId === "string"
     );
   } catch {
@@ -17,7 +18,11 @@ export function isErrorEnvelope(value) {
 export function isSuccessEnvelope(value) {
   try {
     const response = unchecked(value)?.Response;
-    return typeof response === "object" && typeof response?.RequestId === "string" && response.Error === undefined;
+    return (
+      typeof response === "object" &&
+      typeof response?.RequestId === "string" &&
+      response.Error === undefined
+    );
   } catch {
     return false;
   }
