@@ -139,15 +139,25 @@ function carriesErrorBody(envelope: EnvelopeModel): string[] {
  */
 function readFieldsBody(envelope: EnvelopeModel): string[] {
   const { response, error, code, message, requestId } = envelope;
+  // A wire code named `code` is also what tells an error-like object: the same object may then be either,
+  // so it is read as the error object, each value from its wire path, else from its name in an error's JSON.
+  const ambiguous = code.length === 1 && code[0] === "code";
   const steps: string[] = [];
   if (response.length > 0) steps.push(`if (typeof ${readPath("error", code)} !== "string") {`, "  response = record;", `  error = ${readPathFrom("record", error)};`, "}");
-  if (error.length > 0) steps.push(`if (typeof ${readPath("error", code)} !== "string" && typeof record.code !== "string") {`, "  response = undefined;", "  error = record;", "}");
+  if (error.length > 0) {
+    const condition = ambiguous ? `typeof ${readPath("error", code)} !== "string"` : `typeof ${readPath("error", code)} !== "string" && typeof record.code !== "string"`;
+    steps.push(`if (${condition}) {`, "  response = undefined;", "  error = record;", "}");
+  }
+  const orJson = (name: string) => (ambiguous ? ` ?? data.${name}` : "");
   // Field names are identifiers (spec-shape.ts): they need no quoting as keys or in reads.
+  const fromJson = (name: string) => (ambiguous ? [`${name}: data.${name}`] : []);
+  const filled = new Set(envelope.fields.map((field) => field.name));
   const wire = [
     `code: ${readPathFrom("error", code)}`,
-    ...(message ? [`message: ${readPathFrom("error", message)}`] : []),
-    ...(requestId ? [`requestId: ${readPath("response", requestId)}`] : []),
-    ...envelope.fields.map((field) => `${field.name}: ${readPathFrom("error", field.path)}`),
+    ...(message ? [`message: ${readPathFrom("error", message)}${orJson("message")}`] : fromJson("message")),
+    ...(requestId ? [`requestId: ${readPath("response", requestId)}${orJson("requestId")}`] : fromJson("requestId")),
+    ...["httpStatus", "traceId"].filter((name) => !filled.has(name)).flatMap(fromJson),
+    ...envelope.fields.map((field) => `${field.name}: ${readPathFrom("error", field.path)}${orJson(field.name)}`),
   ];
   const typedData = (name: string, type: string) => `    ${name}: ${type === "json" ? `data.${name}` : `typed(data.${name}, "${type}")`},`;
   return [

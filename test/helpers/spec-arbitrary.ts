@@ -2,7 +2,9 @@
 // `_`, `-` and digit-first segments, categories with metadata, deprecations; products that repeat common codes, extend common
 // categories, share categories of their own with other products, and have actions drawing on their own
 // and the common codes (empty lists included); identifier collisions settled with `name:` as the
-// importer settles them, plus a few names given by hand. Printed as YAML files in memory.
+// importer settles them, plus a few names given by hand; an envelope of its own (nested paths, "." for the
+// object itself, no message or request id, a request id successes may lack, a payload of its own, fields
+// of every type, the built-in ones included), or Tencent Cloud's. Printed as YAML files in memory.
 import fc from "fast-check";
 import { assignNames } from "../../generator/import/build-import.ts";
 import { identifierOf } from "../../generator/names/naming.ts";
@@ -60,6 +62,49 @@ function codesOver(categories: readonly string[], minLength: number, maxLength: 
   );
 }
 
+/** A path of one or two names from `pool` (each role has its own names, so that paths never overlap), or `.` where allowed. */
+const pathFrom = (pool: readonly string[], self: boolean) =>
+  fc.oneof(
+    ...(self ? [fc.constant(".")] : []),
+    fc.constantFrom(...pool),
+    fc.tuple(fc.constantFrom("info", "detail"), fc.constantFrom(...pool)).map(([outer, inner]) => `${outer}.${inner}`),
+  );
+
+/** The `envelope:` lines of a spec, or none (Tencent Cloud's). Field names avoid every name an error has. */
+const envelopeArbitrary: fc.Arbitrary<readonly string[]> = fc.option(
+  fc
+    .record({
+      response: pathFrom(["Response", "data", "meta"], true),
+      error: pathFrom(["Error", "err", "error"], true),
+      code: pathFrom(["Code", "code", "status"], false),
+      message: fc.oneof(pathFrom(["Message", "msg"], false), fc.constant("null")),
+      requestId: fc.oneof(
+        pathFrom(["RequestId", "request_id"], false),
+        fc.constant("null"),
+        pathFrom(["RequestId", "request_id"], false).map((path) => `{ path: ${path}, always: false }`),
+      ),
+      result: fc.option(fc.constantFrom(".", "Result", "payload"), { nil: undefined }),
+      fields: fc.uniqueArray(
+        fc.oneof(
+          fc.tuple(fc.constantFrom("hostId", "codeN", "details", "flag"), fc.constantFrom("string", "number", "boolean", "json")),
+          fc.constantFrom(["httpStatus", "number"] as const, ["traceId", "string"] as const),
+        ),
+        { maxLength: 3, selector: ([name]) => name },
+      ),
+    })
+    .map(({ response, error, code, message, requestId, result, fields }) => [
+      "envelope:",
+      `  response: ${JSON.stringify(response)}`,
+      `  error: ${JSON.stringify(error)}`,
+      `  code: ${code}`,
+      `  message: ${message}`,
+      `  requestId: ${requestId}`,
+      ...(result === undefined ? [] : [`  result: ${JSON.stringify(result)}`]),
+      ...(fields.length === 0 ? [] : ["  fields:", ...fields.map(([name, type]) => `    ${name}: { path: ${name === "httpStatus" ? "info.status_code" : `info.${name}_field`}, type: ${type} }`)]),
+    ]),
+  { nil: [] },
+);
+
 const productName = fc.stringMatching(/^[a-z][a-z0-9]{1,6}$/);
 const actionName = fc.stringMatching(/^[A-Z][A-Za-z0-9]{0,7}$/);
 
@@ -71,10 +116,12 @@ export const specArbitrary: fc.Arbitrary<SpecFilesText> = fc
     productCategories: fc.uniqueArray(firstSegment, { minLength: 0, maxLength: 3, selector: identifierOf }),
     categoryMeta: fc.array(fc.record({ retryable: fc.boolean(), fault: fc.option(fc.constantFrom("client" as const, "server" as const), { nil: undefined }) }), { minLength: 4, maxLength: 4 }),
     productNames: fc.uniqueArray(productName, { minLength: 0, maxLength: 3 }),
+    envelope: envelopeArbitrary,
   })
-  .chain(({ rootCategories, productCategories, categoryMeta, productNames }) => {
+  .chain(({ rootCategories, productCategories, categoryMeta, productNames, envelope }) => {
     const own = productCategories.filter((category) => !rootCategories.some((root) => identifierOf(root) === identifierOf(category)));
     return fc.record({
+      envelope: fc.constant(envelope),
       rootCategories: fc.constant(rootCategories),
       categoryMeta: fc.constant(categoryMeta),
       rootCodes: codesOver(rootCategories, 1, 8),
@@ -92,7 +139,7 @@ export const specArbitrary: fc.Arbitrary<SpecFilesText> = fc
       ),
     });
   })
-  .map(({ rootCategories, categoryMeta, rootCodes, products }) => {
+  .map(({ envelope, rootCategories, categoryMeta, rootCodes, products }) => {
     const rootSet = new Set(rootCodes.map((entry) => entry.code));
     const drafts: ProductDraft[] = products.map((product) => {
       // Codes the product declares: its own, codes extending common categories, and common codes it repeats as they are.
@@ -103,7 +150,7 @@ export const specArbitrary: fc.Arbitrary<SpecFilesText> = fc
       const actions = product.actions.map(([name, picks]) => ({ name, codes: [...new Set(picks.map((pick) => available[pick % available.length]!))].sort() }));
       return { name: product.name, codes: [...declared.values()], actions };
     });
-    return printSpec(rootCategories, categoryMeta, rootCodes, drafts);
+    return printSpec(envelope, rootCategories, categoryMeta, rootCodes, drafts);
   });
 
 /**
@@ -122,7 +169,7 @@ function sharedMetadata(code: string): CodeEntry {
   };
 }
 
-function printSpec(categories: readonly string[], categoryMeta: readonly { retryable: boolean; fault: "client" | "server" | undefined }[], rootCodes: readonly CodeEntry[], products: readonly ProductDraft[]): SpecFilesText {
+function printSpec(envelope: readonly string[], categories: readonly string[], categoryMeta: readonly { retryable: boolean; fault: "client" | "server" | undefined }[], rootCodes: readonly CodeEntry[], products: readonly ProductDraft[]): SpecFilesText {
   // Settle identifier collisions across the whole package (a code is one class everywhere), as the importer does.
   const everyCode = [...rootCodes.map((entry) => entry.code), ...products.flatMap((product) => product.codes.map((entry) => entry.code))];
   const settled = assignNames(everyCode, new Map());
@@ -149,6 +196,7 @@ function printSpec(categories: readonly string[], categoryMeta: readonly { retry
     "naming:",
     "  baseClass: PropertyApiError",
     "  codeEnum: PropertyErrorCode",
+    ...envelope,
     "categories:",
     ...categories.flatMap((category, index) => {
       const meta = categoryMeta[index % categoryMeta.length]!;

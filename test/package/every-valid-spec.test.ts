@@ -3,7 +3,9 @@
 // one tsc program (sources and both builds' declarations, strict with exactOptionalPropertyTypes and
 // noUncheckedIndexedAccess, plus a file per package asserting each action's code type exactly), and each
 // package's ESM and CJS builds are loaded and compared with the model: every code's class, parent and
-// retryable, and which codes each action's guard accepts.
+// retryable, and which codes each action's guard accepts; and bodies built from its envelope: what the
+// guards, toApiError (of a body, its error object, an error's JSON) and unwrapResponse make of them, and,
+// broken anywhere along the envelope's paths, that the guards still answer and nothing else throws.
 //
 // The seed is random; a failure names it: ERRGEN_PROPERTY_SEED=<seed> npx ava test/package/every-valid-spec.test.ts
 import test from "ava";
@@ -144,6 +146,94 @@ function behaviourProblems(model: Model, load: (module: string) => Exports): str
       }
     }
   }
+  for (const problem of envelopeProblems(model, root)) problems.push(problem);
+  return problems;
+}
+
+type Json = Record<string, unknown>;
+
+/** `value` at `path` below `target`, making the objects on the way; the empty path merges an object into `target`. */
+function put(target: Json, path: readonly string[], value: unknown): void {
+  if (path.length === 0) {
+    Object.assign(target, value);
+    return;
+  }
+  let at = target;
+  for (const name of path.slice(0, -1)) at = (at[name] ??= {}) as Json;
+  at[path[path.length - 1]!] = value;
+}
+
+function read(value: unknown, path: readonly string[]): unknown {
+  return path.reduce((at: unknown, name) => (at as Json | undefined)?.[name], value);
+}
+
+const FIELD_VALUES = { string: "text", number: 7, boolean: true, json: { list: [1, "two", null] } } as const;
+
+/** An error body and a success body built from the model's envelope, and what the package must make of them. */
+function envelopeProblems(model: Model, root: Exports): string[] {
+  const problems: string[] = [];
+  const { response, error, code, message, requestId, result, fields } = model.envelope;
+  const isErrorEnvelope = root["isErrorEnvelope"] as (value: unknown) => boolean;
+  const isSuccessEnvelope = root["isSuccessEnvelope"] as (value: unknown) => boolean;
+  const toApiError = root["toApiError"] as (value: unknown) => Json & { toJSON(): Json };
+  const unwrapResponse = root["unwrapResponse"] as (value: unknown) => unknown;
+  const known = model.classes.find((cls) => cls.home.kind === "root")!;
+
+  const errorBody: Json = {};
+  put(errorBody, [...response, ...error, ...code], known.code);
+  if (message) put(errorBody, [...response, ...error, ...message], "went wrong");
+  if (requestId) put(errorBody, [...response, ...requestId], "r-1");
+  for (const field of fields) put(errorBody, [...response, ...error, ...field.path], FIELD_VALUES[field.type]);
+  const expected: Json = { code: known.code, message: message ? "went wrong" : "", requestId: requestId ? "r-1" : undefined };
+  for (const field of fields) expected[field.name] = FIELD_VALUES[field.type];
+
+  const same = (what: string, actual: Json, wanted: Json) => {
+    for (const [key, value] of Object.entries(wanted)) {
+      if (JSON.stringify(actual[key]) !== JSON.stringify(value)) problems.push(`envelope: ${what} has ${key} ${JSON.stringify(actual[key])}, expected ${JSON.stringify(value)}`);
+    }
+  };
+  if (!isErrorEnvelope(errorBody) || isSuccessEnvelope(errorBody)) problems.push(`envelope: ${JSON.stringify(errorBody)} is not told an error`);
+  const converted = toApiError(errorBody);
+  if (converted["name"] !== known.name) problems.push(`envelope: ${JSON.stringify(errorBody)} converts to ${String(converted["name"])}, not ${known.name}`);
+  same("the error of a body", converted, expected);
+  same("the error of its JSON", toApiError(JSON.parse(JSON.stringify(converted.toJSON()))), expected);
+  // The error object alone: the request id comes with it only where the error object is the response object.
+  same("the error of the error object", toApiError(read(errorBody, [...response, ...error])), { ...expected, requestId: error.length === 0 ? expected["requestId"] : undefined });
+  try {
+    unwrapResponse(errorBody);
+    problems.push("envelope: unwrapResponse returned for an error body");
+  } catch (thrown) {
+    same("what unwrapResponse throws", thrown as Json, expected);
+  }
+
+  const successBody: Json = {};
+  put(successBody, response, {});
+  if (requestId) put(successBody, [...response, ...requestId], "r-2");
+  put(successBody, result, { ...(read(successBody, result) as Json | undefined), Items: [1, 2] });
+  if (!isSuccessEnvelope(successBody) || isErrorEnvelope(successBody)) problems.push(`envelope: ${JSON.stringify(successBody)} is not told a success`);
+  else if (unwrapResponse(successBody) !== read(successBody, result)) problems.push(`envelope: unwrapResponse(${JSON.stringify(successBody)}) is not its payload`);
+
+  // Bodies broken anywhere along their paths (arrays, primitives, null, any JSON): the guards still answer,
+  // toApiError and unwrapResponse still return or throw as documented.
+  const paths = [response, [...response, ...error], [...response, ...error, ...code], ...(requestId ? [[...response, ...requestId]] : []), result, ...fields.map((field) => [...response, ...error, ...field.path])];
+  const broken = fc.tuple(fc.constantFrom(errorBody, successBody), fc.constantFrom(...paths), fc.nat(), fc.oneof(fc.jsonValue(), fc.constantFrom(null, [], [1], "", 0, false)));
+  fc.assert(
+    fc.property(broken, ([body, path, cut, value]) => {
+      const copy = JSON.parse(JSON.stringify(body)) as Json;
+      const prefix = path.slice(0, path.length === 0 ? 0 : (cut % path.length) + 1);
+      if (prefix.length > 0) put(copy, prefix, value);
+      if (typeof isErrorEnvelope(copy) !== "boolean" || typeof isSuccessEnvelope(copy) !== "boolean") return false;
+      for (const run of [() => toApiError(copy), () => unwrapResponse(copy)]) {
+        try {
+          run();
+        } catch (thrown) {
+          if (!(thrown instanceof TypeError) && !(thrown instanceof (root[model.baseClass] as ErrorClassLike))) return false;
+        }
+      }
+      return true;
+    }),
+    { numRuns: 100, seed: SEED },
+  );
   return problems;
 }
 

@@ -17,6 +17,8 @@ export interface ApiErrorOptions {
   traceId?: string | undefined;
   /** What caused this error, such as the SDK's exception. `undefined` means none. */
   cause?: unknown;
+  /** `retry_after` of the error object, when the response has it as a number. */
+  retryAfter?: number | undefined;
 }
 
 /** The JSON form of an error, as `toJSON()` gives it; `toApiError` reads it back. */
@@ -33,6 +35,8 @@ export interface ApiErrorJSON {
   httpStatus?: number;
   /** The trace id, when known. */
   traceId?: string;
+  /** `retry_after` of the error object, when the response has it as a number. */
+  retryAfter?: number;
 }
 
 /**
@@ -65,6 +69,8 @@ export class BillingApiError extends Error {
   readonly fault: ErrorFault | undefined;
   /** The class name, such as `QuotaDailyError`. */
   override readonly name: string;
+  /** `retry_after` of the error object, when the response has it as a number. */
+  readonly retryAfter: number | undefined;
 
   static {
     Object.defineProperty(this.prototype, ERROR_BRAND, { value: true });
@@ -93,6 +99,7 @@ export class BillingApiError extends Error {
     this.fault = type.fault;
     // The class's own name: the package's classes hold theirs as data; one a team extends by hand has its own.
     this.name = type.name;
+    this.retryAfter = options.retryAfter;
   }
 
   /**

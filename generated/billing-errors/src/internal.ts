@@ -6,7 +6,7 @@ export const ERROR_BRAND: unique symbol = Symbol.for("errgen.error:@team/billing
  * The data an error carries besides its code and message, by name, in the order `toJSON()` gives them: the built-in
  * ones, then the spec's fields.
  */
-export const ERROR_DATA: readonly string[] = ["requestId", "httpStatus", "traceId"];
+export const ERROR_DATA: readonly string[] = ["requestId", "httpStatus", "traceId", "retryAfter"];
 
 /** The types a field of an error may have, by what `typeof` says of them. */
 export interface FieldTypes {

@@ -17,6 +17,8 @@ export interface ApiErrorOptions {
   traceId?: string | undefined;
   /** What caused this error, such as the SDK's exception. `undefined` means none. */
   cause?: unknown;
+  /** `retry_after` of the error object, when the response has it as a number. */
+  retryAfter?: number | undefined;
 }
 
 /** The JSON form of an error, as `toJSON()` gives it; `toApiError` reads it back. */
@@ -33,6 +35,8 @@ export interface ApiErrorJSON {
   httpStatus?: number;
   /** The trace id, when known. */
   traceId?: string;
+  /** `retry_after` of the error object, when the response has it as a number. */
+  retryAfter?: number;
 }
 
 /**
@@ -65,6 +69,8 @@ export declare class BillingApiError extends Error {
   readonly fault: ErrorFault | undefined;
   /** The class name, such as `QuotaDailyError`. */
   readonly name: string;
+  /** `retry_after` of the error object, when the response has it as a number. */
+  readonly retryAfter: number | undefined;
   /**
    * @param message - What went wrong.
    * @param options - The code (for the root and category classes), the data the error carries (request id, …) and its

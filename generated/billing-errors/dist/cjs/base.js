@@ -29,6 +29,7 @@ class BillingApiError extends Error {
     this.fault = type.fault;
     // The class's own name: the package's classes hold theirs as data; one a team extends by hand has its own.
     this.name = type.name;
+    this.retryAfter = options.retryAfter;
   }
   toJSON() {
     const json = unchecked({ name: this.name, code: this.code, message: this.message });

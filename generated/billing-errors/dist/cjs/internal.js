@@ -3,7 +3,7 @@
 Object.defineProperty(exports, "__esModule", { value: true });
 const ERROR_BRAND = Symbol.for("errgen.error:@team/billing-errors");
 
-const ERROR_DATA = ["requestId", "httpStatus", "traceId"];
+const ERROR_DATA = ["requestId", "httpStatus", "traceId", "retryAfter"];
 
 function typed(value, type) {
   return typeof value === type ? unchecked(value) : undefined;

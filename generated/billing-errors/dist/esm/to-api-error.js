@@ -63,15 +63,18 @@ function readFields(input) {
       response = record;
       error = record.error;
     }
-    if (typeof error?.code !== "string" && typeof record.code !== "string") {
+    if (typeof error?.code !== "string") {
       response = undefined;
       error = record;
     }
     if (typeof error?.code === "string") {
       data = {
         code: error.code,
-        message: error.message,
-        requestId: response?.request_id,
+        message: error.message ?? data.message,
+        requestId: response?.request_id ?? data.requestId,
+        traceId: data.traceId,
+        httpStatus: error.status ?? data.httpStatus,
+        retryAfter: error.retry_after ?? data.retryAfter,
       };
     }
     return {
@@ -80,6 +83,7 @@ function readFields(input) {
       requestId: typed(data.requestId, "string"),
       httpStatus: typed(data.httpStatus, "number"),
       traceId: typed(data.traceId, "string"),
+      retryAfter: typed(data.retryAfter, "number"),
       cause: input instanceof Error ? input : undefined,
       prototype: Object.getPrototypeOf(input),
     };
