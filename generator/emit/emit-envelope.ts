@@ -6,7 +6,7 @@ import type { DeclarationIR, PropertyIR } from "./ir/module-ir.ts";
 import type { ModuleIR } from "./ir/module-ir.ts";
 import { MODULE } from "./modules.ts";
 import { propertyName } from "./safe-text.ts";
-import { nodeAt, pathText, place, printType, readPath, readPathFrom, typeNode, type TypeNode } from "./wire-paths.ts";
+import { nodeAt, pathText, placeInBody, place, printType, readPath, readPathFrom, typeNode, type TypeNode } from "./wire-paths.ts";
 
 /** How a field of each type is on the wire: JSON may give `null` for any of them. */
 const WIRE_TYPES = { string: "string | null", number: "number | null", boolean: "boolean | null", json: "unknown" } as const;
@@ -41,13 +41,13 @@ export function emitEnvelope(model: Model): ModuleIR {
     path: MODULE.envelope,
     reexports: [],
     declarations: [
-      objectType("ErrorBody", errorBody, `The error object of a failed response (at ${at([...response, ...error])} of the body).`),
-      objectType("ErrorResponse", errorResponse, `The response object of a failed call (at ${at(response)} of the body).`),
+      objectType("ErrorBody", errorBody, `The error object of a failed response (${placeInBody([...response, ...error])}).`),
+      objectType("ErrorResponse", errorResponse, `The response object of a failed call (${placeInBody(response)}).`),
       objectType("ErrorEnvelope", errorEnvelope, "A whole failed response, as the service sends it."),
       objectType(
         "SuccessResponse",
         successResponse,
-        `What \`unwrapResponse\` returns for a successful call (at ${at(envelope.result)} of the body): the action's own fields \`T\`${successResponse.members.size > 0 ? " and what the envelope adds" : ""}.`,
+        `What \`unwrapResponse\` returns for a successful call (${placeInBody(envelope.result)}): the action's own fields \`T\`${successResponse.members.size > 0 ? " and what the envelope adds" : ""}.`,
         "<T>",
       ),
       objectType("SuccessEnvelope", success, "A whole successful response, as the service sends it.", "<T>"),

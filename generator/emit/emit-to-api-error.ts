@@ -9,12 +9,11 @@ import type { ModuleIR } from "./ir/module-ir.ts";
 import { MODULE } from "./modules.ts";
 import { runtimeDeclaration, runtimeDeclarations } from "./runtime.ts";
 import { stringLiteral } from "./safe-text.ts";
-import { accessPath, pathText, readPath, readPathFrom } from "./wire-paths.ts";
+import { accessPath, pathText, placeInBody, readPath, readPathFrom } from "./wire-paths.ts";
 
 export function emitToApiError(model: Model): ModuleIR {
   const base = model.baseClass;
   const { envelope } = model;
-  const result = `\`${pathText(envelope.result)}\``;
   return {
     path: MODULE.toApiError,
     reexports: [],
@@ -62,7 +61,7 @@ export function emitToApiError(model: Model): ModuleIR {
         name: "unwrapResponse",
         exported: true,
         docs:
-          `The payload of a successful envelope (at ${result} of the body). A failed envelope throws its typed error (see {@link toApiError}).\n\n` +
+          `The payload of a successful envelope (${placeInBody(envelope.result)}). A failed envelope throws its typed error (see {@link toApiError}).\n\n` +
           `@throws ${base} (the most specific class) when the envelope is a failure.\n` +
           "@throws TypeError when `envelope` is not a response envelope.",
         typeParameters: "<T>",

@@ -410,7 +410,7 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
       "kind": "function",
       "name": "defineErrorClass",
       "exported": true,
-      "typeParameters": "<T>",
+      "typeParameters": "<T = typeof ApiError>",
       "parameters": [
         {
           "name": "parent",
@@ -477,11 +477,8 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
       "returnType": "value is ApiError",
       "body": [
         "try {",
-        "  // Reading a missing brand gives undefined; `unchecked` because nothing is known of `value` yet.",
-        "  return (",
-        "    typeof value === \"object\" && value !== null && unchecked(value)[ERROR_BRAND] === true &&",
-        "    typeof unchecked(value).code === \"string\"",
-        "  );",
+        "  // `?.` reads nothing from null and undefined; a primitive has no brand.",
+        "  return unchecked(value)?.[ERROR_BRAND] === true && typeof unchecked(value).code === \"string\";",
         "} catch {",
         "  return false;",
         "}"
@@ -520,7 +517,7 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
       "parameters": [
         {
           "name": "index",
-          "type": "Map<string, string>"
+          "type": "Map<string, string | typeof ApiError>"
         },
         {
           "name": "tables",
@@ -540,23 +537,25 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
         "      const entry = line.startsWith(\".\") ? category + line : line;",
         "      const code = entry.split(\" \")[0] ?? \"\";",
         "      category = code.split(\".\")[0] ?? \"\";",
-        "      if (code !== \"\" && !index.has(code)) index.set(code, entry);",
+        "      if (!index.has(code)) index.set(code, entry); // an empty line's \"\" is never looked up",
         "    }",
         "  }",
         "}",
         "for (let path = code; ; ) {",
-        "  const entry = index.get(path);",
-        "  if (entry !== undefined) {",
-        "    const dot = path.lastIndexOf(\".\");",
-        "    const parent = dot === -1 ? ApiError : findClass(index, tables, path.slice(0, dot));",
-        "    return defineErrorClass(parent, entry);",
-        "  }",
+        "  const found = index.get(path);",
+        "  if (typeof found === \"function\") return found; // made on an earlier call",
         "  const dot = path.lastIndexOf(\".\");",
+        "  if (found !== undefined) {",
+        "    const parent = dot === -1 ? ApiError : findClass(index, tables, path.slice(0, dot));",
+        "    const type = defineErrorClass(parent, found);",
+        "    index.set(path, type);",
+        "    return type;",
+        "  }",
         "  if (dot === -1) return ApiError;",
         "  path = path.slice(0, dot);",
         "}"
       ],
-      "docs": "The class of `code`, else of its nearest ancestor in `tables`, else the root class; `index` (code → entry) is filled on the first call. A table entry that starts with a dot is in the category of the entry before it."
+      "docs": "The class of `code`, else of its nearest ancestor in `tables`, else the root class; `index` (code → entry, then → class once made) is filled on the first call. A table entry that starts with a dot is in the category of the entry before it."
     },
     "FoundFields": {
       "kind": "type",

@@ -27,6 +27,11 @@ export function pathText(path: WirePath): string {
   return path.length === 0 ? "." : path.join(".");
 }
 
+/** Where a path leads in a body, for docs: `` `Response.Error` of the body ``, or `the body itself`. */
+export function placeInBody(path: WirePath): string {
+  return path.length === 0 ? "the body itself" : `\`${path.join(".")}\` of the body`;
+}
+
 /** An object type under construction: the types it is (intersected) and its members by name. */
 export interface TypeNode {
   readonly types: string[];

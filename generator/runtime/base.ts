@@ -131,7 +131,7 @@ export type ErrorClassBase = {
 const ERROR_CLASSES: Map<string, any> = /* @__PURE__ */ new Map();
 
 /** The class of a code, made on first use and the same object ever after. `entry` is the code, then what differs from the naming rule and from the parent: `name=…`, `retryable` or `!retryable`, `fault=…` (empty for none), as in `InternalError fault=server`, `RequestLimitExceeded retryable`, `InvalidParameter.Conflict name=InvalidParameter_ConflictError`. Typed by the declaration it initialises. Not part of the package's API. */
-export function defineErrorClass<T>(parent: new (message?: string, options?: ApiErrorOptions) => ApiError, entry: string): T {
+export function defineErrorClass<T = typeof ApiError>(parent: new (message?: string, options?: ApiErrorOptions) => ApiError, entry: string): T {
   const [code = "", ...options] = entry.split(" ");
   let type = ERROR_CLASSES.get(code);
   if (type === undefined) {
@@ -160,11 +160,8 @@ function hasCodePath(this: typeof ApiError, value: unknown): boolean {
 /** Whether `value` is an error of this package, from any copy or version of it. Returns a boolean for any input and never throws. */
 export function isApiError(value: unknown): value is ApiError {
   try {
-    // Reading a missing brand gives undefined; `unchecked` because nothing is known of `value` yet.
-    return (
-      typeof value === "object" && value !== null && unchecked(value)[ERROR_BRAND] === true &&
-      typeof unchecked(value).code === "string"
-    );
+    // `?.` reads nothing from null and undefined; a primitive has no brand.
+    return unchecked(value)?.[ERROR_BRAND] === true && typeof unchecked(value).code === "string";
   } catch {
     return false;
   }

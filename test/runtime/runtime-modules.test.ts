@@ -50,7 +50,7 @@ const AuthFailureError: ErrorClass<ApiError, "AuthFailure"> = defineErrorClass(A
 const SignatureError: ErrorClass<InstanceType<typeof AuthFailureError>, "AuthFailure.SignatureFailure"> = defineErrorClass(AuthFailureError, "AuthFailure.SignatureFailure");
 
 test("defineErrorClass makes one class per code, named by the rule unless the entry names it, with the entry's overrides", (t) => {
-  t.is(defineErrorClass(ApiError, "AuthFailure"), AuthFailureError, "the same class however often it is asked for");
+  t.is<unknown, unknown>(defineErrorClass(ApiError, "AuthFailure"), AuthFailureError, "the same class however often it is asked for");
   t.is(AuthFailureError.name, "AuthFailureError");
   t.is(SignatureError.name, "AuthFailureSignatureFailureError");
   t.is(SignatureError.code, "AuthFailure.SignatureFailure");

@@ -148,7 +148,7 @@ const ERROR_CLASSES: Map<string, any> = /* @__PURE__ */ new Map();
  * `InternalError fault=server`, `RequestLimitExceeded retryable`, `InvalidParameter.Conflict
  * name=InvalidParameter_ConflictError`. Typed by the declaration it initialises. Not part of the package's API.
  */
-export function defineErrorClass<T>(
+export function defineErrorClass<T = typeof BillingApiError>(
   parent: new (message?: string, options?: ApiErrorOptions) => BillingApiError,
   entry: string,
 ): T {
@@ -195,11 +195,8 @@ function hasCodePath(this: typeof BillingApiError, value: unknown): boolean {
  */
 export function isApiError(value: unknown): value is BillingApiError {
   try {
-    // Reading a missing brand gives undefined; `unchecked` because nothing is known of `value` yet.
-    return (
-      typeof value === "object" && value !== null && unchecked(value)[ERROR_BRAND] === true &&
-      typeof unchecked(value).code === "string"
-    );
+    // `?.` reads nothing from null and undefined; a primitive has no brand.
+    return unchecked(value)?.[ERROR_BRAND] === true && typeof unchecked(value).code === "string";
   } catch {
     return false;
   }

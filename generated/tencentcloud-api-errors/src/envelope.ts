@@ -2,7 +2,7 @@
 import type { KnownErrorCode } from "./codes.js";
 import { unchecked } from "./internal.js";
 
-/** The error object of a failed response (at `Response.Error` of the body). */
+/** The error object of a failed response (`Response.Error` of the body). */
 export interface ErrorBody {
   /**
    * The error code, such as `AuthFailure.InvalidAuthorization`. Codes this package does not know are kept as they are.
@@ -12,7 +12,7 @@ export interface ErrorBody {
   Message: string;
 }
 
-/** The response object of a failed call (at `Response` of the body). */
+/** The response object of a failed call (`Response` of the body). */
 export interface ErrorResponse {
   /** The error. */
   Error: ErrorBody;
@@ -27,7 +27,7 @@ export interface ErrorEnvelope {
 }
 
 /**
- * What `unwrapResponse` returns for a successful call (at `Response` of the body): the action's own fields `T` and what
+ * What `unwrapResponse` returns for a successful call (`Response` of the body): the action's own fields `T` and what
  * the envelope adds.
  */
 export type SuccessResponse<T> = T & { RequestId: string };

@@ -21,10 +21,15 @@ export function createClassLookup(tables: readonly string[]): ErrorClassLookup {
 }
 
 /**
- * The class of `code`, else of its nearest ancestor in `tables`, else the root class; `index` (code → entry) is filled
- * on the first call. A table entry that starts with a dot is in the category of the entry before it.
+ * The class of `code`, else of its nearest ancestor in `tables`, else the root class; `index` (code → entry, then →
+ * class once made) is filled on the first call. A table entry that starts with a dot is in the category of the entry
+ * before it.
  */
-function findClass(index: Map<string, string>, tables: readonly string[], code: string): typeof TencentCloudApiError {
+function findClass(
+  index: Map<string, string | typeof TencentCloudApiError>,
+  tables: readonly string[],
+  code: string,
+): typeof TencentCloudApiError {
   if (index.size === 0) {
     for (const table of tables) {
       let category = "";
@@ -32,18 +37,20 @@ function findClass(index: Map<string, string>, tables: readonly string[], code: 
         const entry = line.startsWith(".") ? category + line : line;
         const code = entry.split(" ")[0] ?? "";
         category = code.split(".")[0] ?? "";
-        if (code !== "" && !index.has(code)) index.set(code, entry);
+        if (!index.has(code)) index.set(code, entry); // an empty line's "" is never looked up
       }
     }
   }
   for (let path = code; ; ) {
-    const entry = index.get(path);
-    if (entry !== undefined) {
-      const dot = path.lastIndexOf(".");
-      const parent = dot === -1 ? TencentCloudApiError : findClass(index, tables, path.slice(0, dot));
-      return defineErrorClass(parent, entry);
-    }
+    const found = index.get(path);
+    if (typeof found === "function") return found; // made on an earlier call
     const dot = path.lastIndexOf(".");
+    if (found !== undefined) {
+      const parent = dot === -1 ? TencentCloudApiError : findClass(index, tables, path.slice(0, dot));
+      const type = defineErrorClass(parent, found);
+      index.set(path, type);
+      return type;
+    }
     if (dot === -1) return TencentCloudApiError;
     path = path.slice(0, dot);
   }
@@ -137,8 +144,8 @@ function describeInput(input: unknown): string {
 }
 
 /**
- * The payload of a successful envelope (at `Response` of the body). A failed envelope throws its typed error (see
- * {@link toApiError}).
+ * The payload of a successful envelope (`Response` of the body). A failed envelope throws its typed error (see {@link
+ * toApiError}).
  *
  * @throws TencentCloudApiError (the most specific class) when the envelope is a failure.
  * @throws TypeError when `envelope` is not a response envelope.

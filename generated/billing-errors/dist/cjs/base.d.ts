@@ -116,7 +116,7 @@ export type ErrorClassBase = {
  * `InternalError fault=server`, `RequestLimitExceeded retryable`, `InvalidParameter.Conflict
  * name=InvalidParameter_ConflictError`. Typed by the declaration it initialises. Not part of the package's API.
  */
-export declare function defineErrorClass<T>(
+export declare function defineErrorClass<T = typeof BillingApiError>(
   parent: new (message?: string, options?: ApiErrorOptions) => BillingApiError,
   entry: string,
 ): T;

@@ -2,7 +2,7 @@
 import type { KnownErrorCode } from "./codes.js";
 import { isOptional, unchecked } from "./internal.js";
 
-/** The error object of a failed response (at `response.error` of the body). */
+/** The error object of a failed response (`response.error` of the body). */
 export interface ErrorBody {
   /** The error code, such as `Quota.Daily`. Codes this package does not know are kept as they are. */
   code: KnownErrorCode | (string & {});
@@ -14,7 +14,7 @@ export interface ErrorBody {
   retry_after?: number | null;
 }
 
-/** The response object of a failed call (at `response` of the body). */
+/** The response object of a failed call (`response` of the body). */
 export interface ErrorResponse {
   /** The error. */
   error: ErrorBody;
@@ -29,7 +29,7 @@ export interface ErrorEnvelope {
 }
 
 /**
- * What `unwrapResponse` returns for a successful call (at `response` of the body): the action's own fields `T` and what
+ * What `unwrapResponse` returns for a successful call (`response` of the body): the action's own fields `T` and what
  * the envelope adds.
  */
 export type SuccessResponse<T> = T & { request_id: string };

@@ -43,8 +43,8 @@ export type FoundFields = ApiErrorOptions & { message?: string | undefined; prot
 export declare function convertError(input: unknown, classOf: ErrorClassLookup, caller: string): BillingApiError;
 
 /**
- * The payload of a successful envelope (at `response` of the body). A failed envelope throws its typed error (see
- * {@link toApiError}).
+ * The payload of a successful envelope (`response` of the body). A failed envelope throws its typed error (see {@link
+ * toApiError}).
  *
  * @throws BillingApiError (the most specific class) when the envelope is a failure.
  * @throws TypeError when `envelope` is not a response envelope.

@@ -110,7 +110,7 @@ export type ErrorClassBase = {
  * `InternalError fault=server`, `RequestLimitExceeded retryable`, `InvalidParameter.Conflict
  * name=InvalidParameter_ConflictError`. Typed by the declaration it initialises. Not part of the package's API.
  */
-export declare function defineErrorClass<T>(
+export declare function defineErrorClass<T = typeof TencentCloudApiError>(
   parent: new (message?: string, options?: ApiErrorOptions) => TencentCloudApiError,
   entry: string,
 ): T;

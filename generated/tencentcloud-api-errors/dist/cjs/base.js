@@ -71,11 +71,8 @@ function hasCodePath(value) {
 
 function isApiError(value) {
   try {
-    // Reading a missing brand gives undefined; `unchecked` because nothing is known of `value` yet.
-    return (
-      typeof value === "object" && value !== null && unchecked(value)[ERROR_BRAND] === true &&
-      typeof unchecked(value).code === "string"
-    );
+    // `?.` reads nothing from null and undefined; a primitive has no brand.
+    return unchecked(value)?.[ERROR_BRAND] === true && typeof unchecked(value).code === "string";
   } catch {
     return false;
   }

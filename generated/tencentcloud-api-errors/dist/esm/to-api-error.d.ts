@@ -43,8 +43,8 @@ export type FoundFields = ApiErrorOptions & { message?: string | undefined; prot
 export declare function convertError(input: unknown, classOf: ErrorClassLookup, caller: string): TencentCloudApiError;
 
 /**
- * The payload of a successful envelope (at `Response` of the body). A failed envelope throws its typed error (see
- * {@link toApiError}).
+ * The payload of a successful envelope (`Response` of the body). A failed envelope throws its typed error (see {@link
+ * toApiError}).
  *
  * @throws TencentCloudApiError (the most specific class) when the envelope is a failure.
  * @throws TypeError when `envelope` is not a response envelope.

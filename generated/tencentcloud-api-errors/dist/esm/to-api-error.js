@@ -16,18 +16,20 @@ function findClass(index, tables, code) {
         const entry = line.startsWith(".") ? category + line : line;
         const code = entry.split(" ")[0] ?? "";
         category = code.split(".")[0] ?? "";
-        if (code !== "" && !index.has(code)) index.set(code, entry);
+        if (!index.has(code)) index.set(code, entry); // an empty line's "" is never looked up
       }
     }
   }
   for (let path = code; ; ) {
-    const entry = index.get(path);
-    if (entry !== undefined) {
-      const dot = path.lastIndexOf(".");
-      const parent = dot === -1 ? TencentCloudApiError : findClass(index, tables, path.slice(0, dot));
-      return defineErrorClass(parent, entry);
-    }
+    const found = index.get(path);
+    if (typeof found === "function") return found; // made on an earlier call
     const dot = path.lastIndexOf(".");
+    if (found !== undefined) {
+      const parent = dot === -1 ? TencentCloudApiError : findClass(index, tables, path.slice(0, dot));
+      const type = defineErrorClass(parent, found);
+      index.set(path, type);
+      return type;
+    }
     if (dot === -1) return TencentCloudApiError;
     path = path.slice(0, dot);
   }
