@@ -1,13 +1,14 @@
 // The example specs for other APIs (spec/examples/: Alibaba Cloud, Volcengine, Huawei Cloud, Google), each
 // generated with --verify (strict type-check of the package), checked by a strict consumer of its types,
 // and fed real-looking bodies: what each guard says, the class, code, message, request id and fields of
-// an error, the nearest ancestor of an unknown sub-code, what unwrapResponse returns, and a JSON round trip.
+// an error, the nearest ancestor of an unknown sub-code, what unwrapResponse returns, and a JSON round trip;
+// and no file of theirs names Tencent Cloud.
 import test from "ava";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { compileConsumer } from "../helpers/consumer.ts";
-import { REPO_ROOT, runErrgen, tempDir } from "../helpers/run-cli.ts";
+import { folderContents, REPO_ROOT, runErrgen, tempDir } from "../helpers/run-cli.ts";
 
 interface ErrorCase {
   readonly body: unknown;
@@ -192,6 +193,11 @@ for (const example of EXAMPLES) {
     const out = join(dir, "node_modules", example.packageName);
     const run = await runErrgen(["generate", "--spec", `spec/examples/${example.name}/spec.yaml`, "--out", out, "--verify"], REPO_ROOT);
     t.is(run.code, 0, run.stderr);
+
+    for (const [file, text] of Object.entries(folderContents(out, { relative: true }))) {
+      const vendor = /tencent|AuthFailure|SignatureFailure|ap-guangzhou/i.exec(text);
+      if (vendor) t.fail(`${file} names another vendor: ${JSON.stringify(vendor[0])}`);
+    }
 
     writeFileSync(join(dir, "package.json"), '{ "name": "consumer", "private": true, "type": "module" }\n');
     writeFileSync(join(dir, "consumer.ts"), example.consumer);
