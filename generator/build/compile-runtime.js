@@ -53,6 +53,7 @@ function declarationOf(node, file) {
     return { kind: "type", name: node.name.text, exported, ...typeParametersOf(node), type: node.type.getText(), ...docs };
   }
   if (ts.isInterfaceDeclaration(node)) {
+    if (node.heritageClauses !== undefined) fail(node, "the printer's interfaces extend nothing: write a type alias with an intersection");
     return { kind: "interface", name: node.name.text, ...typeParametersOf(node), properties: node.members.map((member) => propertyOf(member, file)), ...docs };
   }
   if (ts.isFunctionDeclaration(node)) {

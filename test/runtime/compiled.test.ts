@@ -31,4 +31,5 @@ test("the compiler refuses a declaration the printer cannot print, naming its li
   t.throws(() => declarationsOfSource("bad.ts", "export function f(value) {\n  return value;\n}\n"), { message: /^bad\.ts:1:19: the runtime states every type in its signatures$/ });
   t.throws(() => declarationsOfSource("bad.ts", "export enum E { A }\n"), { message: /^bad\.ts:1:1: the printer takes .* not EnumDeclaration$/ });
   t.throws(() => declarationsOfSource("bad.ts", "export const a: number = 1, b: number = 2;\n"), { message: /^bad\.ts:1:1: declare one variable a statement$/ });
+  t.throws(() => declarationsOfSource("bad.ts", "interface A {}\nexport interface B extends A {\n  /** x */\n  x: string;\n}\n"), { message: /^bad\.ts:2:1: the printer's interfaces extend nothing/ });
 });
