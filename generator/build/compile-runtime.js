@@ -130,7 +130,12 @@ function propertyOf(member, file) {
 }
 
 function parameterOf(parameter) {
-  return { name: parameter.name.getText(), type: typeOf(parameter), ...(parameter.initializer === undefined ? {} : { initializer: parameter.initializer.getText() }) };
+  return {
+    name: parameter.name.getText(),
+    type: typeOf(parameter),
+    ...(parameter.initializer === undefined ? {} : { initializer: parameter.initializer.getText() }),
+    ...(parameter.questionToken === undefined ? {} : { optional: true }),
+  };
 }
 
 function typeOf(node) {

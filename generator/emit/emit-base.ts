@@ -13,7 +13,7 @@ export function emitBase(model: Model): ModuleIR {
     declarations: [
       runtimeDeclaration("base", "ErrorFault", model),
       ...withFields(runtimeDeclarations("base", ["ApiErrorOptions", "ApiErrorJSON", "ApiError"], model), model),
-      ...runtimeDeclarations("base", ["ErrorClass", "ErrorClassBase", "ERROR_CLASSES", "defineErrorClass"], model),
+      ...runtimeDeclarations("base", ["ErrorClass", "ErrorClassBase", "ConvertedError", "ERROR_CLASSES", "defineErrorClass"], model),
       runtimeDeclaration("naming", "nameOf", model, { exported: false }),
       ...runtimeDeclarations("base", ["hasCodePath", "isApiError"], model),
     ],

@@ -15,10 +15,10 @@ export function emitIndex(model: Model): ModuleIR {
         from: MODULE.envelope,
         names: names("isErrorEnvelope", "isSuccessEnvelope", ...types("ErrorBody", "ErrorResponse", "ErrorEnvelope", "SuccessResponse", "SuccessEnvelope", "ApiEnvelope")),
       },
-      { from: MODULE.base, names: names(model.baseClass, "isApiError", ...types("ErrorFault", "ApiErrorOptions", "ApiErrorJSON")) },
+      { from: MODULE.base, names: names(model.baseClass, "isApiError", ...types("ErrorFault", "ApiErrorOptions", "ApiErrorJSON", "ConvertedError")) },
       { from: MODULE.errors, names: names(rootClasses(model).map((entry) => entry.name)) },
       { from: MODULE.categories, names: names(model.categories.flatMap((category) => [category.guardName, `type ${category.typeName}`])) },
-      { from: MODULE.toApiError, names: names("toApiError", "unwrapResponse") },
+      { from: MODULE.toApiError, names: names("toApiError", "unwrapResponse", "type ErrorExtras") },
       { from: MODULE.describeError, names: names("describeError", ...types("ErrorDescription", "ErrorLocale")) },
     ],
   };

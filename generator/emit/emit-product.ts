@@ -94,9 +94,9 @@ export function emitProduct(product: ProductModel, context: EmitContext): Module
       name: x.toError,
       exported: true,
       docs: `Like \`toApiError\`, knowing the codes of ${product.name} as well as the common ones.\n\n@throws TypeError when the input carries no string code.`,
-      parameters: [{ name: "input", type: "unknown" }],
-      returnType: base,
-      body: [`return convertError(input, productClassOf, ${stringLiteral(x.toError)});`],
+      parameters: [{ name: "input", type: "unknown" }, { name: "extras", type: "ErrorExtras | undefined", optional: true }],
+      returnType: `ConvertedError<${base}, ${x.knownCode} | KnownErrorCode>`,
+      body: [`return convertError(input, productClassOf, ${stringLiteral(x.toError)}, extras);`],
     },
     {
       kind: "function",

@@ -34,15 +34,16 @@ export function emitToApiError(model: Model): ModuleIR {
         exported: true,
         docs:
           `The most specific error class for a failure: the code's own class, else its nearest known ancestor's, else ${base}. ` +
-          "The code is kept exactly.\n\n" +
+          "The code is kept exactly; `known` says whether this package's catalogue lists it, and narrows `code` to the known codes.\n\n" +
           "Accepts a whole envelope, its response object, its error object, or any object with a string `code` " +
-          "(an SDK's exception, an error's `toJSON()`). An error of this copy of the package whose class is already the most specific is returned as it is.\n\n" +
+          "(an SDK's exception, with its `httpCode` and `traceId`; an error's `toJSON()`). An error of this copy of the package whose class is already the most specific is returned as it is.\n\n" +
+          "@param extras - The HTTP status, trace id or request id, when the caller knows them: they win over the input's.\n" +
           "@throws TypeError when the input carries no string code.",
-        parameters: [{ name: "input", type: "unknown" }],
-        returnType: base,
-        body: ['return convertError(input, classOf, "toApiError");'],
+        parameters: [{ name: "input", type: "unknown" }, { name: "extras", type: "ErrorExtras | undefined", optional: true }],
+        returnType: `ConvertedError<${base}, KnownErrorCode>`,
+        body: ['return convertError(input, classOf, "toApiError", extras);'],
       },
-      ...runtimeDeclarations("to-api-error", ["FoundFields", "convertError"], model),
+      ...runtimeDeclarations("to-api-error", ["FoundFields", "ErrorExtras", "convertError"], model),
       {
         kind: "function",
         name: "readFields",
@@ -170,9 +171,10 @@ function readFieldsBody(envelope: EnvelopeModel): string[] {
     "  return {",
     typedData("code", "string"),
     typedData("message", "string"),
-    typedData("requestId", "string"),
-    typedData("httpStatus", "number"),
-    typedData("traceId", "string"),
+    // The SDK's exception says "" for no request id or trace id, and `httpCode` for the HTTP status.
+    '    requestId: typed(data.requestId, "string") || undefined,',
+    '    httpStatus: typed(data.httpStatus ?? data.httpCode, "number"),',
+    '    traceId: typed(data.traceId, "string") || undefined,',
     ...envelope.fields.filter((field) => !field.builtIn).map((field) => typedData(field.name, field.type)),
     "    cause: input instanceof Error ? input : undefined,",
     "    prototype: Object.getPrototypeOf(input),",

@@ -15,6 +15,7 @@ export function classEntry(model: ClassModel): string {
   if (model.name !== nameOf(model.code, "Error")) extras.push(`name=${model.name}`);
   if (model.overridesRetryable) extras.push(model.retryable ? "retryable" : "!retryable");
   if (model.overridesFault) extras.push(`fault=${model.fault ?? ""}`);
+  if (model.kind === "category") extras.push("category"); // never a known code
   return [model.code, ...extras].join(" ");
 }
 

@@ -160,8 +160,10 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
       "returnType": "boolean",
       "body": [
         "// Past the end, charCodeAt gives NaN: no length check needed.",
-        "if (typeof code !== \"string\") return false;",
-        "return path === \"\" ? code !== \"\" : code === path || (code.charCodeAt(path.length) === 46 && code.startsWith(path));"
+        "return (",
+        "  typeof code === \"string\" &&",
+        "  (path === \"\" ? code !== \"\" : code === path || (code.charCodeAt(path.length) === 46 && code.startsWith(path)))",
+        ");"
       ],
       "docs": "Whether `code` is `path` or a code below it (`path.…`). Every non-empty code is below the root path `\"\"`."
     }
@@ -323,6 +325,12 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
           "docs": "Whose fault the error is, when the catalogue says."
         },
         {
+          "name": "known",
+          "type": "boolean",
+          "readonly": true,
+          "docs": "Whether the exact code is one the catalogue lists: the code of the error's own class, which is not a\nbare category. `false` for a code the package only mapped to an ancestor: log those to see the API's\ncatalogue drift from this package's. In what `toApiError` returns, `known` narrows `code` to the known codes."
+        },
+        {
           "name": "name",
           "type": "string",
           "readonly": true,
@@ -352,9 +360,9 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
           "super(message, options.cause === undefined ? undefined : { cause: options.cause });",
           "const type = new.target;",
           "const code = options.code ?? type.code;",
+          "// Its own code or one below it (the root's is \"\", below which is every code but \"\").",
           "if (!isCodeIn(code, type.code)) {",
-          "  const expected = type.code ? `${type.code} or a code below it` : \"a code\";",
-          "  throw new TypeError(`${type.errorName} needs ${expected}, got ${JSON.stringify(code)}`);",
+          "  throw new TypeError(`${type.errorName} cannot have the code ${JSON.stringify(code)}`);",
           "}",
           "this.code = code;",
           "this.requestId = options.requestId;",
@@ -362,6 +370,8 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
           "this.traceId = options.traceId;",
           "this.retryable = type.retryable;",
           "this.fault = type.fault;",
+          "// A class of a category that is not a code has its own `category` (defineErrorClass); subclasses inherit statics.",
+          "this.known = code === type.code && !Object.hasOwn(type, \"category\");",
           "// The class's own name: the package's classes hold theirs as data; one a team extends by hand has its own.",
           "this.name = type.name;"
         ],
@@ -396,6 +406,14 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
       "exported": true,
       "type": "{\n  new <I extends ApiError>(message?: string, options?: ApiErrorOptions): I;\n  readonly code: string;\n  readonly errorName: string;\n  readonly retryable: boolean;\n  readonly fault: ErrorFault | undefined;\n}",
       "docs": "What each class extends in a package's declarations (`errorClassBase<Parent>`): the parent's errors,\nmade as the root class makes them, with the statics every class has. A type only: the classes\nthemselves are made by `defineErrorClass`. Not part of the package's API."
+    },
+    "ConvertedError": {
+      "kind": "type",
+      "name": "ConvertedError",
+      "exported": true,
+      "typeParameters": "<E extends ApiError, K extends string>",
+      "type": "E & ({ readonly known: true; readonly code: K } | { readonly known: false })",
+      "docs": "An error as the converters give it: inside `if (error.known)`, `error.code` is one of `K`, the codes of\nthe catalogue it was converted with, so an exhaustive `switch (error.code)` needs no cast."
     },
     "ERROR_CLASSES": {
       "kind": "const",
@@ -442,7 +460,7 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
         "}",
         "return type;"
       ],
-      "docs": "The class of a code, made on first use and the same object ever after. `entry` is the code, then what differs from the naming rule and from the parent: `name=…`, `retryable` or `!retryable`, `fault=…` (empty for none), as in `InternalError fault=server`, `RequestLimitExceeded retryable`, `InvalidParameter.Conflict name=InvalidParameter_ConflictError`. Typed by the declaration it initialises. Not part of the package's API."
+      "docs": "The class of a code, made on first use and the same object ever after. `entry` is the code, then what differs from the naming rule and from the parent: `name=…`, `retryable` or `!retryable`, `fault=…` (empty for none), `category` (a category that is not a code: its errors are never `known`), as in `InternalError fault=server`, `RequestLimitExceeded retryable`, `InvalidParameter.Conflict name=InvalidParameter_ConflictError`. Typed by the declaration it initialises. Not part of the package's API."
     },
     "hasCodePath": {
       "kind": "function",
@@ -564,10 +582,18 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
       "type": "ApiErrorOptions & { message?: string | undefined; prototype?: unknown }",
       "docs": "What `readFields` finds in an input, each value of its type (else left out): the options of the error to make, its message, and the input's prototype. Not part of the package's API."
     },
+    "ErrorExtras": {
+      "kind": "type",
+      "name": "ErrorExtras",
+      "exported": true,
+      "type": "Pick<ApiErrorOptions, \"requestId\" | \"httpStatus\" | \"traceId\">",
+      "docs": "What a caller may add to an error it converts, which wins over what the input carries: the HTTP status, the trace id, the request id."
+    },
     "convertError": {
       "kind": "function",
       "name": "convertError",
       "exported": true,
+      "typeParameters": "<K extends string>",
       "parameters": [
         {
           "name": "input",
@@ -580,23 +606,29 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
         {
           "name": "caller",
           "type": "string"
+        },
+        {
+          "name": "extras",
+          "type": "ErrorExtras | undefined",
+          "optional": true
         }
       ],
-      "returnType": "ApiError",
+      "returnType": "ConvertedError<ApiError, K>",
       "body": [
         "const found = readFields(input);",
         "if (!found.code) {",
         "  // Two literals, one string: minifiers join them.",
         "  throw new TypeError(",
-        "    `${caller}: expected an error envelope, its response, or an object with a string code; ` +",
+        "    `${caller}: expected an error envelope or an object with a string code; ` +",
         "      `got ${describeInput(input)}`,",
         "  );",
         "}",
         "const type = classOf(found.code);",
-        "if (found.prototype === type.prototype && input instanceof type) return input; // already the most specific class",
-        "return new type(found.message, found);"
+        "// Already the most specific class: the same error. `unchecked`: the constructor sets `known` as ConvertedError says.",
+        "if (found.prototype === type.prototype && input instanceof type) return unchecked(input);",
+        "return unchecked(new type(found.message, extras ? { ...found, ...extras } : found));"
       ],
-      "docs": "The conversion behind `toApiError` and the products' converters, with the caller's lookup. Not part of the package's API."
+      "docs": "The conversion behind `toApiError` and the products' converters, with the caller's lookup; `K` is what `known` narrows codes to. Not part of the package's API."
     },
     "readFields": {
       "kind": "function",
@@ -627,9 +659,9 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
         "  return {",
         "    code: typed(data.code, \"string\"),",
         "    message: typed(data.message, \"string\"),",
-        "    requestId: typed(data.requestId, \"string\"),",
-        "    httpStatus: typed(data.httpStatus, \"number\"),",
-        "    traceId: typed(data.traceId, \"string\"),",
+        "    requestId: typed(data.requestId, \"string\") || undefined,",
+        "    httpStatus: typed(data.httpStatus ?? data.httpCode, \"number\"),",
+        "    traceId: typed(data.traceId, \"string\") || undefined,",
         "    cause: input instanceof Error ? input : undefined,",
         "    prototype: Object.getPrototypeOf(input),",
         "  };",

@@ -64,6 +64,12 @@ export class ApiError extends Error {
   readonly retryable: boolean;
   /** Whose fault the error is, when the catalogue says. */
   readonly fault: ErrorFault | undefined;
+  /**
+   * Whether the exact code is one the catalogue lists: the code of the error's own class, which is not a
+   * bare category. `false` for a code the package only mapped to an ancestor: log those to see the API's
+   * catalogue drift from this package's. In what `toApiError` returns, `known` narrows `code` to the known codes.
+   */
+  readonly known: boolean;
   /** The class name, such as `AuthFailureSignatureFailureError`. */
   override readonly name: string;
 
@@ -81,9 +87,9 @@ export class ApiError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     const type = new.target;
     const code = options.code ?? type.code;
+    // Its own code or one below it (the root's is "", below which is every code but "").
     if (!isCodeIn(code, type.code)) {
-      const expected = type.code ? `${type.code} or a code below it` : "a code";
-      throw new TypeError(`${type.errorName} needs ${expected}, got ${JSON.stringify(code)}`);
+      throw new TypeError(`${type.errorName} cannot have the code ${JSON.stringify(code)}`);
     }
     this.code = code;
     this.requestId = options.requestId;
@@ -91,6 +97,8 @@ export class ApiError extends Error {
     this.traceId = options.traceId;
     this.retryable = type.retryable;
     this.fault = type.fault;
+    // A class of a category that is not a code has its own `category` (defineErrorClass); subclasses inherit statics.
+    this.known = code === type.code && !Object.hasOwn(type, "category");
     // The class's own name: the package's classes hold theirs as data; one a team extends by hand has its own.
     this.name = type.name;
   }
@@ -126,11 +134,17 @@ export type ErrorClassBase = {
   readonly fault: ErrorFault | undefined;
 };
 
+/**
+ * An error as the converters give it: inside `if (error.known)`, `error.code` is one of `K`, the codes of
+ * the catalogue it was converted with, so an exhaustive `switch (error.code)` needs no cast.
+ */
+export type ConvertedError<E extends ApiError, K extends string> = E & ({ readonly known: true; readonly code: K } | { readonly known: false });
+
 // `any`: each class's precise type is the one its declaration gives (an ErrorClass of its parent and code).
 /** Every class made so far, by code: one class per code, however many modules ask for it. */
 const ERROR_CLASSES: Map<string, any> = /* @__PURE__ */ new Map();
 
-/** The class of a code, made on first use and the same object ever after. `entry` is the code, then what differs from the naming rule and from the parent: `name=…`, `retryable` or `!retryable`, `fault=…` (empty for none), as in `InternalError fault=server`, `RequestLimitExceeded retryable`, `InvalidParameter.Conflict name=InvalidParameter_ConflictError`. Typed by the declaration it initialises. Not part of the package's API. */
+/** The class of a code, made on first use and the same object ever after. `entry` is the code, then what differs from the naming rule and from the parent: `name=…`, `retryable` or `!retryable`, `fault=…` (empty for none), `category` (a category that is not a code: its errors are never `known`), as in `InternalError fault=server`, `RequestLimitExceeded retryable`, `InvalidParameter.Conflict name=InvalidParameter_ConflictError`. Typed by the declaration it initialises. Not part of the package's API. */
 export function defineErrorClass<T = typeof ApiError>(parent: new (message?: string, options?: ApiErrorOptions) => ApiError, entry: string): T {
   const [code = "", ...options] = entry.split(" ");
   let type = ERROR_CLASSES.get(code);

@@ -2,7 +2,7 @@
 // specific class and the conversion, shared by `toApiError` and the products' converters (each with its
 // own tables). Reading the fields out of an input follows the spec's envelope: emit-to-api-error.ts
 // writes `readFields` for each package; the one here is a stand-in, what it writes for Tencent Cloud's.
-import { ApiError, defineErrorClass, type ApiErrorOptions } from "./base.js";
+import { ApiError, defineErrorClass, type ApiErrorOptions, type ConvertedError } from "./base.js";
 import { typed, unchecked } from "./internal.js";
 
 /** The class for a code: its own, else its nearest known ancestor's, else the root class. */
@@ -44,19 +44,23 @@ function findClass(index: Map<string, string | typeof ApiError>, tables: readonl
 /** What `readFields` finds in an input, each value of its type (else left out): the options of the error to make, its message, and the input's prototype. Not part of the package's API. */
 export type FoundFields = ApiErrorOptions & { message?: string | undefined; prototype?: unknown };
 
-/** The conversion behind `toApiError` and the products' converters, with the caller's lookup. Not part of the package's API. */
-export function convertError(input: unknown, classOf: ErrorClassLookup, caller: string): ApiError {
+/** What a caller may add to an error it converts, which wins over what the input carries: the HTTP status, the trace id, the request id. */
+export type ErrorExtras = Pick<ApiErrorOptions, "requestId" | "httpStatus" | "traceId">;
+
+/** The conversion behind `toApiError` and the products' converters, with the caller's lookup; `K` is what `known` narrows codes to. Not part of the package's API. */
+export function convertError<K extends string>(input: unknown, classOf: ErrorClassLookup, caller: string, extras?: ErrorExtras | undefined): ConvertedError<ApiError, K> {
   const found = readFields(input);
   if (!found.code) {
     // Two literals, one string: minifiers join them.
     throw new TypeError(
-      `${caller}: expected an error envelope, its response, or an object with a string code; ` +
+      `${caller}: expected an error envelope or an object with a string code; ` +
         `got ${describeInput(input)}`,
     );
   }
   const type = classOf(found.code);
-  if (found.prototype === type.prototype && input instanceof type) return input; // already the most specific class
-  return new type(found.message, found);
+  // Already the most specific class: the same error. `unchecked`: the constructor sets `known` as ConvertedError says.
+  if (found.prototype === type.prototype && input instanceof type) return unchecked(input);
+  return unchecked(new type(found.message, extras ? { ...found, ...extras } : found));
 }
 
 // A stand-in: each package reads its own envelope (emit-to-api-error.ts); this is what it writes for Tencent Cloud's.
@@ -83,9 +87,9 @@ function readFields(input: unknown): FoundFields {
     return {
       code: typed(data.code, "string"),
       message: typed(data.message, "string"),
-      requestId: typed(data.requestId, "string"),
-      httpStatus: typed(data.httpStatus, "number"),
-      traceId: typed(data.traceId, "string"),
+      requestId: typed(data.requestId, "string") || undefined,
+      httpStatus: typed(data.httpStatus ?? data.httpCode, "number"),
+      traceId: typed(data.traceId, "string") || undefined,
       cause: input instanceof Error ? input : undefined,
       prototype: Object.getPrototypeOf(input),
     };

@@ -10,7 +10,7 @@ import type { CodeInput, Located, SpecInput } from "./spec-input.ts";
 /** Names every generated package exports whatever the spec says (ARCHITECTURE.md, "the generated package"). */
 export const FIXED_EXPORTS: readonly string[] = [
   "KnownErrorCode", "ErrorBody", "ErrorResponse", "ErrorEnvelope", "SuccessResponse", "SuccessEnvelope", "ApiEnvelope",
-  "ApiErrorOptions", "ApiErrorJSON", "ErrorDescription", "ErrorLocale", "ErrorFault",
+  "ApiErrorOptions", "ApiErrorJSON", "ConvertedError", "ErrorExtras", "ErrorDescription", "ErrorLocale", "ErrorFault",
   "isErrorEnvelope", "isSuccessEnvelope", "isApiError", "toApiError", "unwrapResponse", "describeError",
 ];
 

@@ -11,7 +11,7 @@ const model = modelOf(SAMPLE_SPEC);
 test("the root class is named by the spec; the naming rule comes along, not exported", (t) => {
   const base = emitBase(model);
   t.deepEqual(declared(base), [
-    "type ErrorFault", "interface ApiErrorOptions", "interface ApiErrorJSON", "class SampleApiError", "type ErrorClass", "type ErrorClassBase", "const ERROR_CLASSES",
+    "type ErrorFault", "interface ApiErrorOptions", "interface ApiErrorJSON", "class SampleApiError", "type ErrorClass", "type ErrorClassBase", "type ConvertedError", "const ERROR_CLASSES",
     "function defineErrorClass", "function nameOf", "function hasCodePath", "function isApiError",
   ]);
   t.like(declarationNamed(base, "nameOf"), { exported: false });

@@ -40,13 +40,13 @@ test("code gets the constant and its instance type; declarations get a class ext
 test("an entry states a name override, and retryable or fault where they differ from the parent", (t) => {
   const byCode = new Map(model.classes.map((entry) => [entry.code, entry]));
   t.is(classEntry(byCode.get("Upstream.Timeout")!), "Upstream.Timeout name=LedgerTimeoutError fault=server");
-  t.is(classEntry(byCode.get("Quota")!), "Quota retryable");
+  t.is(classEntry(byCode.get("Quota")!), "Quota retryable category", "a category that is not a code says so: its errors are never known");
   t.is(classEntry(byCode.get("Quota.Daily")!), "Quota.Daily", "inherits retryable from its category");
   t.is(classEntry(byCode.get("Auth.Token")!), "Auth.Token");
 });
 
 test("the table is one entry a line, codes below the category before them written from their dot", (t) => {
-  t.is(classTable(model.classes.filter((entry) => entry.home.kind === "root")), "`\nAuth\n.Token\nQuota retryable\n.Daily\nUpstream\n.Timeout name=LedgerTimeoutError fault=server\n`");
+  t.is(classTable(model.classes.filter((entry) => entry.home.kind === "root")), "`\nAuth category\n.Token\nQuota retryable category\n.Daily\nUpstream category\n.Timeout name=LedgerTimeoutError fault=server\n`");
 });
 
 test("a code with a hyphen: its class is named by the identifier rule, which its table entry states, since the runtime's rule keeps the hyphen", (t) => {
@@ -54,6 +54,6 @@ test("a code with a hyphen: its class is named by the identifier rule, which its
   const byCode = new Map(hyphens.classes.map((entry) => [entry.code, entry]));
   t.is(byCode.get("SVCSTG.CCE-ADDONMGR.4000003")!.name, "SVCSTGCCEADDONMGR4000003Error");
   t.is(classEntry(byCode.get("SVCSTG.CCE-ADDONMGR.4000003")!), "SVCSTG.CCE-ADDONMGR.4000003 name=SVCSTGCCEADDONMGR4000003Error");
-  t.is(classEntry(byCode.get("SVCSTG")!), "SVCSTG", "its category, without a hyphen, needs none");
+  t.is(classEntry(byCode.get("SVCSTG")!), "SVCSTG category", "its category, without a hyphen, needs none");
   t.is(classEntry(byCode.get("APIGW.0101")!), "APIGW.0101", "digits need no name: the runtime's rule gives the same");
 });

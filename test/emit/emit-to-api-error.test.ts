@@ -16,11 +16,11 @@ function moduleOf(envelope: string): string {
 test("the runtime's declarations come with the spec's root class in place of ApiError", (t) => {
   t.deepEqual(declared(module), [
     "type ErrorClassLookup", "function createClassLookup", "function findClass", "const classOf", "function toApiError", "type FoundFields",
-    "function convertError", "function readFields", "function describeInput", "function unwrapResponse", "function unwrapWith", "function isSuccess",
+    "type ErrorExtras", "function convertError", "function readFields", "function describeInput", "function unwrapResponse", "function unwrapWith", "function isSuccess",
     "function carriesError",
   ]);
   t.like(declarationNamed(module, "ErrorClassLookup"), { type: "(code: string) => typeof SampleApiError" });
-  t.like(declarationNamed(module, "convertError"), { returnType: "SampleApiError" });
+  t.like(declarationNamed(module, "convertError"), { returnType: "ConvertedError<SampleApiError, K>" });
   t.false(/\bApiError\b/.test(text), "no ApiError is left");
 });
 
@@ -43,7 +43,7 @@ test('"." skips the steps that would read the same object again; the payload and
   t.true(flat.includes('return ownField(value, "error_code") !== undefined;'), "a failure is a body with a code");
   const google = moduleOf("  response: \".\"\n  error: error\n  code: status\n  message: message\n  requestId: null\n  fields:\n    httpStatus: { path: code, type: number }\n    details: { path: details, type: json }");
   t.true(google.includes("data = {\n        code: error.status,\n        message: error.message,\n        httpStatus: error.code,\n        details: error.details,\n      };"), "a long statement is wrapped, an item a line");
-  t.true(google.includes('httpStatus: typed(data.httpStatus, "number"),'));
+  t.true(google.includes('httpStatus: typed(data.httpStatus ?? data.httpCode, "number"),'), "the field, else an SDK exception's httpCode");
   t.true(google.includes("details: data.details,"), "a json field is kept as it is");
   const volcengine = moduleOf("  response: ResponseMetadata\n  result: Result\n  fields:\n    codeN: { path: CodeN, type: number }");
   t.true(volcengine.includes("if (isSuccess(envelope)) return envelope.Result;"));

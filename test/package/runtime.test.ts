@@ -91,13 +91,13 @@ for (const [build, api] of [["esm", esm], ["cjs", cjs]] as const) {
 
   test(`${build}: malformed envelopes give clear TypeErrors`, (t) => {
     const malformed: [unknown, string][] = [
-      [{}, "toApiError: expected an error envelope, its response, or an object with a string code; got an object without one"],
-      [{ Response: { Error: "boom", RequestId: "r" } }, "toApiError: expected an error envelope, its response, or an object with a string code; got an object without one"],
-      [{ Response: { Error: { Code: 42, Message: "m" }, RequestId: "r" } }, "toApiError: expected an error envelope, its response, or an object with a string code; got an object without one"],
-      [null, "toApiError: expected an error envelope, its response, or an object with a string code; got null"],
-      [[1], "toApiError: expected an error envelope, its response, or an object with a string code; got an object without one"],
-      [throwingProxy, "toApiError: expected an error envelope, its response, or an object with a string code; got an object without one"],
-      [revoked.proxy, "toApiError: expected an error envelope, its response, or an object with a string code; got an object without one"],
+      [{}, "toApiError: expected an error envelope or an object with a string code; got an object without one"],
+      [{ Response: { Error: "boom", RequestId: "r" } }, "toApiError: expected an error envelope or an object with a string code; got an object without one"],
+      [{ Response: { Error: { Code: 42, Message: "m" }, RequestId: "r" } }, "toApiError: expected an error envelope or an object with a string code; got an object without one"],
+      [null, "toApiError: expected an error envelope or an object with a string code; got null"],
+      [[1], "toApiError: expected an error envelope or an object with a string code; got an object without one"],
+      [throwingProxy, "toApiError: expected an error envelope or an object with a string code; got an object without one"],
+      [revoked.proxy, "toApiError: expected an error envelope or an object with a string code; got an object without one"],
     ];
     for (const [input, message] of malformed) t.throws(() => api.toApiError(input), { instanceOf: TypeError, message });
     t.throws(() => api.unwrapResponse({ Response: { RequestId: 5 } } as never), {

@@ -22,7 +22,7 @@ test("a consumer of isErrorEnvelope and toApiError bundles the lookup table, not
 
 test("importing one class bundles that class and its ancestors only", async (t) => {
   const { text } = await bundleSize(CONSUMERS.oneClass);
-  t.true(text.includes('"AuthFailure.SignatureFailure"') && text.includes('"AuthFailure"'));
+  t.true(text.includes('"AuthFailure.SignatureFailure"') && text.includes('"AuthFailure category"'), "the class and its category's");
   t.false(text.includes('"InternalError'), "unrelated classes are left out");
 });
 

@@ -70,8 +70,8 @@ test("errors: code checked against the class, fields from the class, instanceof 
   t.true(isApiError(error));
   t.deepEqual(error.toJSON(), { name: "AuthFailureSignatureFailureError", code: "AuthFailure.SignatureFailure", message: "bad signature", requestId: "r-1" });
   t.deepEqual(new AuthFailureError("m", { code: "AuthFailure.New" }).toJSON(), { name: "AuthFailureError", code: "AuthFailure.New", message: "m" });
-  t.throws(() => new AuthFailureError("m", { code: "InternalError" }), { instanceOf: TypeError, message: 'AuthFailureError needs AuthFailure or a code below it, got "InternalError"' });
-  t.throws(() => new ApiError("m"), { instanceOf: TypeError, message: 'ApiError needs a code, got ""' });
+  t.throws(() => new AuthFailureError("m", { code: "InternalError" }), { instanceOf: TypeError, message: 'AuthFailureError cannot have the code "InternalError"' });
+  t.throws(() => new ApiError("m"), { instanceOf: TypeError, message: 'ApiError cannot have the code ""' });
   const cause = new Error("sdk");
   t.is(new ApiError("m", { code: "X", cause }).cause, cause);
   t.false("cause" in new ApiError("m", { code: "X" }), "no cause unless one is given");

@@ -11,7 +11,7 @@ import { BillingApiError, defineErrorClass, type ErrorClass } from "./base.js";
  * Retryable. A client fault.
  */
 export const QuotaError: ErrorClass<BillingApiError, "Quota"> =
-  /* @__PURE__ */ defineErrorClass(BillingApiError, "Quota retryable fault=client");
+  /* @__PURE__ */ defineErrorClass(BillingApiError, "Quota retryable fault=client category");
 
 /** An error of {@link QuotaError}: code `Quota` or a code below it. */
 export type QuotaError = InstanceType<typeof QuotaError>;
@@ -46,7 +46,7 @@ export type QuotaDaily_BurstError = InstanceType<typeof QuotaDaily_BurstError>;
  * Not retryable.
  */
 export const UpstreamError: ErrorClass<BillingApiError, "Upstream"> =
-  /* @__PURE__ */ defineErrorClass(BillingApiError, "Upstream");
+  /* @__PURE__ */ defineErrorClass(BillingApiError, "Upstream category");
 
 /** An error of {@link UpstreamError}: code `Upstream` or a code below it. */
 export type UpstreamError = InstanceType<typeof UpstreamError>;
@@ -66,9 +66,9 @@ export type LedgerTimeoutError = InstanceType<typeof LedgerTimeoutError>;
  * The classes of this module as data, for looking codes up without bundling every class. Not part of the package's API.
  */
 export const ERROR_CLASS_TABLE: string = `
-Quota retryable fault=client
+Quota retryable fault=client category
 .Daily
 .Daily_Burst !retryable
-Upstream
+Upstream category
 .Timeout name=LedgerTimeoutError retryable fault=server
 `;

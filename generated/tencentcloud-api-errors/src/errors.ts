@@ -24,7 +24,7 @@ export type ActionOfflineError = InstanceType<typeof ActionOfflineError>;
  * Not retryable.
  */
 export const AuthFailureError: ErrorClass<TencentCloudApiError, "AuthFailure"> =
-  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "AuthFailure");
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "AuthFailure category");
 
 /** An error of {@link AuthFailureError}: code `AuthFailure` or a code below it. */
 export type AuthFailureError = InstanceType<typeof AuthFailureError>;
@@ -539,7 +539,7 @@ export type UnsupportedRegionError = InstanceType<typeof UnsupportedRegionError>
  */
 export const ERROR_CLASS_TABLE: string = `
 ActionOffline
-AuthFailure
+AuthFailure category
 .InvalidAuthorization
 .InvalidSecretId
 .MFAFailure

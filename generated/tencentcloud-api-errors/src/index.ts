@@ -24,6 +24,7 @@ export {
   type ErrorFault,
   type ApiErrorOptions,
   type ApiErrorJSON,
+  type ConvertedError,
 } from "./base.js";
 
 export {
@@ -127,6 +128,6 @@ export {
   type UnsupportedRegionCode,
 } from "./categories.js";
 
-export { toApiError, unwrapResponse } from "./to-api-error.js";
+export { toApiError, unwrapResponse, type ErrorExtras } from "./to-api-error.js";
 
 export { describeError, type ErrorDescription, type ErrorLocale } from "./describe-error.js";

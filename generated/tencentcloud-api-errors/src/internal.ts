@@ -44,6 +44,8 @@ export function unchecked(value: unknown): any {
 /** Whether `code` is `path` or a code below it (`path.…`). Every non-empty code is below the root path `""`. */
 export function isCodeIn(code: unknown, path: string): boolean {
   // Past the end, charCodeAt gives NaN: no length check needed.
-  if (typeof code !== "string") return false;
-  return path === "" ? code !== "" : code === path || (code.charCodeAt(path.length) === 46 && code.startsWith(path));
+  return (
+    typeof code === "string" &&
+    (path === "" ? code !== "" : code === path || (code.charCodeAt(path.length) === 46 && code.startsWith(path)))
+  );
 }

@@ -90,6 +90,8 @@ export interface ParameterIR {
   readonly name: string;
   readonly type: string;
   readonly initializer?: string;
+  /** `name?: type`: may be left out (JavaScript needs no default for it). */
+  readonly optional?: boolean;
 }
 
 export interface ClassIR extends Documented {

@@ -321,8 +321,8 @@ function parameters(list: readonly ParameterIR[], typed: boolean | "declaration"
     .filter((parameter) => typed || parameter.name !== "this")
     .map((parameter) => {
       if (!typed) return parameter.initializer === undefined ? parameter.name : `${parameter.name} = ${parameter.initializer}`;
-      if (typed === "declaration") return `${parameter.name}${parameter.initializer === undefined ? "" : "?"}: ${parameter.type}`;
-      return `${parameter.name}: ${parameter.type}${parameter.initializer === undefined ? "" : ` = ${parameter.initializer}`}`;
+      if (typed === "declaration") return `${parameter.name}${parameter.initializer === undefined && !parameter.optional ? "" : "?"}: ${parameter.type}`;
+      return `${parameter.name}${parameter.optional ? "?" : ""}: ${parameter.type}${parameter.initializer === undefined ? "" : ` = ${parameter.initializer}`}`;
     });
 }
 

@@ -17,9 +17,9 @@ class BillingApiError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     const type = new.target;
     const code = options.code ?? type.code;
+    // Its own code or one below it (the root's is "", below which is every code but "").
     if (!isCodeIn(code, type.code)) {
-      const expected = type.code ? `${type.code} or a code below it` : "a code";
-      throw new TypeError(`${type.errorName} needs ${expected}, got ${JSON.stringify(code)}`);
+      throw new TypeError(`${type.errorName} cannot have the code ${JSON.stringify(code)}`);
     }
     this.code = code;
     this.requestId = options.requestId;
@@ -27,6 +27,8 @@ class BillingApiError extends Error {
     this.traceId = options.traceId;
     this.retryable = type.retryable;
     this.fault = type.fault;
+    // A class of a category that is not a code has its own `category` (defineErrorClass); subclasses inherit statics.
+    this.known = code === type.code && !Object.hasOwn(type, "category");
     // The class's own name: the package's classes hold theirs as data; one a team extends by hand has its own.
     this.name = type.name;
     this.retryAfter = options.retryAfter;

@@ -3,22 +3,22 @@
 Object.defineProperty(exports, "__esModule", { value: true });
 const { BillingApiError, defineErrorClass } = require("./base.js");
 
-const QuotaError = /* @__PURE__ */ defineErrorClass(BillingApiError, "Quota retryable fault=client");
+const QuotaError = /* @__PURE__ */ defineErrorClass(BillingApiError, "Quota retryable fault=client category");
 
 const QuotaDailyError = /* @__PURE__ */ defineErrorClass(QuotaError, "Quota.Daily");
 
 const QuotaDaily_BurstError = /* @__PURE__ */ defineErrorClass(QuotaError, "Quota.Daily_Burst !retryable");
 
-const UpstreamError = /* @__PURE__ */ defineErrorClass(BillingApiError, "Upstream");
+const UpstreamError = /* @__PURE__ */ defineErrorClass(BillingApiError, "Upstream category");
 
 const LedgerTimeoutError =
   /* @__PURE__ */ defineErrorClass(UpstreamError, "Upstream.Timeout name=LedgerTimeoutError retryable fault=server");
 
 const ERROR_CLASS_TABLE = `
-Quota retryable fault=client
+Quota retryable fault=client category
 .Daily
 .Daily_Burst !retryable
-Upstream
+Upstream category
 .Timeout name=LedgerTimeoutError retryable fault=server
 `;
 

@@ -23,6 +23,7 @@ export {
   type ErrorFault,
   type ApiErrorOptions,
   type ApiErrorJSON,
+  type ConvertedError,
 } from "./base.js";
 
 export {
@@ -35,6 +36,6 @@ export {
 
 export { isQuotaCode, type QuotaCode, isUpstreamCode, type UpstreamCode } from "./categories.js";
 
-export { toApiError, unwrapResponse } from "./to-api-error.js";
+export { toApiError, unwrapResponse, type ErrorExtras } from "./to-api-error.js";
 
 export { describeError, type ErrorDescription, type ErrorLocale } from "./describe-error.js";

@@ -67,6 +67,12 @@ export declare class BillingApiError extends Error {
   readonly retryable: boolean;
   /** Whose fault the error is, when the catalogue says. */
   readonly fault: ErrorFault | undefined;
+  /**
+   * Whether the exact code is one the catalogue lists: the code of the error's own class, which is not a
+   * bare category. `false` for a code the package only mapped to an ancestor: log those to see the API's
+   * catalogue drift from this package's. In what `toApiError` returns, `known` narrows `code` to the known codes.
+   */
+  readonly known: boolean;
   /** The class name, such as `QuotaDailyError`. */
   readonly name: string;
   /** `retry_after` of the error object, when the response has it as a number. */
@@ -111,10 +117,18 @@ export type ErrorClassBase = {
 };
 
 /**
+ * An error as the converters give it: inside `if (error.known)`, `error.code` is one of `K`, the codes of
+ * the catalogue it was converted with, so an exhaustive `switch (error.code)` needs no cast.
+ */
+export type ConvertedError<E extends BillingApiError, K extends string> =
+  E & ({ readonly known: true; readonly code: K } | { readonly known: false });
+
+/**
  * The class of a code, made on first use and the same object ever after. `entry` is the code, then what differs from
- * the naming rule and from the parent: `name=…`, `retryable` or `!retryable`, `fault=…` (empty for none), as in
- * `InternalError fault=server`, `RequestLimitExceeded retryable`, `InvalidParameter.Conflict
- * name=InvalidParameter_ConflictError`. Typed by the declaration it initialises. Not part of the package's API.
+ * the naming rule and from the parent: `name=…`, `retryable` or `!retryable`, `fault=…` (empty for none), `category` (a
+ * category that is not a code: its errors are never `known`), as in `InternalError fault=server`, `RequestLimitExceeded
+ * retryable`, `InvalidParameter.Conflict name=InvalidParameter_ConflictError`. Typed by the declaration it initialises.
+ * Not part of the package's API.
  */
 export declare function defineErrorClass<T = typeof BillingApiError>(
   parent: new (message?: string, options?: ApiErrorOptions) => BillingApiError,

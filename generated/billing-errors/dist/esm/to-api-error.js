@@ -37,22 +37,23 @@ function findClass(index, tables, code) {
 
 const classOf = /* @__PURE__ */ createClassLookup([ERROR_CLASS_TABLE]);
 
-export function toApiError(input) {
-  return convertError(input, classOf, "toApiError");
+export function toApiError(input, extras) {
+  return convertError(input, classOf, "toApiError", extras);
 }
 
-export function convertError(input, classOf, caller) {
+export function convertError(input, classOf, caller, extras) {
   const found = readFields(input);
   if (!found.code) {
     // Two literals, one string: minifiers join them.
     throw new TypeError(
-      `${caller}: expected an error envelope, its response, or an object with a string code; ` +
+      `${caller}: expected an error envelope or an object with a string code; ` +
         `got ${describeInput(input)}`,
     );
   }
   const type = classOf(found.code);
-  if (found.prototype === type.prototype && input instanceof type) return input; // already the most specific class
-  return new type(found.message, found);
+  // Already the most specific class: the same error. `unchecked`: the constructor sets `known` as ConvertedError says.
+  if (found.prototype === type.prototype && input instanceof type) return unchecked(input);
+  return unchecked(new type(found.message, extras ? { ...found, ...extras } : found));
 }
 
 function readFields(input) {
@@ -82,9 +83,9 @@ function readFields(input) {
     return {
       code: typed(data.code, "string"),
       message: typed(data.message, "string"),
-      requestId: typed(data.requestId, "string"),
-      httpStatus: typed(data.httpStatus, "number"),
-      traceId: typed(data.traceId, "string"),
+      requestId: typed(data.requestId, "string") || undefined,
+      httpStatus: typed(data.httpStatus ?? data.httpCode, "number"),
+      traceId: typed(data.traceId, "string") || undefined,
       retryAfter: typed(data.retryAfter, "number"),
       cause: input instanceof Error ? input : undefined,
       prototype: Object.getPrototypeOf(input),

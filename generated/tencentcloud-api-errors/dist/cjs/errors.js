@@ -5,7 +5,7 @@ const { TencentCloudApiError, defineErrorClass } = require("./base.js");
 
 const ActionOfflineError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ActionOffline");
 
-const AuthFailureError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "AuthFailure");
+const AuthFailureError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "AuthFailure category");
 
 const AuthFailureInvalidAuthorizationError =
   /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.InvalidAuthorization");
@@ -96,7 +96,7 @@ const UnsupportedRegionError = /* @__PURE__ */ defineErrorClass(TencentCloudApiE
 
 const ERROR_CLASS_TABLE = `
 ActionOffline
-AuthFailure
+AuthFailure category
 .InvalidAuthorization
 .InvalidSecretId
 .MFAFailure

@@ -3,7 +3,7 @@ import { TencentCloudApiError, defineErrorClass } from "./base.js";
 
 export const ActionOfflineError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ActionOffline");
 
-export const AuthFailureError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "AuthFailure");
+export const AuthFailureError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "AuthFailure category");
 
 export const AuthFailureInvalidAuthorizationError =
   /* @__PURE__ */ defineErrorClass(AuthFailureError, "AuthFailure.InvalidAuthorization");
@@ -97,7 +97,7 @@ export const UnsupportedRegionError = /* @__PURE__ */ defineErrorClass(TencentCl
 
 export const ERROR_CLASS_TABLE = `
 ActionOffline
-AuthFailure
+AuthFailure category
 .InvalidAuthorization
 .InvalidSecretId
 .MFAFailure

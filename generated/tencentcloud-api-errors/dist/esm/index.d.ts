@@ -23,6 +23,7 @@ export {
   type ErrorFault,
   type ApiErrorOptions,
   type ApiErrorJSON,
+  type ConvertedError,
 } from "./base.js";
 
 export {
@@ -126,6 +127,6 @@ export {
   type UnsupportedRegionCode,
 } from "./categories.js";
 
-export { toApiError, unwrapResponse } from "./to-api-error.js";
+export { toApiError, unwrapResponse, type ErrorExtras } from "./to-api-error.js";
 
 export { describeError, type ErrorDescription, type ErrorLocale } from "./describe-error.js";

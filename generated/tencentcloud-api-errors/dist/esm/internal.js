@@ -21,6 +21,8 @@ export function unchecked(value) {
 
 export function isCodeIn(code, path) {
   // Past the end, charCodeAt gives NaN: no length check needed.
-  if (typeof code !== "string") return false;
-  return path === "" ? code !== "" : code === path || (code.charCodeAt(path.length) === 46 && code.startsWith(path));
+  return (
+    typeof code === "string" &&
+    (path === "" ? code !== "" : code === path || (code.charCodeAt(path.length) === 46 && code.startsWith(path)))
+  );
 }

@@ -8,7 +8,7 @@ const { ERROR_CLASS_TABLE, QuotaError } = require("../errors.js");
 const { isCodeIn } = require("../internal.js");
 const { convertError, createClassLookup, unwrapWith } = require("../to-api-error.js");
 
-const InvalidInvoiceError = /* @__PURE__ */ defineErrorClass(BillingApiError, "InvalidInvoice");
+const InvalidInvoiceError = /* @__PURE__ */ defineErrorClass(BillingApiError, "InvalidInvoice category");
 
 const InvalidInvoiceVoidedError = /* @__PURE__ */ defineErrorClass(InvalidInvoiceError, "InvalidInvoice.Voided");
 
@@ -44,15 +44,15 @@ function isInvoiceActionError(action, error) {
 }
 
 const PRODUCT_CLASS_TABLE = `
-InvalidInvoice
+InvalidInvoice category
 .Voided
 Quota.Invoices
 `;
 
 const productClassOf = /* @__PURE__ */ createClassLookup([PRODUCT_CLASS_TABLE, ERROR_CLASS_TABLE]);
 
-function toInvoiceError(input) {
-  return convertError(input, productClassOf, "toInvoiceError");
+function toInvoiceError(input, extras) {
+  return convertError(input, productClassOf, "toInvoiceError", extras);
 }
 
 function unwrapInvoiceResponse(envelope) {

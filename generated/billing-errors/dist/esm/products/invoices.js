@@ -6,7 +6,7 @@ import { ERROR_CLASS_TABLE, QuotaError } from "../errors.js";
 import { isCodeIn } from "../internal.js";
 import { convertError, createClassLookup, unwrapWith } from "../to-api-error.js";
 
-export const InvalidInvoiceError = /* @__PURE__ */ defineErrorClass(BillingApiError, "InvalidInvoice");
+export const InvalidInvoiceError = /* @__PURE__ */ defineErrorClass(BillingApiError, "InvalidInvoice category");
 
 export const InvalidInvoiceVoidedError = /* @__PURE__ */ defineErrorClass(InvalidInvoiceError, "InvalidInvoice.Voided");
 
@@ -42,15 +42,15 @@ export function isInvoiceActionError(action, error) {
 }
 
 const PRODUCT_CLASS_TABLE = `
-InvalidInvoice
+InvalidInvoice category
 .Voided
 Quota.Invoices
 `;
 
 const productClassOf = /* @__PURE__ */ createClassLookup([PRODUCT_CLASS_TABLE, ERROR_CLASS_TABLE]);
 
-export function toInvoiceError(input) {
-  return convertError(input, productClassOf, "toInvoiceError");
+export function toInvoiceError(input, extras) {
+  return convertError(input, productClassOf, "toInvoiceError", extras);
 }
 
 export function unwrapInvoiceResponse(envelope) {

@@ -117,8 +117,8 @@ const PRODUCT_CLASS_TABLE = `
 
 const productClassOf = /* @__PURE__ */ createClassLookup([PRODUCT_CLASS_TABLE, ERROR_CLASS_TABLE]);
 
-function toAdpError(input) {
-  return convertError(input, productClassOf, "toAdpError");
+function toAdpError(input, extras) {
+  return convertError(input, productClassOf, "toAdpError", extras);
 }
 
 function unwrapAdpResponse(envelope) {

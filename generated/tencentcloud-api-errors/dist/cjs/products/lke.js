@@ -141,8 +141,8 @@ const PRODUCT_CLASS_TABLE = `
 
 const productClassOf = /* @__PURE__ */ createClassLookup([PRODUCT_CLASS_TABLE, ERROR_CLASS_TABLE]);
 
-function toLkeError(input) {
-  return convertError(input, productClassOf, "toLkeError");
+function toLkeError(input, extras) {
+  return convertError(input, productClassOf, "toLkeError", extras);
 }
 
 function unwrapLkeResponse(envelope) {

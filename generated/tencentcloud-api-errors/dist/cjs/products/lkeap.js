@@ -66,7 +66,7 @@ const ResourceUnavailableInArrearsError =
 const ResourceUnavailableResourcePackageRunOutError =
   /* @__PURE__ */ defineErrorClass(ResourceUnavailableError, "ResourceUnavailable.ResourcePackageRunOut");
 
-const ResourcesSoldOutError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ResourcesSoldOut");
+const ResourcesSoldOutError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ResourcesSoldOut category");
 
 const ResourcesSoldOutChargeStatusExceptionError =
   /* @__PURE__ */ defineErrorClass(ResourcesSoldOutError, "ResourcesSoldOut.ChargeStatusException");
@@ -147,14 +147,14 @@ LimitExceeded.ExceededMaxPagesError
 .TooLargeFileError
 ResourceUnavailable.InArrears
 .ResourcePackageRunOut
-ResourcesSoldOut
+ResourcesSoldOut category
 .ChargeStatusException
 `;
 
 const productClassOf = /* @__PURE__ */ createClassLookup([PRODUCT_CLASS_TABLE, ERROR_CLASS_TABLE]);
 
-function toLkeapError(input) {
-  return convertError(input, productClassOf, "toLkeapError");
+function toLkeapError(input, extras) {
+  return convertError(input, productClassOf, "toLkeapError", extras);
 }
 
 function unwrapLkeapResponse(envelope) {

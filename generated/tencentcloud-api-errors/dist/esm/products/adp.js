@@ -115,8 +115,8 @@ const PRODUCT_CLASS_TABLE = `
 
 const productClassOf = /* @__PURE__ */ createClassLookup([PRODUCT_CLASS_TABLE, ERROR_CLASS_TABLE]);
 
-export function toAdpError(input) {
-  return convertError(input, productClassOf, "toAdpError");
+export function toAdpError(input, extras) {
+  return convertError(input, productClassOf, "toAdpError", extras);
 }
 
 export function unwrapAdpResponse(envelope) {

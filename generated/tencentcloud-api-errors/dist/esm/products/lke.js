@@ -139,8 +139,8 @@ const PRODUCT_CLASS_TABLE = `
 
 const productClassOf = /* @__PURE__ */ createClassLookup([PRODUCT_CLASS_TABLE, ERROR_CLASS_TABLE]);
 
-export function toLkeError(input) {
-  return convertError(input, productClassOf, "toLkeError");
+export function toLkeError(input, extras) {
+  return convertError(input, productClassOf, "toLkeError", extras);
 }
 
 export function unwrapLkeResponse(envelope) {

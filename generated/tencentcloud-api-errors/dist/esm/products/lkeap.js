@@ -64,7 +64,8 @@ export const ResourceUnavailableInArrearsError =
 export const ResourceUnavailableResourcePackageRunOutError =
   /* @__PURE__ */ defineErrorClass(ResourceUnavailableError, "ResourceUnavailable.ResourcePackageRunOut");
 
-export const ResourcesSoldOutError = /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ResourcesSoldOut");
+export const ResourcesSoldOutError =
+  /* @__PURE__ */ defineErrorClass(TencentCloudApiError, "ResourcesSoldOut category");
 
 export const ResourcesSoldOutChargeStatusExceptionError =
   /* @__PURE__ */ defineErrorClass(ResourcesSoldOutError, "ResourcesSoldOut.ChargeStatusException");
@@ -145,14 +146,14 @@ LimitExceeded.ExceededMaxPagesError
 .TooLargeFileError
 ResourceUnavailable.InArrears
 .ResourcePackageRunOut
-ResourcesSoldOut
+ResourcesSoldOut category
 .ChargeStatusException
 `;
 
 const productClassOf = /* @__PURE__ */ createClassLookup([PRODUCT_CLASS_TABLE, ERROR_CLASS_TABLE]);
 
-export function toLkeapError(input) {
-  return convertError(input, productClassOf, "toLkeapError");
+export function toLkeapError(input, extras) {
+  return convertError(input, productClassOf, "toLkeapError", extras);
 }
 
 export function unwrapLkeapResponse(envelope) {
