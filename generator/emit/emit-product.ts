@@ -109,6 +109,19 @@ export function emitProduct(product: ProductModel, context: EmitContext): Module
       body: [`return unwrapWith(envelope, productClassOf, ${stringLiteral(x.unwrap)});`],
     },
     {
+      kind: "function",
+      name: x.parse,
+      exported: true,
+      docs:
+        `Like \`parseResponse\`, knowing the codes of ${product.name} as well as the common ones. \`action\` names the call the body ` +
+        `answers, for readers; narrow the error to that action's codes with \`${x.actionGuard}(action, error)\`, since any code may arrive.\n\n` +
+        "@throws TypeError when `body` is not a response envelope at all.",
+      typeParameters: `<T, A extends ${x.action} = ${x.action}>`,
+      parameters: [{ name: "body", type: "unknown" }, { name: "action", type: "A | undefined", optional: true }],
+      returnType: `ApiResult<SuccessResponse<T>, ConvertedError<${base}, ${x.knownCode} | KnownErrorCode>>`,
+      body: [`return parseWith(body, productClassOf, ${stringLiteral(x.parse)});`],
+    },
+    {
       kind: "const",
       name: "PRODUCT_CATALOGUE",
       exported: false,

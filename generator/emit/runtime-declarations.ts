@@ -582,6 +582,14 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
       "type": "ApiErrorOptions & { message?: string | undefined; prototype?: unknown }",
       "docs": "What `readFields` finds in an input, each value of its type (else left out): the options of the error to make, its message, and the input's prototype. Not part of the package's API."
     },
+    "ApiResult": {
+      "kind": "type",
+      "name": "ApiResult",
+      "exported": true,
+      "typeParameters": "<T, E>",
+      "type": "{ readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: E }",
+      "docs": "What a response held: its payload, or its error."
+    },
     "ErrorExtras": {
       "kind": "type",
       "name": "ErrorExtras",

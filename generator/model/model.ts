@@ -79,6 +79,7 @@ export interface ProductExports {
   readonly actionGuard: string;
   readonly toError: string;
   readonly unwrap: string;
+  readonly parse: string;
   readonly describe: string;
 }
 

@@ -145,12 +145,12 @@ function fnv1a(text: string): string {
   return hash.toString(16).padStart(8, "0");
 }
 
-/** The exports of a product module, from its identifier prefix (`Lke`). */
 /** `lke` → `Lke`. */
 export function identifierOfProduct(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
+/** The exports of a product module, from its identifier prefix (`Lke`). */
 export function productExportsOf(identifier: string) {
   return {
     identifier,
@@ -165,6 +165,7 @@ export function productExportsOf(identifier: string) {
     actionGuard: `is${identifier}ActionError`,
     toError: `to${identifier}Error`,
     unwrap: `unwrap${identifier}Response`,
+    parse: `parse${identifier}Response`,
     describe: `describe${identifier}Error`,
   } as const;
 }

@@ -44,6 +44,9 @@ function findClass(index: Map<string, string | typeof ApiError>, tables: readonl
 /** What `readFields` finds in an input, each value of its type (else left out): the options of the error to make, its message, and the input's prototype. Not part of the package's API. */
 export type FoundFields = ApiErrorOptions & { message?: string | undefined; prototype?: unknown };
 
+/** What a response held: its payload, or its error. */
+export type ApiResult<T, E> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: E };
+
 /** What a caller may add to an error it converts, which wins over what the input carries: the HTTP status, the trace id, the request id. */
 export type ErrorExtras = Pick<ApiErrorOptions, "requestId" | "httpStatus" | "traceId">;
 

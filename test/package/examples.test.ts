@@ -213,6 +213,9 @@ for (const example of EXAMPLES) {
         t.is(error.constructor.name, expected.name);
         t.like(error, expected);
         t.true(api.isApiError(error));
+        const parsed = api.parseResponse(body) as { ok: boolean; error?: Record<string, unknown> };
+        t.false(parsed.ok);
+        t.like(parsed.error, expected, `${build}: parseResponse gives the typed error, not thrown`);
         const thrown = t.throws(() => api.unwrapResponse(body as never)) as unknown as Record<string, unknown>;
         t.like(thrown, expected, `${build}: unwrapResponse throws the same typed error`);
         const json = (error as unknown as { toJSON(): Record<string, unknown> }).toJSON();
@@ -222,6 +225,7 @@ for (const example of EXAMPLES) {
       t.true(api.isSuccessEnvelope(example.success), `${build}: a success body is a success envelope`);
       t.false(api.isErrorEnvelope(example.success));
       t.deepEqual(api.unwrapResponse(example.success as never), example.payload, `${build}: unwrapResponse returns the payload`);
+      t.deepEqual(api.parseResponse(example.success), { ok: true, data: example.payload }, `${build}: parseResponse gives the payload as data`);
       t.false(api.isErrorEnvelope(example.neither));
       t.false(api.isSuccessEnvelope(example.neither));
       t.throws(() => api.unwrapResponse(example.neither as never), { instanceOf: TypeError }, `${build}: not an envelope`);

@@ -78,6 +78,30 @@ for (const [build, api] of [["esm", esm], ["cjs", cjs]] as const) {
     fc.assert(fc.property(anything, check), { numRuns: 5000 });
   });
 
+  test(`${build}: parseResponse agrees with unwrapResponse for anything: the payload, the error it would throw, or the same TypeError`, (t) => {
+    const check = (value: unknown) => {
+      let unwrapped: { ok: true; data: unknown } | { ok: false; error: unknown } | { type: unknown };
+      try {
+        unwrapped = { ok: true, data: api.unwrapResponse(value as never) };
+      } catch (thrown) {
+        unwrapped = api.isApiError(thrown) ? { ok: false, error: thrown } : { type: thrown };
+      }
+      try {
+        const parsed = api.parseResponse(value);
+        if (parsed.ok) return "ok" in unwrapped && unwrapped.ok && parsed.data === unwrapped.data;
+        return "ok" in unwrapped && !unwrapped.ok && JSON.stringify(parsed.error) === JSON.stringify(unwrapped.error) && parsed.error.constructor === (unwrapped.error as object).constructor;
+      } catch (thrown) {
+        return "type" in unwrapped && thrown instanceof TypeError && thrown.message.replace("parseResponse", "unwrapResponse") === (unwrapped.type as Error).message;
+      }
+    };
+    for (const value of oddValues) t.true(check(value));
+    fc.assert(fc.property(anything, check), { numRuns: 3000 });
+    const parsed = api.parseResponse<{ Items: number[] }>({ Response: { Error: { Code: "AuthFailure.SignatureFailure", Message: "bad" }, RequestId: "r" } });
+    t.true(!parsed.ok && parsed.error instanceof api.AuthFailureSignatureFailureError && parsed.error.known);
+    const ok = api.parseResponse<{ Items: number[] }>({ Response: { Items: [1], RequestId: "r" } });
+    t.deepEqual(ok.ok ? ok.data.Items : undefined, [1]);
+  });
+
   test(`${build}: codes named like Object.prototype members get the base class, not a prototype lookup`, (t) => {
     for (const code of ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf", "prototype", "__proto__.x", "constructor.prototype"]) {
       const error = api.toApiError({ Response: { Error: { Code: code, Message: "m" }, RequestId: "r" } });

@@ -6,12 +6,7 @@ import {
   type ConvertedError,
 } from "./base.js";
 import type { KnownErrorCode } from "./codes.js";
-import {
-  isSuccessEnvelope,
-  type ApiEnvelope,
-  type SuccessEnvelope,
-  type SuccessResponse,
-} from "./envelope.js";
+import { isSuccessEnvelope, type ApiEnvelope, type SuccessResponse } from "./envelope.js";
 import { ERROR_CLASS_TABLE } from "./errors.js";
 import { ownField, typed, unchecked } from "./internal.js";
 
@@ -89,6 +84,9 @@ export function toApiError(
  * message, and the input's prototype. Not part of the package's API.
  */
 export type FoundFields = ApiErrorOptions & { message?: string | undefined; prototype?: unknown };
+
+/** What a response held: its payload, or its error. */
+export type ApiResult<T, E> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: E };
 
 /**
  * What a caller may add to an error it converts, which wins over what the input carries: the HTTP status, the trace id,
@@ -179,18 +177,40 @@ export function unwrapResponse<T>(envelope: ApiEnvelope<T>): SuccessResponse<T> 
 
 /** The unwrapping behind `unwrapResponse` and the products' unwrappers. Not part of the package's API. */
 export function unwrapWith<T>(envelope: ApiEnvelope<T>, classOf: ErrorClassLookup, caller: string): SuccessResponse<T> {
-  if (isSuccess(envelope)) return envelope.Response;
-  if (carriesError(envelope)) throw convertError(envelope, classOf, caller);
+  const parsed = parseWith(envelope, classOf, caller);
+  if (parsed.ok) return unchecked(parsed.data);
+  throw parsed.error;
+}
+
+/**
+ * What a response holds: `{ ok: true, data }` for a success, `data` as {@link unwrapResponse} returns it (`Response` of
+ * the body); `{ ok: false, error }` for a failure, `error` as {@link toApiError} gives it. Nothing is thrown for a
+ * failure.
+ *
+ * @throws TypeError when `body` is not a response envelope at all.
+ */
+export function parseResponse<T>(
+  body: unknown,
+): ApiResult<SuccessResponse<T>, ConvertedError<TencentCloudApiError, KnownErrorCode>> {
+  return parseWith(body, classOf, "parseResponse");
+}
+
+/**
+ * The parsing behind `parseResponse`, `unwrapResponse` and the products' parsers and unwrappers. Not part of the
+ * package's API.
+ */
+export function parseWith<T, K extends string>(
+  body: unknown,
+  classOf: ErrorClassLookup,
+  caller: string,
+): ApiResult<SuccessResponse<T>, ConvertedError<TencentCloudApiError, K>> {
+  if (isSuccessEnvelope(body)) return { ok: true, data: unchecked(body).Response };
+  if (carriesError(body)) return { ok: false, error: convertError(body, classOf, caller) };
   throw new TypeError(
     `${caller}: expected a success (an object at Response with a string RequestId) ` +
       `or a failure (a string Response.Error.Code); ` +
-      `got ${describeInput(envelope)}`,
+      `got ${describeInput(body)}`,
   );
-}
-
-/** `isSuccessEnvelope`, keeping the envelope's own payload type. */
-function isSuccess<T>(envelope: ApiEnvelope<T>): envelope is SuccessEnvelope<T> {
-  return isSuccessEnvelope(envelope);
 }
 
 /**

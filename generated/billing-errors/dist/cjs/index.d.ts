@@ -36,6 +36,12 @@ export {
 
 export { isQuotaCode, type QuotaCode, isUpstreamCode, type UpstreamCode } from "./categories.js";
 
-export { toApiError, unwrapResponse, type ErrorExtras } from "./to-api-error.js";
+export {
+  toApiError,
+  unwrapResponse,
+  parseResponse,
+  type ErrorExtras,
+  type ApiResult,
+} from "./to-api-error.js";
 
 export { describeError, type ErrorDescription, type ErrorLocale } from "./describe-error.js";

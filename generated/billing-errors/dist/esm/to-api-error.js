@@ -105,17 +105,23 @@ export function unwrapResponse(envelope) {
 }
 
 export function unwrapWith(envelope, classOf, caller) {
-  if (isSuccess(envelope)) return envelope.response;
-  if (carriesError(envelope)) throw convertError(envelope, classOf, caller);
+  const parsed = parseWith(envelope, classOf, caller);
+  if (parsed.ok) return unchecked(parsed.data);
+  throw parsed.error;
+}
+
+export function parseResponse(body) {
+  return parseWith(body, classOf, "parseResponse");
+}
+
+export function parseWith(body, classOf, caller) {
+  if (isSuccessEnvelope(body)) return { ok: true, data: unchecked(body).response };
+  if (carriesError(body)) return { ok: false, error: convertError(body, classOf, caller) };
   throw new TypeError(
     `${caller}: expected a success (an object at response with a string request_id) ` +
       `or a failure (a string response.error.code); ` +
-      `got ${describeInput(envelope)}`,
+      `got ${describeInput(body)}`,
   );
-}
-
-function isSuccess(envelope) {
-  return isSuccessEnvelope(envelope);
 }
 
 function carriesError(value) {

@@ -21,7 +21,9 @@ import { isCodeIn } from "../internal.js";
 import {
   convertError,
   createClassLookup,
+  parseWith,
   unwrapWith,
+  type ApiResult,
   type ErrorClassLookup,
   type ErrorExtras,
 } from "../to-api-error.js";
@@ -186,6 +188,20 @@ export function toInvoiceError(
  */
 export function unwrapInvoiceResponse<T>(envelope: ApiEnvelope<T>): SuccessResponse<T> {
   return unwrapWith(envelope, productClassOf, "unwrapInvoiceResponse");
+}
+
+/**
+ * Like `parseResponse`, knowing the codes of invoices as well as the common ones. `action` names the call the body
+ * answers, for readers; narrow the error to that action's codes with `isInvoiceActionError(action, error)`, since any
+ * code may arrive.
+ *
+ * @throws TypeError when `body` is not a response envelope at all.
+ */
+export function parseInvoiceResponse<T, A extends InvoiceAction = InvoiceAction>(
+  body: unknown,
+  action?: A | undefined,
+): ApiResult<SuccessResponse<T>, ConvertedError<BillingApiError, InvoiceKnownErrorCode | KnownErrorCode>> {
+  return parseWith(body, productClassOf, "parseInvoiceResponse");
 }
 
 /** What the spec of invoices says about each of its codes. */

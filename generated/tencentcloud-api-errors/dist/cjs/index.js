@@ -89,6 +89,7 @@ exports.isUnsupportedRegionCode = reexport_categories.isUnsupportedRegionCode;
 const reexport_to_api_error = require("./to-api-error.js");
 exports.toApiError = reexport_to_api_error.toApiError;
 exports.unwrapResponse = reexport_to_api_error.unwrapResponse;
+exports.parseResponse = reexport_to_api_error.parseResponse;
 
 const reexport_describe_error = require("./describe-error.js");
 exports.describeError = reexport_describe_error.describeError;

@@ -6,12 +6,7 @@ import {
   type ConvertedError,
 } from "./base.js";
 import type { KnownErrorCode } from "./codes.js";
-import {
-  isSuccessEnvelope,
-  type ApiEnvelope,
-  type SuccessEnvelope,
-  type SuccessResponse,
-} from "./envelope.js";
+import { isSuccessEnvelope, type ApiEnvelope, type SuccessResponse } from "./envelope.js";
 import { ERROR_CLASS_TABLE } from "./errors.js";
 import { ownField, typed, unchecked } from "./internal.js";
 
@@ -47,6 +42,9 @@ export declare function toApiError(
  */
 export type FoundFields = ApiErrorOptions & { message?: string | undefined; prototype?: unknown };
 
+/** What a response held: its payload, or its error. */
+export type ApiResult<T, E> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: E };
+
 /**
  * What a caller may add to an error it converts, which wins over what the input carries: the HTTP status, the trace id,
  * the request id.
@@ -79,3 +77,24 @@ export declare function unwrapWith<T>(
   classOf: ErrorClassLookup,
   caller: string,
 ): SuccessResponse<T>;
+
+/**
+ * What a response holds: `{ ok: true, data }` for a success, `data` as {@link unwrapResponse} returns it (`Response` of
+ * the body); `{ ok: false, error }` for a failure, `error` as {@link toApiError} gives it. Nothing is thrown for a
+ * failure.
+ *
+ * @throws TypeError when `body` is not a response envelope at all.
+ */
+export declare function parseResponse<T>(
+  body: unknown,
+): ApiResult<SuccessResponse<T>, ConvertedError<TencentCloudApiError, KnownErrorCode>>;
+
+/**
+ * The parsing behind `parseResponse`, `unwrapResponse` and the products' parsers and unwrappers. Not part of the
+ * package's API.
+ */
+export declare function parseWith<T, K extends string>(
+  body: unknown,
+  classOf: ErrorClassLookup,
+  caller: string,
+): ApiResult<SuccessResponse<T>, ConvertedError<TencentCloudApiError, K>>;

@@ -103,17 +103,23 @@ function unwrapResponse(envelope) {
 }
 
 function unwrapWith(envelope, classOf, caller) {
-  if (isSuccess(envelope)) return envelope.Response;
-  if (carriesError(envelope)) throw convertError(envelope, classOf, caller);
+  const parsed = parseWith(envelope, classOf, caller);
+  if (parsed.ok) return unchecked(parsed.data);
+  throw parsed.error;
+}
+
+function parseResponse(body) {
+  return parseWith(body, classOf, "parseResponse");
+}
+
+function parseWith(body, classOf, caller) {
+  if (isSuccessEnvelope(body)) return { ok: true, data: unchecked(body).Response };
+  if (carriesError(body)) return { ok: false, error: convertError(body, classOf, caller) };
   throw new TypeError(
     `${caller}: expected a success (an object at Response with a string RequestId) ` +
       `or a failure (a string Response.Error.Code); ` +
-      `got ${describeInput(envelope)}`,
+      `got ${describeInput(body)}`,
   );
-}
-
-function isSuccess(envelope) {
-  return isSuccessEnvelope(envelope);
 }
 
 function carriesError(value) {
@@ -125,4 +131,12 @@ function carriesError(value) {
   }
 }
 
-Object.assign(exports, { createClassLookup, toApiError, convertError, unwrapResponse, unwrapWith });
+Object.assign(exports, {
+  createClassLookup,
+  toApiError,
+  convertError,
+  unwrapResponse,
+  unwrapWith,
+  parseResponse,
+  parseWith,
+});

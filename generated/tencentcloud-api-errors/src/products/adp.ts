@@ -15,7 +15,9 @@ import { ERROR_CLASS_TABLE } from "../errors.js";
 import {
   convertError,
   createClassLookup,
+  parseWith,
   unwrapWith,
+  type ApiResult,
   type ErrorClassLookup,
   type ErrorExtras,
 } from "../to-api-error.js";
@@ -285,6 +287,20 @@ export function toAdpError(
  */
 export function unwrapAdpResponse<T>(envelope: ApiEnvelope<T>): SuccessResponse<T> {
   return unwrapWith(envelope, productClassOf, "unwrapAdpResponse");
+}
+
+/**
+ * Like `parseResponse`, knowing the codes of adp as well as the common ones. `action` names the call the body answers,
+ * for readers; narrow the error to that action's codes with `isAdpActionError(action, error)`, since any code may
+ * arrive.
+ *
+ * @throws TypeError when `body` is not a response envelope at all.
+ */
+export function parseAdpResponse<T, A extends AdpAction = AdpAction>(
+  body: unknown,
+  action?: A | undefined,
+): ApiResult<SuccessResponse<T>, ConvertedError<TencentCloudApiError, AdpKnownErrorCode | KnownErrorCode>> {
+  return parseWith(body, productClassOf, "parseAdpResponse");
 }
 
 /** What the spec of adp says about each of its codes. */

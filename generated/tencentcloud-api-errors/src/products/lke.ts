@@ -15,7 +15,9 @@ import { ERROR_CLASS_TABLE } from "../errors.js";
 import {
   convertError,
   createClassLookup,
+  parseWith,
   unwrapWith,
+  type ApiResult,
   type ErrorClassLookup,
   type ErrorExtras,
 } from "../to-api-error.js";
@@ -344,6 +346,20 @@ export function toLkeError(
  */
 export function unwrapLkeResponse<T>(envelope: ApiEnvelope<T>): SuccessResponse<T> {
   return unwrapWith(envelope, productClassOf, "unwrapLkeResponse");
+}
+
+/**
+ * Like `parseResponse`, knowing the codes of lke as well as the common ones. `action` names the call the body answers,
+ * for readers; narrow the error to that action's codes with `isLkeActionError(action, error)`, since any code may
+ * arrive.
+ *
+ * @throws TypeError when `body` is not a response envelope at all.
+ */
+export function parseLkeResponse<T, A extends LkeAction = LkeAction>(
+  body: unknown,
+  action?: A | undefined,
+): ApiResult<SuccessResponse<T>, ConvertedError<TencentCloudApiError, LkeKnownErrorCode | KnownErrorCode>> {
+  return parseWith(body, productClassOf, "parseLkeResponse");
 }
 
 /** What the spec of lke says about each of its codes. */

@@ -28,7 +28,9 @@ import { isCodeIn } from "../internal.js";
 import {
   convertError,
   createClassLookup,
+  parseWith,
   unwrapWith,
+  type ApiResult,
   type ErrorClassLookup,
   type ErrorExtras,
 } from "../to-api-error.js";
@@ -588,6 +590,20 @@ export function toLkeapError(
  */
 export function unwrapLkeapResponse<T>(envelope: ApiEnvelope<T>): SuccessResponse<T> {
   return unwrapWith(envelope, productClassOf, "unwrapLkeapResponse");
+}
+
+/**
+ * Like `parseResponse`, knowing the codes of lkeap as well as the common ones. `action` names the call the body
+ * answers, for readers; narrow the error to that action's codes with `isLkeapActionError(action, error)`, since any
+ * code may arrive.
+ *
+ * @throws TypeError when `body` is not a response envelope at all.
+ */
+export function parseLkeapResponse<T, A extends LkeapAction = LkeapAction>(
+  body: unknown,
+  action?: A | undefined,
+): ApiResult<SuccessResponse<T>, ConvertedError<TencentCloudApiError, LkeapKnownErrorCode | KnownErrorCode>> {
+  return parseWith(body, productClassOf, "parseLkeapResponse");
 }
 
 /** What the spec of lkeap says about each of its codes. */

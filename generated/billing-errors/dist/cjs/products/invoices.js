@@ -6,7 +6,7 @@ const { BillingApiError, defineErrorClass } = require("../base.js");
 const { createDescriber, describeError } = require("../describe-error.js");
 const { ERROR_CLASS_TABLE, QuotaError } = require("../errors.js");
 const { isCodeIn } = require("../internal.js");
-const { convertError, createClassLookup, unwrapWith } = require("../to-api-error.js");
+const { convertError, createClassLookup, parseWith, unwrapWith } = require("../to-api-error.js");
 
 const InvalidInvoiceError = /* @__PURE__ */ defineErrorClass(BillingApiError, "InvalidInvoice category");
 
@@ -59,6 +59,10 @@ function unwrapInvoiceResponse(envelope) {
   return unwrapWith(envelope, productClassOf, "unwrapInvoiceResponse");
 }
 
+function parseInvoiceResponse(body, action) {
+  return parseWith(body, productClassOf, "parseInvoiceResponse");
+}
+
 const PRODUCT_CATALOGUE = [
   ["InvalidInvoice.Voided", "The invoice was voided.", "发票已作废。", false, null],
   ["Quota.Invoices", "Too many invoices today.", null, true, "client"],
@@ -81,6 +85,7 @@ Object.assign(exports, {
   isInvoiceActionError,
   toInvoiceError,
   unwrapInvoiceResponse,
+  parseInvoiceResponse,
   describeInvoiceError,
 });
 

@@ -16,7 +16,9 @@ import { isCodeIn } from "../internal.js";
 import {
   convertError,
   createClassLookup,
+  parseWith,
   unwrapWith,
+  type ApiResult,
   type ErrorClassLookup,
   type ErrorExtras,
 } from "../to-api-error.js";
@@ -146,6 +148,18 @@ export declare function toInvoiceError(
  * @throws TypeError when `envelope` is not a response envelope.
  */
 export declare function unwrapInvoiceResponse<T>(envelope: ApiEnvelope<T>): SuccessResponse<T>;
+
+/**
+ * Like `parseResponse`, knowing the codes of invoices as well as the common ones. `action` names the call the body
+ * answers, for readers; narrow the error to that action's codes with `isInvoiceActionError(action, error)`, since any
+ * code may arrive.
+ *
+ * @throws TypeError when `body` is not a response envelope at all.
+ */
+export declare function parseInvoiceResponse<T, A extends InvoiceAction = InvoiceAction>(
+  body: unknown,
+  action?: A | undefined,
+): ApiResult<SuccessResponse<T>, ConvertedError<BillingApiError, InvoiceKnownErrorCode | KnownErrorCode>>;
 
 /**
  * What the spec of invoices (else the common catalogue) says about `code`, in Chinese for `"zh"` and its tags

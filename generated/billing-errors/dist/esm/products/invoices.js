@@ -4,7 +4,7 @@ import { BillingApiError, defineErrorClass } from "../base.js";
 import { createDescriber, describeError } from "../describe-error.js";
 import { ERROR_CLASS_TABLE, QuotaError } from "../errors.js";
 import { isCodeIn } from "../internal.js";
-import { convertError, createClassLookup, unwrapWith } from "../to-api-error.js";
+import { convertError, createClassLookup, parseWith, unwrapWith } from "../to-api-error.js";
 
 export const InvalidInvoiceError = /* @__PURE__ */ defineErrorClass(BillingApiError, "InvalidInvoice category");
 
@@ -55,6 +55,10 @@ export function toInvoiceError(input, extras) {
 
 export function unwrapInvoiceResponse(envelope) {
   return unwrapWith(envelope, productClassOf, "unwrapInvoiceResponse");
+}
+
+export function parseInvoiceResponse(body, action) {
+  return parseWith(body, productClassOf, "parseInvoiceResponse");
 }
 
 const PRODUCT_CATALOGUE = [

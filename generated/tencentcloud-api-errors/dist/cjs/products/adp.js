@@ -4,7 +4,7 @@ Object.defineProperty(exports, "__esModule", { value: true });
 const { createActionMatcher } = require("../actions.js");
 const { createDescriber, describeError } = require("../describe-error.js");
 const { ERROR_CLASS_TABLE } = require("../errors.js");
-const { convertError, createClassLookup, unwrapWith } = require("../to-api-error.js");
+const { convertError, createClassLookup, parseWith, unwrapWith } = require("../to-api-error.js");
 
 const AdpErrorCode = {
   FailedOperation: "FailedOperation",
@@ -125,6 +125,10 @@ function unwrapAdpResponse(envelope) {
   return unwrapWith(envelope, productClassOf, "unwrapAdpResponse");
 }
 
+function parseAdpResponse(body, action) {
+  return parseWith(body, productClassOf, "parseAdpResponse");
+}
+
 const PRODUCT_CATALOGUE = [
   ["FailedOperation", null, "操作失败。", false, null],
   ["InternalError", null, "内部错误。", false, "server"],
@@ -145,6 +149,7 @@ Object.assign(exports, {
   isAdpActionError,
   toAdpError,
   unwrapAdpResponse,
+  parseAdpResponse,
   describeAdpError,
 });
 

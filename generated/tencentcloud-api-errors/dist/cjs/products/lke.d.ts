@@ -15,7 +15,9 @@ import { ERROR_CLASS_TABLE } from "../errors.js";
 import {
   convertError,
   createClassLookup,
+  parseWith,
   unwrapWith,
+  type ApiResult,
   type ErrorClassLookup,
   type ErrorExtras,
 } from "../to-api-error.js";
@@ -209,6 +211,18 @@ export declare function toLkeError(
  * @throws TypeError when `envelope` is not a response envelope.
  */
 export declare function unwrapLkeResponse<T>(envelope: ApiEnvelope<T>): SuccessResponse<T>;
+
+/**
+ * Like `parseResponse`, knowing the codes of lke as well as the common ones. `action` names the call the body answers,
+ * for readers; narrow the error to that action's codes with `isLkeActionError(action, error)`, since any code may
+ * arrive.
+ *
+ * @throws TypeError when `body` is not a response envelope at all.
+ */
+export declare function parseLkeResponse<T, A extends LkeAction = LkeAction>(
+  body: unknown,
+  action?: A | undefined,
+): ApiResult<SuccessResponse<T>, ConvertedError<TencentCloudApiError, LkeKnownErrorCode | KnownErrorCode>>;
 
 /**
  * What the spec of lke (else the common catalogue) says about `code`, in Chinese for `"zh"` and its tags (`"zh-CN"`),

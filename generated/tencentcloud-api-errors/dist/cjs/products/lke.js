@@ -4,7 +4,7 @@ Object.defineProperty(exports, "__esModule", { value: true });
 const { createActionMatcher } = require("../actions.js");
 const { createDescriber, describeError } = require("../describe-error.js");
 const { ERROR_CLASS_TABLE } = require("../errors.js");
-const { convertError, createClassLookup, unwrapWith } = require("../to-api-error.js");
+const { convertError, createClassLookup, parseWith, unwrapWith } = require("../to-api-error.js");
 
 const LkeErrorCode = {
   FailedOperation: "FailedOperation",
@@ -149,6 +149,10 @@ function unwrapLkeResponse(envelope) {
   return unwrapWith(envelope, productClassOf, "unwrapLkeResponse");
 }
 
+function parseLkeResponse(body, action) {
+  return parseWith(body, productClassOf, "parseLkeResponse");
+}
+
 const PRODUCT_CATALOGUE = [
   ["FailedOperation", "Operation failed.", "操作失败。", false, null],
   ["InvalidParameter", "Parameter error.", "参数错误。", false, null],
@@ -168,6 +172,7 @@ Object.assign(exports, {
   isLkeActionError,
   toLkeError,
   unwrapLkeResponse,
+  parseLkeResponse,
   describeLkeError,
 });
 

@@ -13,7 +13,7 @@ const {
   ResourceUnavailableError,
 } = require("../errors.js");
 const { isCodeIn } = require("../internal.js");
-const { convertError, createClassLookup, unwrapWith } = require("../to-api-error.js");
+const { convertError, createClassLookup, parseWith, unwrapWith } = require("../to-api-error.js");
 
 const FailedOperationEngineServerError =
   /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.EngineServerError");
@@ -161,6 +161,10 @@ function unwrapLkeapResponse(envelope) {
   return unwrapWith(envelope, productClassOf, "unwrapLkeapResponse");
 }
 
+function parseLkeapResponse(body, action) {
+  return parseWith(body, productClassOf, "parseLkeapResponse");
+}
+
 const PRODUCT_CATALOGUE = [
   ["FailedOperation", "Operation failed.", "操作失败。", false, null],
   ["FailedOperation.EngineServerError", "Engine layer internal error.", "引擎层内部错误。", false, null],
@@ -219,6 +223,7 @@ Object.assign(exports, {
   isLkeapActionError,
   toLkeapError,
   unwrapLkeapResponse,
+  parseLkeapResponse,
   describeLkeapError,
 });
 

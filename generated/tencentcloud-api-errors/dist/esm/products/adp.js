@@ -2,7 +2,7 @@
 import { createActionMatcher } from "../actions.js";
 import { createDescriber, describeError } from "../describe-error.js";
 import { ERROR_CLASS_TABLE } from "../errors.js";
-import { convertError, createClassLookup, unwrapWith } from "../to-api-error.js";
+import { convertError, createClassLookup, parseWith, unwrapWith } from "../to-api-error.js";
 
 export const AdpErrorCode = {
   FailedOperation: "FailedOperation",
@@ -121,6 +121,10 @@ export function toAdpError(input, extras) {
 
 export function unwrapAdpResponse(envelope) {
   return unwrapWith(envelope, productClassOf, "unwrapAdpResponse");
+}
+
+export function parseAdpResponse(body, action) {
+  return parseWith(body, productClassOf, "parseAdpResponse");
 }
 
 const PRODUCT_CATALOGUE = [

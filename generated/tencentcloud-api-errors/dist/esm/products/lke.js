@@ -2,7 +2,7 @@
 import { createActionMatcher } from "../actions.js";
 import { createDescriber, describeError } from "../describe-error.js";
 import { ERROR_CLASS_TABLE } from "../errors.js";
-import { convertError, createClassLookup, unwrapWith } from "../to-api-error.js";
+import { convertError, createClassLookup, parseWith, unwrapWith } from "../to-api-error.js";
 
 export const LkeErrorCode = {
   FailedOperation: "FailedOperation",
@@ -145,6 +145,10 @@ export function toLkeError(input, extras) {
 
 export function unwrapLkeResponse(envelope) {
   return unwrapWith(envelope, productClassOf, "unwrapLkeResponse");
+}
+
+export function parseLkeResponse(body, action) {
+  return parseWith(body, productClassOf, "parseLkeResponse");
 }
 
 const PRODUCT_CATALOGUE = [

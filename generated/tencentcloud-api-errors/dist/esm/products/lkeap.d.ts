@@ -23,7 +23,9 @@ import { isCodeIn } from "../internal.js";
 import {
   convertError,
   createClassLookup,
+  parseWith,
   unwrapWith,
+  type ApiResult,
   type ErrorClassLookup,
   type ErrorExtras,
 } from "../to-api-error.js";
@@ -462,6 +464,18 @@ export declare function toLkeapError(
  * @throws TypeError when `envelope` is not a response envelope.
  */
 export declare function unwrapLkeapResponse<T>(envelope: ApiEnvelope<T>): SuccessResponse<T>;
+
+/**
+ * Like `parseResponse`, knowing the codes of lkeap as well as the common ones. `action` names the call the body
+ * answers, for readers; narrow the error to that action's codes with `isLkeapActionError(action, error)`, since any
+ * code may arrive.
+ *
+ * @throws TypeError when `body` is not a response envelope at all.
+ */
+export declare function parseLkeapResponse<T, A extends LkeapAction = LkeapAction>(
+  body: unknown,
+  action?: A | undefined,
+): ApiResult<SuccessResponse<T>, ConvertedError<TencentCloudApiError, LkeapKnownErrorCode | KnownErrorCode>>;
 
 /**
  * What the spec of lkeap (else the common catalogue) says about `code`, in Chinese for `"zh"` and its tags (`"zh-CN"`),

@@ -11,7 +11,7 @@ import {
   ResourceUnavailableError,
 } from "../errors.js";
 import { isCodeIn } from "../internal.js";
-import { convertError, createClassLookup, unwrapWith } from "../to-api-error.js";
+import { convertError, createClassLookup, parseWith, unwrapWith } from "../to-api-error.js";
 
 export const FailedOperationEngineServerError =
   /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.EngineServerError");
@@ -158,6 +158,10 @@ export function toLkeapError(input, extras) {
 
 export function unwrapLkeapResponse(envelope) {
   return unwrapWith(envelope, productClassOf, "unwrapLkeapResponse");
+}
+
+export function parseLkeapResponse(body, action) {
+  return parseWith(body, productClassOf, "parseLkeapResponse");
 }
 
 const PRODUCT_CATALOGUE = [
