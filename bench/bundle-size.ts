@@ -28,6 +28,7 @@ export const CONSUMERS = {
   guard: 'import { isErrorEnvelope } from "tencentcloud-api-errors"; export const f = (v) => isErrorEnvelope(v);',
   converter: 'import { isErrorEnvelope, toApiError } from "tencentcloud-api-errors"; export const f = (v) => { if (isErrorEnvelope(v)) throw toApiError(v); return v; };',
   oneClass: 'import { AuthFailureSignatureFailureError } from "tencentcloud-api-errors"; export const E = AuthFailureSignatureFailureError;',
+  wrapper: 'import { withTypedErrors } from "tencentcloud-api-errors"; export const wrap = (client) => withTypedErrors(client);',
   root: 'export * from "tencentcloud-api-errors";',
   product: 'export * from "tencentcloud-api-errors/lkeap";',
 } as const;

@@ -210,6 +210,7 @@ async function treeShakingSection(): Promise<void> {
     guard: "`isErrorEnvelope` only",
     converter: "`isErrorEnvelope` and `toApiError` (target < 4 KB)",
     oneClass: "one class (`AuthFailureSignatureFailureError`)",
+    wrapper: "`withTypedErrors` only (a client's rejections as typed errors)",
     root: "the whole root entry",
     product: "the whole `lkeap` entry",
   };

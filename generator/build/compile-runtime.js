@@ -57,6 +57,7 @@ function declarationOf(node, file) {
     return { kind: "interface", name: node.name.text, ...typeParametersOf(node), properties: node.members.map((member) => propertyOf(member, file)), ...docs };
   }
   if (ts.isFunctionDeclaration(node)) {
+    if (hasModifier(node, ts.SyntaxKind.AsyncKeyword) || node.asteriskToken !== undefined) fail(node, "the printer's functions are neither async nor generators");
     return { kind: "function", name: node.name.text, exported, ...typeParametersOf(node), parameters: node.parameters.map(parameterOf), returnType: typeOf(node), body: bodyOf(node.body, file), ...docs };
   }
   if (ts.isVariableStatement(node)) {
@@ -131,7 +132,7 @@ function propertyOf(member, file) {
 
 function parameterOf(parameter) {
   return {
-    name: parameter.name.getText(),
+    name: `${parameter.dotDotDotToken === undefined ? "" : "..."}${parameter.name.getText()}`,
     type: typeOf(parameter),
     ...(parameter.initializer === undefined ? {} : { initializer: parameter.initializer.getText() }),
     ...(parameter.questionToken === undefined ? {} : { optional: true }),

@@ -18,7 +18,7 @@ export function emitIndex(model: Model): ModuleIR {
       { from: MODULE.base, names: names(model.baseClass, "isApiError", ...types("ErrorFault", "ApiErrorOptions", "ApiErrorJSON", "ConvertedError")) },
       { from: MODULE.errors, names: names(rootClasses(model).map((entry) => entry.name)) },
       { from: MODULE.categories, names: names(model.categories.flatMap((category) => [category.guardName, `type ${category.typeName}`])) },
-      { from: MODULE.toApiError, names: names("toApiError", "unwrapResponse", "parseResponse", "type ErrorExtras", "type ApiResult") },
+      { from: MODULE.toApiError, names: names("toApiError", "unwrapResponse", "parseResponse", "withTypedErrors", "type ErrorExtras", "type ApiResult") },
       { from: MODULE.describeError, names: names("describeError", ...types("ErrorDescription", "ErrorLocale")) },
     ],
   };

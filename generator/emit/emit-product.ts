@@ -122,6 +122,29 @@ export function emitProduct(product: ProductModel, context: EmitContext): Module
       body: [`return parseWith(body, productClassOf, ${stringLiteral(x.parse)});`],
     },
     {
+      kind: "function",
+      name: x.withErrors,
+      exported: true,
+      docs: `Like \`withTypedErrors\`, rejecting with the classes of ${product.name} as well as the common ones.`,
+      typeParameters: "<C extends object>",
+      parameters: [{ name: "client", type: "C" }],
+      returnType: "C",
+      body: [`return wrapClient(client, productClassOf, ${stringLiteral(x.withErrors)});`],
+    },
+    {
+      kind: "function",
+      name: x.attempt,
+      exported: true,
+      docs:
+        `\`client[action](request)\` as a result: \`{ ok: true, data }\`, \`data\` typed as the method's result, or \`{ ok: false, error }\` ` +
+        `for an error of the API, typed as \`${x.toError}\` gives it; narrow it to the action's codes with \`${x.actionGuard}(action, error)\` ` +
+        "(any code may still arrive). A rejection without a code (a transport failure) is passed on.",
+      typeParameters: `<A extends ${x.action}, C extends ActionClient<A>>`,
+      parameters: [{ name: "client", type: "C" }, { name: "action", type: "A" }, { name: "request", type: "Parameters<C[A]>[0]" }],
+      returnType: `Attempt<C, A, ConvertedError<${base}, ${x.knownCode} | KnownErrorCode>>`,
+      body: [`return unchecked(attemptWith(client, action, request, productClassOf, ${stringLiteral(x.attempt)}));`],
+    },
+    {
       kind: "const",
       name: "PRODUCT_CATALOGUE",
       exported: false,

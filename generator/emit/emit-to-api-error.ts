@@ -43,7 +43,21 @@ export function emitToApiError(model: Model): ModuleIR {
         returnType: `ConvertedError<${base}, KnownErrorCode>`,
         body: ['return convertError(input, classOf, "toApiError", extras);'],
       },
-      ...runtimeDeclarations("to-api-error", ["FoundFields", "ApiResult", "ErrorExtras", "convertError"], model),
+      ...runtimeDeclarations("to-api-error", ["FoundFields", "ApiResult", "ActionClient", "Attempt", "ErrorExtras", "convertError", "typedError", "wrapClient", "callTyped", "rejectTyped", "attemptWith", "succeeded", "failed"], model),
+      {
+        kind: "function",
+        name: "withTypedErrors",
+        exported: true,
+        docs:
+          "The same client, of the same type, whose methods reject with this package's errors (as {@link toApiError} makes them, the " +
+          "client's exception kept as `cause`, its `traceId` and `httpCode` carried over). A rejection without a code (a transport " +
+          "failure, a status other than 200) is passed on as it was. Works with any object whose methods return promises, such as " +
+          "an official SDK's client; nothing of the SDK is needed at run time.",
+        typeParameters: "<C extends object>",
+        parameters: [{ name: "client", type: "C" }],
+        returnType: "C",
+        body: ['return wrapClient(client, classOf, "withTypedErrors");'],
+      },
       {
         kind: "function",
         name: "readFields",

@@ -590,6 +590,22 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
       "type": "{ readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: E }",
       "docs": "What a response held: its payload, or its error."
     },
+    "ActionClient": {
+      "kind": "type",
+      "name": "ActionClient",
+      "exported": true,
+      "typeParameters": "<A extends string>",
+      "type": "{ [K in A]: (request: never, ...rest: never[]) => Promise<unknown> }",
+      "docs": "A client with a method per action `A`, each taking a request and returning a promise, as an official SDK's clients are."
+    },
+    "Attempt": {
+      "kind": "type",
+      "name": "Attempt",
+      "exported": true,
+      "typeParameters": "<C extends ActionClient<A>, A extends string, E>",
+      "type": "Promise<ApiResult<Awaited<ReturnType<C[A]>>, E>>",
+      "docs": "What `attempt<Product>` gives for `client[action](request)`: the method's result, or the error `E`."
+    },
     "ErrorExtras": {
       "kind": "type",
       "name": "ErrorExtras",
@@ -637,6 +653,201 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
         "return unchecked(new type(found.message, extras ? { ...found, ...extras } : found));"
       ],
       "docs": "The conversion behind `toApiError` and the products' converters, with the caller's lookup; `K` is what `known` narrows codes to. Not part of the package's API."
+    },
+    "typedError": {
+      "kind": "function",
+      "name": "typedError",
+      "exported": false,
+      "parameters": [
+        {
+          "name": "error",
+          "type": "unknown"
+        },
+        {
+          "name": "classOf",
+          "type": "ErrorClassLookup"
+        },
+        {
+          "name": "caller",
+          "type": "string"
+        }
+      ],
+      "returnType": "unknown",
+      "body": [
+        "try {",
+        "  return convertError(error, classOf, caller);",
+        "} catch {",
+        "  return error;",
+        "}"
+      ],
+      "docs": "`error` as an error of this package when it carries a code (an API error); else `error` itself (a transport failure, a non-200 status)."
+    },
+    "wrapClient": {
+      "kind": "function",
+      "name": "wrapClient",
+      "exported": true,
+      "typeParameters": "<C extends object>",
+      "parameters": [
+        {
+          "name": "client",
+          "type": "C"
+        },
+        {
+          "name": "classOf",
+          "type": "ErrorClassLookup"
+        },
+        {
+          "name": "caller",
+          "type": "string"
+        }
+      ],
+      "returnType": "C",
+      "body": [
+        "// Each method of the client → its wrapper, so that a method read twice is the same function.",
+        "const wrapped = new WeakMap();",
+        "return new Proxy(client, {",
+        "  get(target, key) {",
+        "    const value = Reflect.get(target, key);",
+        "    if (typeof value !== \"function\") return value;",
+        "    if (!wrapped.has(value)) wrapped.set(value, callTyped.bind(undefined, value, target, classOf, caller));",
+        "    return wrapped.get(value);",
+        "  },",
+        "});"
+      ],
+      "docs": "The same client, of the same type, whose methods reject with this package's errors (the client's own\nexception kept as `cause`); a rejection without a code is passed on as it was, and what a method returns\nthat is not a promise is returned as it is. Any object whose methods return promises will do. Not part of\nthe package's API: `withTypedErrors` and the products' wrappers call it."
+    },
+    "callTyped": {
+      "kind": "function",
+      "name": "callTyped",
+      "exported": false,
+      "parameters": [
+        {
+          "name": "method",
+          "type": "Function"
+        },
+        {
+          "name": "target",
+          "type": "object"
+        },
+        {
+          "name": "classOf",
+          "type": "ErrorClassLookup"
+        },
+        {
+          "name": "caller",
+          "type": "string"
+        },
+        {
+          "name": "...args",
+          "type": "unknown[]"
+        }
+      ],
+      "returnType": "unknown",
+      "body": [
+        "const result = Reflect.apply(method, target, args);",
+        "if (typeof result?.then !== \"function\") return result;",
+        "return result.then(undefined, rejectTyped.bind(undefined, classOf, caller));"
+      ],
+      "docs": "`method` called on `target`: a promise it returns rejects with this package's errors."
+    },
+    "rejectTyped": {
+      "kind": "function",
+      "name": "rejectTyped",
+      "exported": false,
+      "parameters": [
+        {
+          "name": "classOf",
+          "type": "ErrorClassLookup"
+        },
+        {
+          "name": "caller",
+          "type": "string"
+        },
+        {
+          "name": "error",
+          "type": "unknown"
+        }
+      ],
+      "returnType": "Promise<never>",
+      "body": [
+        "return Promise.reject(typedError(error, classOf, caller));"
+      ],
+      "docs": "A rejection's error, as this package's error when it carries a code."
+    },
+    "attemptWith": {
+      "kind": "function",
+      "name": "attemptWith",
+      "exported": true,
+      "parameters": [
+        {
+          "name": "client",
+          "type": "unknown"
+        },
+        {
+          "name": "action",
+          "type": "string"
+        },
+        {
+          "name": "request",
+          "type": "unknown"
+        },
+        {
+          "name": "classOf",
+          "type": "ErrorClassLookup"
+        },
+        {
+          "name": "caller",
+          "type": "string"
+        }
+      ],
+      "returnType": "Promise<ApiResult<unknown, unknown>>",
+      "body": [
+        "const call = new Promise((resolve) => resolve(unchecked(client)[action](request)));",
+        "return call.then(succeeded, failed.bind(undefined, classOf, caller));"
+      ],
+      "docs": "`client[action](request)` as a result: `{ ok: true, data }`, or `{ ok: false, error }` for an API error; a rejection without a code is passed on. Not part of the package's API."
+    },
+    "succeeded": {
+      "kind": "function",
+      "name": "succeeded",
+      "exported": false,
+      "parameters": [
+        {
+          "name": "data",
+          "type": "unknown"
+        }
+      ],
+      "returnType": "ApiResult<unknown, unknown>",
+      "body": [
+        "return { ok: true, data };"
+      ],
+      "docs": "A success as a result."
+    },
+    "failed": {
+      "kind": "function",
+      "name": "failed",
+      "exported": false,
+      "parameters": [
+        {
+          "name": "classOf",
+          "type": "ErrorClassLookup"
+        },
+        {
+          "name": "caller",
+          "type": "string"
+        },
+        {
+          "name": "error",
+          "type": "unknown"
+        }
+      ],
+      "returnType": "ApiResult<unknown, unknown>",
+      "body": [
+        "const typed = typedError(error, classOf, caller);",
+        "if (!isApiError(typed)) throw error; // no code: not an API error",
+        "return { ok: false, error: typed };"
+      ],
+      "docs": "A rejection as a result when it is an API error; else the rejection again."
     },
     "readFields": {
       "kind": "function",

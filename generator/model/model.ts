@@ -80,6 +80,8 @@ export interface ProductExports {
   readonly toError: string;
   readonly unwrap: string;
   readonly parse: string;
+  readonly withErrors: string;
+  readonly attempt: string;
   readonly describe: string;
 }
 

@@ -88,7 +88,7 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set([
 
 /** The capitalised module-scope names of errgen's own generated code that are not exports of the package (a test keeps this list whole). */
 export const ERRGEN_OWN_NAMES: readonly string[] = [
-  "ActionMatcher", "ActionTable", "CATALOGUE", "CatalogueEntry", "Describer", "ERROR_BRAND", "ERROR_CLASSES", "ERROR_CLASS_TABLE",
+  "ActionClient", "ActionMatcher", "ActionTable", "Attempt", "CATALOGUE", "CatalogueEntry", "Describer", "ERROR_BRAND", "ERROR_CLASSES", "ERROR_CLASS_TABLE",
   "ERROR_DATA", "ErrorClass", "ErrorClassBase", "ErrorClassLookup", "FieldTypes", "FoundFields", "PRODUCT_ACTIONS", "PRODUCT_CATALOGUE",
   "PRODUCT_CLASS_TABLE",
 ];
@@ -166,6 +166,8 @@ export function productExportsOf(identifier: string) {
     toError: `to${identifier}Error`,
     unwrap: `unwrap${identifier}Response`,
     parse: `parse${identifier}Response`,
+    withErrors: `with${identifier}Errors`,
+    attempt: `attempt${identifier}`,
     describe: `describe${identifier}Error`,
   } as const;
 }

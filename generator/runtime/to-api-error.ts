@@ -2,7 +2,7 @@
 // specific class and the conversion, shared by `toApiError` and the products' converters (each with its
 // own tables). Reading the fields out of an input follows the spec's envelope: emit-to-api-error.ts
 // writes `readFields` for each package; the one here is a stand-in, what it writes for Tencent Cloud's.
-import { ApiError, defineErrorClass, type ApiErrorOptions, type ConvertedError } from "./base.js";
+import { ApiError, defineErrorClass, isApiError, type ApiErrorOptions, type ConvertedError } from "./base.js";
 import { typed, unchecked } from "./internal.js";
 
 /** The class for a code: its own, else its nearest known ancestor's, else the root class. */
@@ -47,6 +47,12 @@ export type FoundFields = ApiErrorOptions & { message?: string | undefined; prot
 /** What a response held: its payload, or its error. */
 export type ApiResult<T, E> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: E };
 
+/** A client with a method per action `A`, each taking a request and returning a promise, as an official SDK's clients are. */
+export type ActionClient<A extends string> = { [K in A]: (request: never, ...rest: never[]) => Promise<unknown> };
+
+/** What `attempt<Product>` gives for `client[action](request)`: the method's result, or the error `E`. */
+export type Attempt<C extends ActionClient<A>, A extends string, E> = Promise<ApiResult<Awaited<ReturnType<C[A]>>, E>>;
+
 /** What a caller may add to an error it converts, which wins over what the input carries: the HTTP status, the trace id, the request id. */
 export type ErrorExtras = Pick<ApiErrorOptions, "requestId" | "httpStatus" | "traceId">;
 
@@ -64,6 +70,64 @@ export function convertError<K extends string>(input: unknown, classOf: ErrorCla
   // Already the most specific class: the same error. `unchecked`: the constructor sets `known` as ConvertedError says.
   if (found.prototype === type.prototype && input instanceof type) return unchecked(input);
   return unchecked(new type(found.message, extras ? { ...found, ...extras } : found));
+}
+
+/** `error` as an error of this package when it carries a code (an API error); else `error` itself (a transport failure, a non-200 status). */
+function typedError(error: unknown, classOf: ErrorClassLookup, caller: string): unknown {
+  try {
+    return convertError(error, classOf, caller);
+  } catch {
+    return error;
+  }
+}
+
+/**
+ * The same client, of the same type, whose methods reject with this package's errors (the client's own
+ * exception kept as `cause`); a rejection without a code is passed on as it was, and what a method returns
+ * that is not a promise is returned as it is. Any object whose methods return promises will do. Not part of
+ * the package's API: `withTypedErrors` and the products' wrappers call it.
+ */
+export function wrapClient<C extends object>(client: C, classOf: ErrorClassLookup, caller: string): C {
+  // Each method of the client → its wrapper, so that a method read twice is the same function.
+  const wrapped = new WeakMap();
+  return new Proxy(client, {
+    get(target, key) {
+      const value = Reflect.get(target, key);
+      if (typeof value !== "function") return value;
+      if (!wrapped.has(value)) wrapped.set(value, callTyped.bind(undefined, value, target, classOf, caller));
+      return wrapped.get(value);
+    },
+  });
+}
+
+/** `method` called on `target`: a promise it returns rejects with this package's errors. */
+function callTyped(method: Function, target: object, classOf: ErrorClassLookup, caller: string, ...args: unknown[]): unknown {
+  const result = Reflect.apply(method, target, args);
+  if (typeof result?.then !== "function") return result;
+  return result.then(undefined, rejectTyped.bind(undefined, classOf, caller));
+}
+
+/** A rejection's error, as this package's error when it carries a code. */
+function rejectTyped(classOf: ErrorClassLookup, caller: string, error: unknown): Promise<never> {
+  return Promise.reject(typedError(error, classOf, caller));
+}
+
+/** `client[action](request)` as a result: `{ ok: true, data }`, or `{ ok: false, error }` for an API error; a rejection without a code is passed on. Not part of the package's API. */
+export function attemptWith(client: unknown, action: string, request: unknown, classOf: ErrorClassLookup, caller: string): Promise<ApiResult<unknown, unknown>> {
+  const call = new Promise((resolve) => resolve(unchecked(client)[action](request)));
+  return call.then(succeeded, failed.bind(undefined, classOf, caller));
+}
+
+/** A success as a result. */
+function succeeded(data: unknown): ApiResult<unknown, unknown> {
+  return { ok: true, data };
+}
+
+/** A rejection as a result when it is an API error; else the rejection again. */
+function failed(classOf: ErrorClassLookup, caller: string, error: unknown): ApiResult<unknown, unknown> {
+  const typed = typedError(error, classOf, caller);
+  if (!isApiError(typed)) throw error; // no code: not an API error
+  return { ok: false, error: typed };
 }
 
 // A stand-in: each package reads its own envelope (emit-to-api-error.ts); this is what it writes for Tencent Cloud's.

@@ -11,7 +11,7 @@ import type { CodeInput, Located, SpecInput } from "./spec-input.ts";
 export const FIXED_EXPORTS: readonly string[] = [
   "KnownErrorCode", "ErrorBody", "ErrorResponse", "ErrorEnvelope", "SuccessResponse", "SuccessEnvelope", "ApiEnvelope",
   "ApiErrorOptions", "ApiErrorJSON", "ConvertedError", "ErrorExtras", "ErrorDescription", "ErrorLocale", "ErrorFault",
-  "isErrorEnvelope", "isSuccessEnvelope", "isApiError", "toApiError", "unwrapResponse", "parseResponse", "describeError", "ApiResult",
+  "isErrorEnvelope", "isSuccessEnvelope", "isApiError", "toApiError", "unwrapResponse", "parseResponse", "withTypedErrors", "describeError", "ApiResult",
 ];
 
 interface Claim {

@@ -93,7 +93,7 @@ for (const golden of GOLDEN) {
       const entry = await import(join(result.outDir, `dist/esm/${product.module}.js`));
       const x = product.exports;
       const expected = [
-        x.codeEnum, x.codeObject, x.codeGuard, x.actionGuard, x.toError, x.unwrap, x.parse, x.describe,
+        x.codeEnum, x.codeObject, x.codeGuard, x.actionGuard, x.toError, x.unwrap, x.parse, x.withErrors, x.attempt, x.describe,
         model.baseClass,
         ...product.classes.map((entry) => entry.name),
         ...product.categories.map((category) => category.guardName),

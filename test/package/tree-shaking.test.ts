@@ -20,6 +20,15 @@ test("a consumer of isErrorEnvelope and toApiError bundles the lookup table, not
   t.log(`isErrorEnvelope + toApiError: ${bytes} bytes minified`);
 });
 
+test("a consumer of withTypedErrors alone bundles the lookup and the conversion, no class and no guard", async (t) => {
+  const { bytes, text } = await bundleSize(CONSUMERS.wrapper);
+  t.true(text.includes("new Proxy("), "the wrapper is there");
+  t.false(text.includes("AuthFailureSignatureFailureError") || text.includes("CATALOGUE"), "no class declaration, no catalogue");
+  const { bytes: converter } = await bundleSize(CONSUMERS.converter);
+  t.true(bytes < converter + 600, `${bytes} bytes against ${converter} for isErrorEnvelope + toApiError`);
+  t.log(`withTypedErrors: ${bytes} bytes minified`);
+});
+
 test("importing one class bundles that class and its ancestors only", async (t) => {
   const { text } = await bundleSize(CONSUMERS.oneClass);
   t.true(text.includes('"AuthFailure.SignatureFailure"') && text.includes('"AuthFailure category"'), "the class and its category's");

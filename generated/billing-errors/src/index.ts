@@ -41,6 +41,7 @@ export {
   toApiError,
   unwrapResponse,
   parseResponse,
+  withTypedErrors,
   type ErrorExtras,
   type ApiResult,
 } from "./to-api-error.js";

@@ -2,6 +2,7 @@
 import {
   BillingApiError,
   defineErrorClass,
+  isApiError,
   type ApiErrorOptions,
   type ConvertedError,
 } from "./base.js";
@@ -89,6 +90,15 @@ export type FoundFields = ApiErrorOptions & { message?: string | undefined; prot
 export type ApiResult<T, E> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: E };
 
 /**
+ * A client with a method per action `A`, each taking a request and returning a promise, as an official SDK's clients
+ * are.
+ */
+export type ActionClient<A extends string> = { [K in A]: (request: never, ...rest: never[]) => Promise<unknown> };
+
+/** What `attempt<Product>` gives for `client[action](request)`: the method's result, or the error `E`. */
+export type Attempt<C extends ActionClient<A>, A extends string, E> = Promise<ApiResult<Awaited<ReturnType<C[A]>>, E>>;
+
+/**
  * What a caller may add to an error it converts, which wins over what the input carries: the HTTP status, the trace id,
  * the request id.
  */
@@ -116,6 +126,92 @@ export function convertError<K extends string>(
   // Already the most specific class: the same error. `unchecked`: the constructor sets `known` as ConvertedError says.
   if (found.prototype === type.prototype && input instanceof type) return unchecked(input);
   return unchecked(new type(found.message, extras ? { ...found, ...extras } : found));
+}
+
+/**
+ * `error` as an error of this package when it carries a code (an API error); else `error` itself (a transport failure,
+ * a non-200 status).
+ */
+function typedError(error: unknown, classOf: ErrorClassLookup, caller: string): unknown {
+  try {
+    return convertError(error, classOf, caller);
+  } catch {
+    return error;
+  }
+}
+
+/**
+ * The same client, of the same type, whose methods reject with this package's errors (the client's own
+ * exception kept as `cause`); a rejection without a code is passed on as it was, and what a method returns
+ * that is not a promise is returned as it is. Any object whose methods return promises will do. Not part of
+ * the package's API: `withTypedErrors` and the products' wrappers call it.
+ */
+export function wrapClient<C extends object>(client: C, classOf: ErrorClassLookup, caller: string): C {
+  // Each method of the client → its wrapper, so that a method read twice is the same function.
+  const wrapped = new WeakMap();
+  return new Proxy(client, {
+    get(target, key) {
+      const value = Reflect.get(target, key);
+      if (typeof value !== "function") return value;
+      if (!wrapped.has(value)) wrapped.set(value, callTyped.bind(undefined, value, target, classOf, caller));
+      return wrapped.get(value);
+    },
+  });
+}
+
+/** `method` called on `target`: a promise it returns rejects with this package's errors. */
+function callTyped(
+  method: Function,
+  target: object,
+  classOf: ErrorClassLookup,
+  caller: string,
+  ...args: unknown[]
+): unknown {
+  const result = Reflect.apply(method, target, args);
+  if (typeof result?.then !== "function") return result;
+  return result.then(undefined, rejectTyped.bind(undefined, classOf, caller));
+}
+
+/** A rejection's error, as this package's error when it carries a code. */
+function rejectTyped(classOf: ErrorClassLookup, caller: string, error: unknown): Promise<never> {
+  return Promise.reject(typedError(error, classOf, caller));
+}
+
+/**
+ * `client[action](request)` as a result: `{ ok: true, data }`, or `{ ok: false, error }` for an API error; a rejection
+ * without a code is passed on. Not part of the package's API.
+ */
+export function attemptWith(
+  client: unknown,
+  action: string,
+  request: unknown,
+  classOf: ErrorClassLookup,
+  caller: string,
+): Promise<ApiResult<unknown, unknown>> {
+  const call = new Promise((resolve) => resolve(unchecked(client)[action](request)));
+  return call.then(succeeded, failed.bind(undefined, classOf, caller));
+}
+
+/** A success as a result. */
+function succeeded(data: unknown): ApiResult<unknown, unknown> {
+  return { ok: true, data };
+}
+
+/** A rejection as a result when it is an API error; else the rejection again. */
+function failed(classOf: ErrorClassLookup, caller: string, error: unknown): ApiResult<unknown, unknown> {
+  const typed = typedError(error, classOf, caller);
+  if (!isApiError(typed)) throw error; // no code: not an API error
+  return { ok: false, error: typed };
+}
+
+/**
+ * The same client, of the same type, whose methods reject with this package's errors (as {@link toApiError} makes them,
+ * the client's exception kept as `cause`, its `traceId` and `httpCode` carried over). A rejection without a code (a
+ * transport failure, a status other than 200) is passed on as it was. Works with any object whose methods return
+ * promises, such as an official SDK's client; nothing of the SDK is needed at run time.
+ */
+export function withTypedErrors<C extends object>(client: C): C {
+  return wrapClient(client, classOf, "withTypedErrors");
 }
 
 /**

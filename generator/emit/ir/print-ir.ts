@@ -69,7 +69,8 @@ function wrap(text: string, width: number): string[] {
 function signature(indent: string, open: string, list: readonly string[], close: string): string[] {
   const single = `${indent}${open}(${list.join(", ")})${close}`;
   if (single.length <= MAX_LINE || list.length === 0) return [single];
-  return [`${indent}${open}(`, ...list.map((item) => `${indent}  ${item},`), `${indent})${close}`];
+  // A comma after each parameter but a rest parameter, which may not have one.
+  return [`${indent}${open}(`, ...list.map((item) => `${indent}  ${item}${item.startsWith("...") ? "" : ","}`), `${indent})${close}`];
 }
 
 /** Prints a module in one flavour, with `header` as its first line. */

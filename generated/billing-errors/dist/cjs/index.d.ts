@@ -40,6 +40,7 @@ export {
   toApiError,
   unwrapResponse,
   parseResponse,
+  withTypedErrors,
   type ErrorExtras,
   type ApiResult,
 } from "./to-api-error.js";

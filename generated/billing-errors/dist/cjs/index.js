@@ -29,6 +29,7 @@ const reexport_to_api_error = require("./to-api-error.js");
 exports.toApiError = reexport_to_api_error.toApiError;
 exports.unwrapResponse = reexport_to_api_error.unwrapResponse;
 exports.parseResponse = reexport_to_api_error.parseResponse;
+exports.withTypedErrors = reexport_to_api_error.withTypedErrors;
 
 const reexport_describe_error = require("./describe-error.js");
 exports.describeError = reexport_describe_error.describeError;

@@ -15,6 +15,6 @@ export {
 
 export { isQuotaCode, isUpstreamCode } from "./categories.js";
 
-export { toApiError, unwrapResponse, parseResponse } from "./to-api-error.js";
+export { toApiError, unwrapResponse, parseResponse, withTypedErrors } from "./to-api-error.js";
 
 export { describeError } from "./describe-error.js";

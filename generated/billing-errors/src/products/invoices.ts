@@ -17,13 +17,17 @@ import {
 } from "../describe-error.js";
 import type { ApiEnvelope, SuccessResponse } from "../envelope.js";
 import { ERROR_CLASS_TABLE, QuotaError } from "../errors.js";
-import { isCodeIn } from "../internal.js";
+import { isCodeIn, unchecked } from "../internal.js";
 import {
+  attemptWith,
   convertError,
   createClassLookup,
   parseWith,
   unwrapWith,
+  wrapClient,
+  type ActionClient,
   type ApiResult,
+  type Attempt,
   type ErrorClassLookup,
   type ErrorExtras,
 } from "../to-api-error.js";
@@ -202,6 +206,25 @@ export function parseInvoiceResponse<T, A extends InvoiceAction = InvoiceAction>
   action?: A | undefined,
 ): ApiResult<SuccessResponse<T>, ConvertedError<BillingApiError, InvoiceKnownErrorCode | KnownErrorCode>> {
   return parseWith(body, productClassOf, "parseInvoiceResponse");
+}
+
+/** Like `withTypedErrors`, rejecting with the classes of invoices as well as the common ones. */
+export function withInvoiceErrors<C extends object>(client: C): C {
+  return wrapClient(client, productClassOf, "withInvoiceErrors");
+}
+
+/**
+ * `client[action](request)` as a result: `{ ok: true, data }`, `data` typed as the method's result, or `{ ok: false,
+ * error }` for an error of the API, typed as `toInvoiceError` gives it; narrow it to the action's codes with
+ * `isInvoiceActionError(action, error)` (any code may still arrive). A rejection without a code (a transport failure)
+ * is passed on.
+ */
+export function attemptInvoice<A extends InvoiceAction, C extends ActionClient<A>>(
+  client: C,
+  action: A,
+  request: Parameters<C[A]>[0],
+): Attempt<C, A, ConvertedError<BillingApiError, InvoiceKnownErrorCode | KnownErrorCode>> {
+  return unchecked(attemptWith(client, action, request, productClassOf, "attemptInvoice"));
 }
 
 /** What the spec of invoices says about each of its codes. */

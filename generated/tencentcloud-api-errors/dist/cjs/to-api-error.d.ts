@@ -2,6 +2,7 @@
 import {
   TencentCloudApiError,
   defineErrorClass,
+  isApiError,
   type ApiErrorOptions,
   type ConvertedError,
 } from "./base.js";
@@ -46,6 +47,15 @@ export type FoundFields = ApiErrorOptions & { message?: string | undefined; prot
 export type ApiResult<T, E> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: E };
 
 /**
+ * A client with a method per action `A`, each taking a request and returning a promise, as an official SDK's clients
+ * are.
+ */
+export type ActionClient<A extends string> = { [K in A]: (request: never, ...rest: never[]) => Promise<unknown> };
+
+/** What `attempt<Product>` gives for `client[action](request)`: the method's result, or the error `E`. */
+export type Attempt<C extends ActionClient<A>, A extends string, E> = Promise<ApiResult<Awaited<ReturnType<C[A]>>, E>>;
+
+/**
  * What a caller may add to an error it converts, which wins over what the input carries: the HTTP status, the trace id,
  * the request id.
  */
@@ -61,6 +71,34 @@ export declare function convertError<K extends string>(
   caller: string,
   extras?: ErrorExtras | undefined,
 ): ConvertedError<TencentCloudApiError, K>;
+
+/**
+ * The same client, of the same type, whose methods reject with this package's errors (the client's own
+ * exception kept as `cause`); a rejection without a code is passed on as it was, and what a method returns
+ * that is not a promise is returned as it is. Any object whose methods return promises will do. Not part of
+ * the package's API: `withTypedErrors` and the products' wrappers call it.
+ */
+export declare function wrapClient<C extends object>(client: C, classOf: ErrorClassLookup, caller: string): C;
+
+/**
+ * `client[action](request)` as a result: `{ ok: true, data }`, or `{ ok: false, error }` for an API error; a rejection
+ * without a code is passed on. Not part of the package's API.
+ */
+export declare function attemptWith(
+  client: unknown,
+  action: string,
+  request: unknown,
+  classOf: ErrorClassLookup,
+  caller: string,
+): Promise<ApiResult<unknown, unknown>>;
+
+/**
+ * The same client, of the same type, whose methods reject with this package's errors (as {@link toApiError} makes them,
+ * the client's exception kept as `cause`, its `traceId` and `httpCode` carried over). A rejection without a code (a
+ * transport failure, a status other than 200) is passed on as it was. Works with any object whose methods return
+ * promises, such as an official SDK's client; nothing of the SDK is needed at run time.
+ */
+export declare function withTypedErrors<C extends object>(client: C): C;
 
 /**
  * The payload of a successful envelope (`Response` of the body). A failed envelope throws its typed error (see {@link

@@ -78,6 +78,6 @@ export {
   isUnsupportedRegionCode,
 } from "./categories.js";
 
-export { toApiError, unwrapResponse, parseResponse } from "./to-api-error.js";
+export { toApiError, unwrapResponse, parseResponse, withTypedErrors } from "./to-api-error.js";
 
 export { describeError } from "./describe-error.js";

@@ -12,12 +12,17 @@ import {
 } from "../describe-error.js";
 import type { ApiEnvelope, SuccessResponse } from "../envelope.js";
 import { ERROR_CLASS_TABLE } from "../errors.js";
+import { unchecked } from "../internal.js";
 import {
+  attemptWith,
   convertError,
   createClassLookup,
   parseWith,
   unwrapWith,
+  wrapClient,
+  type ActionClient,
   type ApiResult,
+  type Attempt,
   type ErrorClassLookup,
   type ErrorExtras,
 } from "../to-api-error.js";
@@ -301,6 +306,25 @@ export function parseAdpResponse<T, A extends AdpAction = AdpAction>(
   action?: A | undefined,
 ): ApiResult<SuccessResponse<T>, ConvertedError<TencentCloudApiError, AdpKnownErrorCode | KnownErrorCode>> {
   return parseWith(body, productClassOf, "parseAdpResponse");
+}
+
+/** Like `withTypedErrors`, rejecting with the classes of adp as well as the common ones. */
+export function withAdpErrors<C extends object>(client: C): C {
+  return wrapClient(client, productClassOf, "withAdpErrors");
+}
+
+/**
+ * `client[action](request)` as a result: `{ ok: true, data }`, `data` typed as the method's result, or `{ ok: false,
+ * error }` for an error of the API, typed as `toAdpError` gives it; narrow it to the action's codes with
+ * `isAdpActionError(action, error)` (any code may still arrive). A rejection without a code (a transport failure) is
+ * passed on.
+ */
+export function attemptAdp<A extends AdpAction, C extends ActionClient<A>>(
+  client: C,
+  action: A,
+  request: Parameters<C[A]>[0],
+): Attempt<C, A, ConvertedError<TencentCloudApiError, AdpKnownErrorCode | KnownErrorCode>> {
+  return unchecked(attemptWith(client, action, request, productClassOf, "attemptAdp"));
 }
 
 /** What the spec of adp says about each of its codes. */

@@ -12,13 +12,17 @@ import {
 } from "../describe-error.js";
 import type { ApiEnvelope, SuccessResponse } from "../envelope.js";
 import { ERROR_CLASS_TABLE, QuotaError } from "../errors.js";
-import { isCodeIn } from "../internal.js";
+import { isCodeIn, unchecked } from "../internal.js";
 import {
+  attemptWith,
   convertError,
   createClassLookup,
   parseWith,
   unwrapWith,
+  wrapClient,
+  type ActionClient,
   type ApiResult,
+  type Attempt,
   type ErrorClassLookup,
   type ErrorExtras,
 } from "../to-api-error.js";
@@ -160,6 +164,21 @@ export declare function parseInvoiceResponse<T, A extends InvoiceAction = Invoic
   body: unknown,
   action?: A | undefined,
 ): ApiResult<SuccessResponse<T>, ConvertedError<BillingApiError, InvoiceKnownErrorCode | KnownErrorCode>>;
+
+/** Like `withTypedErrors`, rejecting with the classes of invoices as well as the common ones. */
+export declare function withInvoiceErrors<C extends object>(client: C): C;
+
+/**
+ * `client[action](request)` as a result: `{ ok: true, data }`, `data` typed as the method's result, or `{ ok: false,
+ * error }` for an error of the API, typed as `toInvoiceError` gives it; narrow it to the action's codes with
+ * `isInvoiceActionError(action, error)` (any code may still arrive). A rejection without a code (a transport failure)
+ * is passed on.
+ */
+export declare function attemptInvoice<A extends InvoiceAction, C extends ActionClient<A>>(
+  client: C,
+  action: A,
+  request: Parameters<C[A]>[0],
+): Attempt<C, A, ConvertedError<BillingApiError, InvoiceKnownErrorCode | KnownErrorCode>>;
 
 /**
  * What the spec of invoices (else the common catalogue) says about `code`, in Chinese for `"zh"` and its tags

@@ -5,8 +5,15 @@ const { createActionMatcher } = require("../actions.js");
 const { BillingApiError, defineErrorClass } = require("../base.js");
 const { createDescriber, describeError } = require("../describe-error.js");
 const { ERROR_CLASS_TABLE, QuotaError } = require("../errors.js");
-const { isCodeIn } = require("../internal.js");
-const { convertError, createClassLookup, parseWith, unwrapWith } = require("../to-api-error.js");
+const { isCodeIn, unchecked } = require("../internal.js");
+const {
+  attemptWith,
+  convertError,
+  createClassLookup,
+  parseWith,
+  unwrapWith,
+  wrapClient,
+} = require("../to-api-error.js");
 
 const InvalidInvoiceError = /* @__PURE__ */ defineErrorClass(BillingApiError, "InvalidInvoice category");
 
@@ -63,6 +70,14 @@ function parseInvoiceResponse(body, action) {
   return parseWith(body, productClassOf, "parseInvoiceResponse");
 }
 
+function withInvoiceErrors(client) {
+  return wrapClient(client, productClassOf, "withInvoiceErrors");
+}
+
+function attemptInvoice(client, action, request) {
+  return unchecked(attemptWith(client, action, request, productClassOf, "attemptInvoice"));
+}
+
 const PRODUCT_CATALOGUE = [
   ["InvalidInvoice.Voided", "The invoice was voided.", "发票已作废。", false, null],
   ["Quota.Invoices", "Too many invoices today.", null, true, "client"],
@@ -86,6 +101,8 @@ Object.assign(exports, {
   toInvoiceError,
   unwrapInvoiceResponse,
   parseInvoiceResponse,
+  withInvoiceErrors,
+  attemptInvoice,
   describeInvoiceError,
 });
 

@@ -3,8 +3,15 @@ import { createActionMatcher } from "../actions.js";
 import { BillingApiError, defineErrorClass } from "../base.js";
 import { createDescriber, describeError } from "../describe-error.js";
 import { ERROR_CLASS_TABLE, QuotaError } from "../errors.js";
-import { isCodeIn } from "../internal.js";
-import { convertError, createClassLookup, parseWith, unwrapWith } from "../to-api-error.js";
+import { isCodeIn, unchecked } from "../internal.js";
+import {
+  attemptWith,
+  convertError,
+  createClassLookup,
+  parseWith,
+  unwrapWith,
+  wrapClient,
+} from "../to-api-error.js";
 
 export const InvalidInvoiceError = /* @__PURE__ */ defineErrorClass(BillingApiError, "InvalidInvoice category");
 
@@ -59,6 +66,14 @@ export function unwrapInvoiceResponse(envelope) {
 
 export function parseInvoiceResponse(body, action) {
   return parseWith(body, productClassOf, "parseInvoiceResponse");
+}
+
+export function withInvoiceErrors(client) {
+  return wrapClient(client, productClassOf, "withInvoiceErrors");
+}
+
+export function attemptInvoice(client, action, request) {
+  return unchecked(attemptWith(client, action, request, productClassOf, "attemptInvoice"));
 }
 
 const PRODUCT_CATALOGUE = [

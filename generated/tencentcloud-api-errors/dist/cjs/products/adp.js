@@ -4,7 +4,15 @@ Object.defineProperty(exports, "__esModule", { value: true });
 const { createActionMatcher } = require("../actions.js");
 const { createDescriber, describeError } = require("../describe-error.js");
 const { ERROR_CLASS_TABLE } = require("../errors.js");
-const { convertError, createClassLookup, parseWith, unwrapWith } = require("../to-api-error.js");
+const { unchecked } = require("../internal.js");
+const {
+  attemptWith,
+  convertError,
+  createClassLookup,
+  parseWith,
+  unwrapWith,
+  wrapClient,
+} = require("../to-api-error.js");
 
 const AdpErrorCode = {
   FailedOperation: "FailedOperation",
@@ -129,6 +137,14 @@ function parseAdpResponse(body, action) {
   return parseWith(body, productClassOf, "parseAdpResponse");
 }
 
+function withAdpErrors(client) {
+  return wrapClient(client, productClassOf, "withAdpErrors");
+}
+
+function attemptAdp(client, action, request) {
+  return unchecked(attemptWith(client, action, request, productClassOf, "attemptAdp"));
+}
+
 const PRODUCT_CATALOGUE = [
   ["FailedOperation", null, "操作失败。", false, null],
   ["InternalError", null, "内部错误。", false, "server"],
@@ -150,6 +166,8 @@ Object.assign(exports, {
   toAdpError,
   unwrapAdpResponse,
   parseAdpResponse,
+  withAdpErrors,
+  attemptAdp,
   describeAdpError,
 });
 

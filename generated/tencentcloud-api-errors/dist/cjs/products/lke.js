@@ -4,7 +4,15 @@ Object.defineProperty(exports, "__esModule", { value: true });
 const { createActionMatcher } = require("../actions.js");
 const { createDescriber, describeError } = require("../describe-error.js");
 const { ERROR_CLASS_TABLE } = require("../errors.js");
-const { convertError, createClassLookup, parseWith, unwrapWith } = require("../to-api-error.js");
+const { unchecked } = require("../internal.js");
+const {
+  attemptWith,
+  convertError,
+  createClassLookup,
+  parseWith,
+  unwrapWith,
+  wrapClient,
+} = require("../to-api-error.js");
 
 const LkeErrorCode = {
   FailedOperation: "FailedOperation",
@@ -153,6 +161,14 @@ function parseLkeResponse(body, action) {
   return parseWith(body, productClassOf, "parseLkeResponse");
 }
 
+function withLkeErrors(client) {
+  return wrapClient(client, productClassOf, "withLkeErrors");
+}
+
+function attemptLke(client, action, request) {
+  return unchecked(attemptWith(client, action, request, productClassOf, "attemptLke"));
+}
+
 const PRODUCT_CATALOGUE = [
   ["FailedOperation", "Operation failed.", "操作失败。", false, null],
   ["InvalidParameter", "Parameter error.", "参数错误。", false, null],
@@ -173,6 +189,8 @@ Object.assign(exports, {
   toLkeError,
   unwrapLkeResponse,
   parseLkeResponse,
+  withLkeErrors,
+  attemptLke,
   describeLkeError,
 });
 

@@ -12,8 +12,15 @@ const {
   LimitExceededError,
   ResourceUnavailableError,
 } = require("../errors.js");
-const { isCodeIn } = require("../internal.js");
-const { convertError, createClassLookup, parseWith, unwrapWith } = require("../to-api-error.js");
+const { isCodeIn, unchecked } = require("../internal.js");
+const {
+  attemptWith,
+  convertError,
+  createClassLookup,
+  parseWith,
+  unwrapWith,
+  wrapClient,
+} = require("../to-api-error.js");
 
 const FailedOperationEngineServerError =
   /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.EngineServerError");
@@ -165,6 +172,14 @@ function parseLkeapResponse(body, action) {
   return parseWith(body, productClassOf, "parseLkeapResponse");
 }
 
+function withLkeapErrors(client) {
+  return wrapClient(client, productClassOf, "withLkeapErrors");
+}
+
+function attemptLkeap(client, action, request) {
+  return unchecked(attemptWith(client, action, request, productClassOf, "attemptLkeap"));
+}
+
 const PRODUCT_CATALOGUE = [
   ["FailedOperation", "Operation failed.", "操作失败。", false, null],
   ["FailedOperation.EngineServerError", "Engine layer internal error.", "引擎层内部错误。", false, null],
@@ -224,6 +239,8 @@ Object.assign(exports, {
   toLkeapError,
   unwrapLkeapResponse,
   parseLkeapResponse,
+  withLkeapErrors,
+  attemptLkeap,
   describeLkeapError,
 });
 

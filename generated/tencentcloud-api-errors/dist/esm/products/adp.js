@@ -2,7 +2,15 @@
 import { createActionMatcher } from "../actions.js";
 import { createDescriber, describeError } from "../describe-error.js";
 import { ERROR_CLASS_TABLE } from "../errors.js";
-import { convertError, createClassLookup, parseWith, unwrapWith } from "../to-api-error.js";
+import { unchecked } from "../internal.js";
+import {
+  attemptWith,
+  convertError,
+  createClassLookup,
+  parseWith,
+  unwrapWith,
+  wrapClient,
+} from "../to-api-error.js";
 
 export const AdpErrorCode = {
   FailedOperation: "FailedOperation",
@@ -125,6 +133,14 @@ export function unwrapAdpResponse(envelope) {
 
 export function parseAdpResponse(body, action) {
   return parseWith(body, productClassOf, "parseAdpResponse");
+}
+
+export function withAdpErrors(client) {
+  return wrapClient(client, productClassOf, "withAdpErrors");
+}
+
+export function attemptAdp(client, action, request) {
+  return unchecked(attemptWith(client, action, request, productClassOf, "attemptAdp"));
 }
 
 const PRODUCT_CATALOGUE = [

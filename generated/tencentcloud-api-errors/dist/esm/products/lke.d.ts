@@ -12,12 +12,17 @@ import {
 } from "../describe-error.js";
 import type { ApiEnvelope, SuccessResponse } from "../envelope.js";
 import { ERROR_CLASS_TABLE } from "../errors.js";
+import { unchecked } from "../internal.js";
 import {
+  attemptWith,
   convertError,
   createClassLookup,
   parseWith,
   unwrapWith,
+  wrapClient,
+  type ActionClient,
   type ApiResult,
+  type Attempt,
   type ErrorClassLookup,
   type ErrorExtras,
 } from "../to-api-error.js";
@@ -223,6 +228,21 @@ export declare function parseLkeResponse<T, A extends LkeAction = LkeAction>(
   body: unknown,
   action?: A | undefined,
 ): ApiResult<SuccessResponse<T>, ConvertedError<TencentCloudApiError, LkeKnownErrorCode | KnownErrorCode>>;
+
+/** Like `withTypedErrors`, rejecting with the classes of lke as well as the common ones. */
+export declare function withLkeErrors<C extends object>(client: C): C;
+
+/**
+ * `client[action](request)` as a result: `{ ok: true, data }`, `data` typed as the method's result, or `{ ok: false,
+ * error }` for an error of the API, typed as `toLkeError` gives it; narrow it to the action's codes with
+ * `isLkeActionError(action, error)` (any code may still arrive). A rejection without a code (a transport failure) is
+ * passed on.
+ */
+export declare function attemptLke<A extends LkeAction, C extends ActionClient<A>>(
+  client: C,
+  action: A,
+  request: Parameters<C[A]>[0],
+): Attempt<C, A, ConvertedError<TencentCloudApiError, LkeKnownErrorCode | KnownErrorCode>>;
 
 /**
  * What the spec of lke (else the common catalogue) says about `code`, in Chinese for `"zh"` and its tags (`"zh-CN"`),

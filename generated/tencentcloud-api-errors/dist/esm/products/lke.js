@@ -2,7 +2,15 @@
 import { createActionMatcher } from "../actions.js";
 import { createDescriber, describeError } from "../describe-error.js";
 import { ERROR_CLASS_TABLE } from "../errors.js";
-import { convertError, createClassLookup, parseWith, unwrapWith } from "../to-api-error.js";
+import { unchecked } from "../internal.js";
+import {
+  attemptWith,
+  convertError,
+  createClassLookup,
+  parseWith,
+  unwrapWith,
+  wrapClient,
+} from "../to-api-error.js";
 
 export const LkeErrorCode = {
   FailedOperation: "FailedOperation",
@@ -149,6 +157,14 @@ export function unwrapLkeResponse(envelope) {
 
 export function parseLkeResponse(body, action) {
   return parseWith(body, productClassOf, "parseLkeResponse");
+}
+
+export function withLkeErrors(client) {
+  return wrapClient(client, productClassOf, "withLkeErrors");
+}
+
+export function attemptLke(client, action, request) {
+  return unchecked(attemptWith(client, action, request, productClassOf, "attemptLke"));
 }
 
 const PRODUCT_CATALOGUE = [

@@ -19,13 +19,17 @@ import {
   LimitExceededError,
   ResourceUnavailableError,
 } from "../errors.js";
-import { isCodeIn } from "../internal.js";
+import { isCodeIn, unchecked } from "../internal.js";
 import {
+  attemptWith,
   convertError,
   createClassLookup,
   parseWith,
   unwrapWith,
+  wrapClient,
+  type ActionClient,
   type ApiResult,
+  type Attempt,
   type ErrorClassLookup,
   type ErrorExtras,
 } from "../to-api-error.js";
@@ -476,6 +480,21 @@ export declare function parseLkeapResponse<T, A extends LkeapAction = LkeapActio
   body: unknown,
   action?: A | undefined,
 ): ApiResult<SuccessResponse<T>, ConvertedError<TencentCloudApiError, LkeapKnownErrorCode | KnownErrorCode>>;
+
+/** Like `withTypedErrors`, rejecting with the classes of lkeap as well as the common ones. */
+export declare function withLkeapErrors<C extends object>(client: C): C;
+
+/**
+ * `client[action](request)` as a result: `{ ok: true, data }`, `data` typed as the method's result, or `{ ok: false,
+ * error }` for an error of the API, typed as `toLkeapError` gives it; narrow it to the action's codes with
+ * `isLkeapActionError(action, error)` (any code may still arrive). A rejection without a code (a transport failure) is
+ * passed on.
+ */
+export declare function attemptLkeap<A extends LkeapAction, C extends ActionClient<A>>(
+  client: C,
+  action: A,
+  request: Parameters<C[A]>[0],
+): Attempt<C, A, ConvertedError<TencentCloudApiError, LkeapKnownErrorCode | KnownErrorCode>>;
 
 /**
  * What the spec of lkeap (else the common catalogue) says about `code`, in Chinese for `"zh"` and its tags (`"zh-CN"`),

@@ -10,8 +10,15 @@ import {
   LimitExceededError,
   ResourceUnavailableError,
 } from "../errors.js";
-import { isCodeIn } from "../internal.js";
-import { convertError, createClassLookup, parseWith, unwrapWith } from "../to-api-error.js";
+import { isCodeIn, unchecked } from "../internal.js";
+import {
+  attemptWith,
+  convertError,
+  createClassLookup,
+  parseWith,
+  unwrapWith,
+  wrapClient,
+} from "../to-api-error.js";
 
 export const FailedOperationEngineServerError =
   /* @__PURE__ */ defineErrorClass(FailedOperationError, "FailedOperation.EngineServerError");
@@ -162,6 +169,14 @@ export function unwrapLkeapResponse(envelope) {
 
 export function parseLkeapResponse(body, action) {
   return parseWith(body, productClassOf, "parseLkeapResponse");
+}
+
+export function withLkeapErrors(client) {
+  return wrapClient(client, productClassOf, "withLkeapErrors");
+}
+
+export function attemptLkeap(client, action, request) {
+  return unchecked(attemptWith(client, action, request, productClassOf, "attemptLkeap"));
 }
 
 const PRODUCT_CATALOGUE = [
