@@ -114,11 +114,12 @@ export function emitProduct(product: ProductModel, context: EmitContext): Module
       exported: true,
       docs:
         `Like \`parseResponse\`, knowing the codes of ${product.name} as well as the common ones. \`action\` names the call the body ` +
-        `answers, for readers; narrow the error to that action's codes with \`${x.actionGuard}(action, error)\`, since any code may arrive.\n\n` +
+        `answers: the error's \`code\` offers that action's codes, and stays a string, since any code may arrive; ` +
+        `\`${x.actionGuard}(action, error)\` narrows it to them.\n\n` +
         "@throws TypeError when `body` is not a response envelope at all.",
       typeParameters: `<T, A extends ${x.action} = ${x.action}>`,
       parameters: [{ name: "body", type: "unknown" }, { name: "action", type: "A | undefined", optional: true }],
-      returnType: `ApiResult<SuccessResponse<T>, ConvertedError<${base}, ${x.knownCode} | KnownErrorCode>>`,
+      returnType: `ApiResult<SuccessResponse<T>, ActionFailure<${base}, ${x.knownCode}, ${x.actionErrorCode}<A>>>`,
       body: [`return parseWith(body, productClassOf, ${stringLiteral(x.parse)});`],
     },
     {
@@ -137,11 +138,11 @@ export function emitProduct(product: ProductModel, context: EmitContext): Module
       exported: true,
       docs:
         `\`client[action](request)\` as a result: \`{ ok: true, data }\`, \`data\` typed as the method's result, or \`{ ok: false, error }\` ` +
-        `for an error of the API, typed as \`${x.toError}\` gives it; narrow it to the action's codes with \`${x.actionGuard}(action, error)\` ` +
-        "(any code may still arrive). A rejection without a code (a transport failure) is passed on.",
+        `for an error of the API, typed as \`${x.toError}\` gives it, its \`code\` offering the action's codes (any code may still arrive; ` +
+        `\`${x.actionGuard}(action, error)\` narrows to them). A rejection without a code (a transport failure) is passed on.`,
       typeParameters: `<A extends ${x.action}, C extends ActionClient<A>>`,
       parameters: [{ name: "client", type: "C" }, { name: "action", type: "A" }, { name: "request", type: "Parameters<C[A]>[0]" }],
-      returnType: `Attempt<C, A, ConvertedError<${base}, ${x.knownCode} | KnownErrorCode>>`,
+      returnType: `Attempt<C, A, ActionFailure<${base}, ${x.knownCode}, ${x.actionErrorCode}<A>>>`,
       body: [`return unchecked(attemptWith(client, action, request, productClassOf, ${stringLiteral(x.attempt)}));`],
     },
     {

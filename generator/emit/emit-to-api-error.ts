@@ -43,7 +43,7 @@ export function emitToApiError(model: Model): ModuleIR {
         returnType: `ConvertedError<${base}, KnownErrorCode>`,
         body: ['return convertError(input, classOf, "toApiError", extras);'],
       },
-      ...runtimeDeclarations("to-api-error", ["FoundFields", "ApiResult", "ActionClient", "Attempt", "ErrorExtras", "convertError", "typedError", "wrapClient", "callTyped", "rejectTyped", "attemptWith", "succeeded", "failed"], model),
+      ...runtimeDeclarations("to-api-error", ["FoundFields", "ApiResult", "ActionClient", "Attempt", "ActionFailure", "ErrorExtras", "convertError", "typedError", "wrapClient", "callTyped", "rejectTyped", "attemptWith", "succeeded", "failed"], model),
       {
         kind: "function",
         name: "withTypedErrors",

@@ -411,7 +411,7 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
       "kind": "type",
       "name": "ConvertedError",
       "exported": true,
-      "typeParameters": "<E extends ApiError, K extends string>",
+      "typeParameters": "<E, K extends string>",
       "type": "E & ({ readonly known: true; readonly code: K } | { readonly known: false })",
       "docs": "An error as the converters give it: inside `if (error.known)`, `error.code` is one of `K`, the codes of\nthe catalogue it was converted with, so an exhaustive `switch (error.code)` needs no cast."
     },
@@ -605,6 +605,14 @@ export const RUNTIME_DECLARATIONS: { readonly [module: string]: { readonly [name
       "typeParameters": "<C extends ActionClient<A>, A extends string, E>",
       "type": "Promise<ApiResult<Awaited<ReturnType<C[A]>>, E>>",
       "docs": "What `attempt<Product>` gives for `client[action](request)`: the method's result, or the error `E`."
+    },
+    "ActionFailure": {
+      "kind": "type",
+      "name": "ActionFailure",
+      "exported": true,
+      "typeParameters": "<E, K extends string, L extends string>",
+      "type": "ConvertedError<E, K | KnownErrorCode> & {\n  readonly code: L | (string & {});\n}",
+      "docs": "An error of a call to an action that lists the codes `L`, as a product's converter knowing its codes `K` and\nthe common ones gives it: `code` offers `L` (a `switch` over them needs no cast) and stays a string, since a\ncode the action does not list can still arrive."
     },
     "ErrorExtras": {
       "kind": "type",

@@ -88,7 +88,7 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set([
 
 /** The capitalised module-scope names of errgen's own generated code that are not exports of the package (a test keeps this list whole). */
 export const ERRGEN_OWN_NAMES: readonly string[] = [
-  "ActionClient", "ActionMatcher", "ActionTable", "Attempt", "CATALOGUE", "CatalogueEntry", "Describer", "ERROR_BRAND", "ERROR_CLASSES", "ERROR_CLASS_TABLE",
+  "ActionClient", "ActionFailure", "ActionMatcher", "ActionTable", "Attempt", "CATALOGUE", "CatalogueEntry", "Describer", "ERROR_BRAND", "ERROR_CLASSES", "ERROR_CLASS_TABLE",
   "ERROR_DATA", "ErrorClass", "ErrorClassBase", "ErrorClassLookup", "FieldTypes", "FoundFields", "PRODUCT_ACTIONS", "PRODUCT_CATALOGUE",
   "PRODUCT_CLASS_TABLE",
 ];

@@ -138,7 +138,7 @@ export type ErrorClassBase = {
  * An error as the converters give it: inside `if (error.known)`, `error.code` is one of `K`, the codes of
  * the catalogue it was converted with, so an exhaustive `switch (error.code)` needs no cast.
  */
-export type ConvertedError<E extends ApiError, K extends string> = E & ({ readonly known: true; readonly code: K } | { readonly known: false });
+export type ConvertedError<E, K extends string> = E & ({ readonly known: true; readonly code: K } | { readonly known: false });
 
 // `any`: each class's precise type is the one its declaration gives (an ErrorClass of its parent and code).
 /** Every class made so far, by code: one class per code, however many modules ask for it. */

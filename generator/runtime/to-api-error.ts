@@ -3,6 +3,7 @@
 // own tables). Reading the fields out of an input follows the spec's envelope: emit-to-api-error.ts
 // writes `readFields` for each package; the one here is a stand-in, what it writes for Tencent Cloud's.
 import { ApiError, defineErrorClass, isApiError, type ApiErrorOptions, type ConvertedError } from "./base.js";
+import type { KnownErrorCode } from "./codes.js";
 import { typed, unchecked } from "./internal.js";
 
 /** The class for a code: its own, else its nearest known ancestor's, else the root class. */
@@ -52,6 +53,15 @@ export type ActionClient<A extends string> = { [K in A]: (request: never, ...res
 
 /** What `attempt<Product>` gives for `client[action](request)`: the method's result, or the error `E`. */
 export type Attempt<C extends ActionClient<A>, A extends string, E> = Promise<ApiResult<Awaited<ReturnType<C[A]>>, E>>;
+
+/**
+ * An error of a call to an action that lists the codes `L`, as a product's converter knowing its codes `K` and
+ * the common ones gives it: `code` offers `L` (a `switch` over them needs no cast) and stays a string, since a
+ * code the action does not list can still arrive.
+ */
+export type ActionFailure<E, K extends string, L extends string> = ConvertedError<E, K | KnownErrorCode> & {
+  readonly code: L | (string & {});
+};
 
 /** What a caller may add to an error it converts, which wins over what the input carries: the HTTP status, the trace id, the request id. */
 export type ErrorExtras = Pick<ApiErrorOptions, "requestId" | "httpStatus" | "traceId">;

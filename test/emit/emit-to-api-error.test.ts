@@ -16,7 +16,7 @@ function moduleOf(envelope: string): string {
 test("the runtime's declarations come with the spec's root class in place of ApiError", (t) => {
   t.deepEqual(declared(module), [
     "type ErrorClassLookup", "function createClassLookup", "function findClass", "const classOf", "function toApiError", "type FoundFields",
-    "type ApiResult", "type ActionClient", "type Attempt", "type ErrorExtras", "function convertError", "function typedError", "function wrapClient",
+    "type ApiResult", "type ActionClient", "type Attempt", "type ActionFailure", "type ErrorExtras", "function convertError", "function typedError", "function wrapClient",
     "function callTyped", "function rejectTyped", "function attemptWith", "function succeeded", "function failed", "function withTypedErrors",
     "function readFields", "function describeInput", "function unwrapResponse", "function unwrapWith", "function parseResponse", "function parseWith",
     "function carriesError",

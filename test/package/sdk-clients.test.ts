@@ -114,4 +114,14 @@ test("attemptLke: a result typed as the client method's, the error narrowed to t
     t.is(code, "InvalidParameter");
   } else t.fail("InvalidParameter is known");
   t.false(lkeModule.isLkeActionError("DescribeApp", listed.error), "DescribeApp does not list InvalidParameter");
+  const described2 = await lkeModule.attemptLke(client, "CreateApp", {} as never);
+  if (described2.ok) return t.fail("CreateApp fails");
+  // The error's code offers CreateApp's codes (a case needs no cast) and stays a string: any code may arrive.
+  switch (described2.error.code) {
+    case "FailedOperation":
+      t.pass();
+      break;
+    default:
+      t.fail(`unexpected ${described2.error.code}`);
+  }
 });

@@ -99,6 +99,15 @@ export type ActionClient<A extends string> = { [K in A]: (request: never, ...res
 export type Attempt<C extends ActionClient<A>, A extends string, E> = Promise<ApiResult<Awaited<ReturnType<C[A]>>, E>>;
 
 /**
+ * An error of a call to an action that lists the codes `L`, as a product's converter knowing its codes `K` and
+ * the common ones gives it: `code` offers `L` (a `switch` over them needs no cast) and stays a string, since a
+ * code the action does not list can still arrive.
+ */
+export type ActionFailure<E, K extends string, L extends string> = ConvertedError<E, K | KnownErrorCode> & {
+  readonly code: L | (string & {});
+};
+
+/**
  * What a caller may add to an error it converts, which wins over what the input carries: the HTTP status, the trace id,
  * the request id.
  */

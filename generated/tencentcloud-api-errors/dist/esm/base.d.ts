@@ -114,7 +114,7 @@ export type ErrorClassBase = {
  * An error as the converters give it: inside `if (error.known)`, `error.code` is one of `K`, the codes of
  * the catalogue it was converted with, so an exhaustive `switch (error.code)` needs no cast.
  */
-export type ConvertedError<E extends TencentCloudApiError, K extends string> =
+export type ConvertedError<E, K extends string> =
   E & ({ readonly known: true; readonly code: K } | { readonly known: false });
 
 /**

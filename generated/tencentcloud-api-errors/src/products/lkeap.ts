@@ -33,6 +33,7 @@ import {
   unwrapWith,
   wrapClient,
   type ActionClient,
+  type ActionFailure,
   type ApiResult,
   type Attempt,
   type ErrorClassLookup,
@@ -598,15 +599,15 @@ export function unwrapLkeapResponse<T>(envelope: ApiEnvelope<T>): SuccessRespons
 
 /**
  * Like `parseResponse`, knowing the codes of lkeap as well as the common ones. `action` names the call the body
- * answers, for readers; narrow the error to that action's codes with `isLkeapActionError(action, error)`, since any
- * code may arrive.
+ * answers: the error's `code` offers that action's codes, and stays a string, since any code may arrive;
+ * `isLkeapActionError(action, error)` narrows it to them.
  *
  * @throws TypeError when `body` is not a response envelope at all.
  */
 export function parseLkeapResponse<T, A extends LkeapAction = LkeapAction>(
   body: unknown,
   action?: A | undefined,
-): ApiResult<SuccessResponse<T>, ConvertedError<TencentCloudApiError, LkeapKnownErrorCode | KnownErrorCode>> {
+): ApiResult<SuccessResponse<T>, ActionFailure<TencentCloudApiError, LkeapKnownErrorCode, LkeapActionErrorCode<A>>> {
   return parseWith(body, productClassOf, "parseLkeapResponse");
 }
 
@@ -617,15 +618,15 @@ export function withLkeapErrors<C extends object>(client: C): C {
 
 /**
  * `client[action](request)` as a result: `{ ok: true, data }`, `data` typed as the method's result, or `{ ok: false,
- * error }` for an error of the API, typed as `toLkeapError` gives it; narrow it to the action's codes with
- * `isLkeapActionError(action, error)` (any code may still arrive). A rejection without a code (a transport failure) is
- * passed on.
+ * error }` for an error of the API, typed as `toLkeapError` gives it, its `code` offering the action's codes (any code
+ * may still arrive; `isLkeapActionError(action, error)` narrows to them). A rejection without a code (a transport
+ * failure) is passed on.
  */
 export function attemptLkeap<A extends LkeapAction, C extends ActionClient<A>>(
   client: C,
   action: A,
   request: Parameters<C[A]>[0],
-): Attempt<C, A, ConvertedError<TencentCloudApiError, LkeapKnownErrorCode | KnownErrorCode>> {
+): Attempt<C, A, ActionFailure<TencentCloudApiError, LkeapKnownErrorCode, LkeapActionErrorCode<A>>> {
   return unchecked(attemptWith(client, action, request, productClassOf, "attemptLkeap"));
 }
 

@@ -21,6 +21,7 @@ import {
   unwrapWith,
   wrapClient,
   type ActionClient,
+  type ActionFailure,
   type ApiResult,
   type Attempt,
   type ErrorClassLookup,
@@ -155,30 +156,30 @@ export declare function unwrapInvoiceResponse<T>(envelope: ApiEnvelope<T>): Succ
 
 /**
  * Like `parseResponse`, knowing the codes of invoices as well as the common ones. `action` names the call the body
- * answers, for readers; narrow the error to that action's codes with `isInvoiceActionError(action, error)`, since any
- * code may arrive.
+ * answers: the error's `code` offers that action's codes, and stays a string, since any code may arrive;
+ * `isInvoiceActionError(action, error)` narrows it to them.
  *
  * @throws TypeError when `body` is not a response envelope at all.
  */
 export declare function parseInvoiceResponse<T, A extends InvoiceAction = InvoiceAction>(
   body: unknown,
   action?: A | undefined,
-): ApiResult<SuccessResponse<T>, ConvertedError<BillingApiError, InvoiceKnownErrorCode | KnownErrorCode>>;
+): ApiResult<SuccessResponse<T>, ActionFailure<BillingApiError, InvoiceKnownErrorCode, InvoiceActionErrorCode<A>>>;
 
 /** Like `withTypedErrors`, rejecting with the classes of invoices as well as the common ones. */
 export declare function withInvoiceErrors<C extends object>(client: C): C;
 
 /**
  * `client[action](request)` as a result: `{ ok: true, data }`, `data` typed as the method's result, or `{ ok: false,
- * error }` for an error of the API, typed as `toInvoiceError` gives it; narrow it to the action's codes with
- * `isInvoiceActionError(action, error)` (any code may still arrive). A rejection without a code (a transport failure)
- * is passed on.
+ * error }` for an error of the API, typed as `toInvoiceError` gives it, its `code` offering the action's codes (any
+ * code may still arrive; `isInvoiceActionError(action, error)` narrows to them). A rejection without a code (a
+ * transport failure) is passed on.
  */
 export declare function attemptInvoice<A extends InvoiceAction, C extends ActionClient<A>>(
   client: C,
   action: A,
   request: Parameters<C[A]>[0],
-): Attempt<C, A, ConvertedError<BillingApiError, InvoiceKnownErrorCode | KnownErrorCode>>;
+): Attempt<C, A, ActionFailure<BillingApiError, InvoiceKnownErrorCode, InvoiceActionErrorCode<A>>>;
 
 /**
  * What the spec of invoices (else the common catalogue) says about `code`, in Chinese for `"zh"` and its tags

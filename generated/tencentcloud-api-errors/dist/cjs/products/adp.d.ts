@@ -21,6 +21,7 @@ import {
   unwrapWith,
   wrapClient,
   type ActionClient,
+  type ActionFailure,
   type ApiResult,
   type Attempt,
   type ErrorClassLookup,
@@ -184,31 +185,31 @@ export declare function toAdpError(
 export declare function unwrapAdpResponse<T>(envelope: ApiEnvelope<T>): SuccessResponse<T>;
 
 /**
- * Like `parseResponse`, knowing the codes of adp as well as the common ones. `action` names the call the body answers,
- * for readers; narrow the error to that action's codes with `isAdpActionError(action, error)`, since any code may
- * arrive.
+ * Like `parseResponse`, knowing the codes of adp as well as the common ones. `action` names the call the body answers:
+ * the error's `code` offers that action's codes, and stays a string, since any code may arrive;
+ * `isAdpActionError(action, error)` narrows it to them.
  *
  * @throws TypeError when `body` is not a response envelope at all.
  */
 export declare function parseAdpResponse<T, A extends AdpAction = AdpAction>(
   body: unknown,
   action?: A | undefined,
-): ApiResult<SuccessResponse<T>, ConvertedError<TencentCloudApiError, AdpKnownErrorCode | KnownErrorCode>>;
+): ApiResult<SuccessResponse<T>, ActionFailure<TencentCloudApiError, AdpKnownErrorCode, AdpActionErrorCode<A>>>;
 
 /** Like `withTypedErrors`, rejecting with the classes of adp as well as the common ones. */
 export declare function withAdpErrors<C extends object>(client: C): C;
 
 /**
  * `client[action](request)` as a result: `{ ok: true, data }`, `data` typed as the method's result, or `{ ok: false,
- * error }` for an error of the API, typed as `toAdpError` gives it; narrow it to the action's codes with
- * `isAdpActionError(action, error)` (any code may still arrive). A rejection without a code (a transport failure) is
- * passed on.
+ * error }` for an error of the API, typed as `toAdpError` gives it, its `code` offering the action's codes (any code
+ * may still arrive; `isAdpActionError(action, error)` narrows to them). A rejection without a code (a transport
+ * failure) is passed on.
  */
 export declare function attemptAdp<A extends AdpAction, C extends ActionClient<A>>(
   client: C,
   action: A,
   request: Parameters<C[A]>[0],
-): Attempt<C, A, ConvertedError<TencentCloudApiError, AdpKnownErrorCode | KnownErrorCode>>;
+): Attempt<C, A, ActionFailure<TencentCloudApiError, AdpKnownErrorCode, AdpActionErrorCode<A>>>;
 
 /**
  * What the spec of adp (else the common catalogue) says about `code`, in Chinese for `"zh"` and its tags (`"zh-CN"`),

@@ -21,6 +21,7 @@ import {
   unwrapWith,
   wrapClient,
   type ActionClient,
+  type ActionFailure,
   type ApiResult,
   type Attempt,
   type ErrorClassLookup,
@@ -218,31 +219,31 @@ export declare function toLkeError(
 export declare function unwrapLkeResponse<T>(envelope: ApiEnvelope<T>): SuccessResponse<T>;
 
 /**
- * Like `parseResponse`, knowing the codes of lke as well as the common ones. `action` names the call the body answers,
- * for readers; narrow the error to that action's codes with `isLkeActionError(action, error)`, since any code may
- * arrive.
+ * Like `parseResponse`, knowing the codes of lke as well as the common ones. `action` names the call the body answers:
+ * the error's `code` offers that action's codes, and stays a string, since any code may arrive;
+ * `isLkeActionError(action, error)` narrows it to them.
  *
  * @throws TypeError when `body` is not a response envelope at all.
  */
 export declare function parseLkeResponse<T, A extends LkeAction = LkeAction>(
   body: unknown,
   action?: A | undefined,
-): ApiResult<SuccessResponse<T>, ConvertedError<TencentCloudApiError, LkeKnownErrorCode | KnownErrorCode>>;
+): ApiResult<SuccessResponse<T>, ActionFailure<TencentCloudApiError, LkeKnownErrorCode, LkeActionErrorCode<A>>>;
 
 /** Like `withTypedErrors`, rejecting with the classes of lke as well as the common ones. */
 export declare function withLkeErrors<C extends object>(client: C): C;
 
 /**
  * `client[action](request)` as a result: `{ ok: true, data }`, `data` typed as the method's result, or `{ ok: false,
- * error }` for an error of the API, typed as `toLkeError` gives it; narrow it to the action's codes with
- * `isLkeActionError(action, error)` (any code may still arrive). A rejection without a code (a transport failure) is
- * passed on.
+ * error }` for an error of the API, typed as `toLkeError` gives it, its `code` offering the action's codes (any code
+ * may still arrive; `isLkeActionError(action, error)` narrows to them). A rejection without a code (a transport
+ * failure) is passed on.
  */
 export declare function attemptLke<A extends LkeAction, C extends ActionClient<A>>(
   client: C,
   action: A,
   request: Parameters<C[A]>[0],
-): Attempt<C, A, ConvertedError<TencentCloudApiError, LkeKnownErrorCode | KnownErrorCode>>;
+): Attempt<C, A, ActionFailure<TencentCloudApiError, LkeKnownErrorCode, LkeActionErrorCode<A>>>;
 
 /**
  * What the spec of lke (else the common catalogue) says about `code`, in Chinese for `"zh"` and its tags (`"zh-CN"`),
