@@ -25,7 +25,7 @@ export interface ReadmeView {
   /** Where a success's payload is in the body, such as `Response` (`.` for the body itself). */
   readonly resultPath: string;
   /** The envelope's fields, as every error carries them. */
-  readonly fields: readonly { readonly name: string; readonly type: string; readonly path: string }[];
+  readonly fields: readonly { readonly name: string; readonly type: string; readonly path: string; readonly builtIn: boolean }[];
   readonly example: { readonly categoryClass: string; readonly categoryGuard: string; readonly code: string; readonly codeClass: string };
   readonly codeObject: string;
   readonly categories: readonly { readonly name: string; readonly anchor: string; readonly className: string; readonly guardName: string; readonly codeCount: number }[];
@@ -143,7 +143,8 @@ export function readmeView(model: Model): ReadmeView {
     tencentCloudSdk: model.sdk === "tencentcloud",
     responseField: pathText(envelope.response),
     resultPath: pathText(envelope.result),
-    fields: envelope.fields.map((field) => ({ name: field.name, type: FIELD_PROPERTY_TYPES[field.type], path: pathText(field.path) })),
+    // In a table cell even a code span's `|` splits the row; GFM reads `\|` there as `|`.
+    fields: envelope.fields.map((field) => ({ name: field.name, type: FIELD_PROPERTY_TYPES[field.type].replace(/\|/g, "\\|"), path: pathText(field.path), builtIn: field.builtIn })),
     example: {
       categoryClass: exampleCategory?.className ?? model.baseClass,
       categoryGuard: exampleCategory?.guardName ?? "isApiError",

@@ -31,3 +31,13 @@ test("the official SDK's section only for a spec that names it (sdk: tencentclou
   t.is(withSdk.sdk, "tencentcloud");
   t.regex(text(emitReadme(withSdk, NO_TEMPLATES)), /## With the official Node SDK\n\n`tencentcloud-sdk-nodejs`/);
 });
+
+test("the envelope's fields are a table of three cells a row, a type's | escaped for the cell", (t) => {
+  const spec = "specVersion: 1\npackage:\n  name: x-errors\n  version: 1.0.0\nenvelope:\n  fields:\n    httpStatus: { path: status, type: number }\n    details: { path: extra.details, type: json }\ncodes:\n  Oops:\n    description: Oops.\n";
+  const body = text(emitReadme(modelOf({ "spec.yaml": spec }), NO_TEMPLATES));
+  const table = body.slice(body.indexOf("| Property | Type | From |"));
+  const rows = table.slice(0, table.indexOf("\n\n")).split("\n").filter((line) => line.startsWith("| `"));
+  t.deepEqual(rows, ["| `httpStatus` | `number \\| undefined` | `status` |", "| `details` | `unknown` | `extra.details` |"]);
+  for (const row of rows) t.is(row.split(/(?<!\\)\|/).length, 5, row);
+  t.regex(body, /`traceId`, `details`, `retryable`/, "the root class row names a field of its own once, and not a built-in one again");
+});
