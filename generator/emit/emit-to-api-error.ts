@@ -3,9 +3,9 @@
 // `unwrapResponse`. The lookup and the conversion (generator/runtime/to-api-error.ts) are shared with the
 // product modules, each with its own list of classes; what reads the spec's envelope is written here.
 import type { EnvelopeModel, Model } from "../model/model.ts";
-import { carriesPayload } from "./emit-envelope.ts";
 import { ERROR_CLASS_TABLE } from "./emit-errors.ts";
 import type { ModuleIR } from "./ir/module-ir.ts";
+import { MAX_LINE } from "./ir/print-ir.ts";
 import { MODULE } from "./modules.ts";
 import { runtimeDeclaration, runtimeDeclarations } from "./runtime.ts";
 import { stringLiteral } from "./safe-text.ts";
@@ -212,7 +212,7 @@ function readFieldsBody(envelope: EnvelopeModel): string[] {
   ];
 }
 
-/** `line` when it fits in a line of the generated code, else the statement written over several lines. */
+/** `line` when it fits in a line of the generated code (inside a function body, two more spaces in), else the statement written over several lines. */
 function wrapped(line: string, open: string, start: string, items: readonly string[], ...close: string[]): string[] {
-  return line.length <= 120 ? [line] : [open, start, ...items, ...close];
+  return line.length + 2 <= MAX_LINE ? [line] : [open, start, ...items, ...close];
 }

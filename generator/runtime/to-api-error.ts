@@ -160,7 +160,13 @@ function readFields(input: unknown): FoundFields {
       response = undefined;
       error = record;
     }
-    if (typeof error?.Code === "string") data = { code: error.Code, message: error.Message, requestId: response?.RequestId };
+    if (typeof error?.Code === "string") {
+      data = {
+        code: error.Code,
+        message: error.Message,
+        requestId: response?.RequestId,
+      };
+    }
     return {
       code: typed(data.code, "string"),
       message: typed(data.message, "string"),

@@ -4,6 +4,7 @@ import test from "ava";
 import { emitToApiError } from "../../generator/emit/emit-to-api-error.ts";
 import { declarationNamed, declared, typescriptOf } from "../helpers/emitted.ts";
 import { modelOf, SAMPLE_SPEC } from "../helpers/model-of.ts";
+import { RUNTIME_DECLARATIONS } from "../../generator/emit/runtime-declarations.ts";
 
 const module = emitToApiError(modelOf(SAMPLE_SPEC));
 const text = typescriptOf(module);
@@ -50,4 +51,11 @@ test('"." skips the steps that would read the same object again; the payload and
   const volcengine = moduleOf("  response: ResponseMetadata\n  result: Result\n  fields:\n    codeN: { path: CodeN, type: number }");
   t.true(volcengine.includes("if (isSuccessEnvelope(body)) return { ok: true, data: unchecked(body).Result };"));
   t.true(volcengine.includes('codeN: typed(data.codeN, "number"),'));
+});
+
+test("for Tencent Cloud's envelope, readFields is the runtime's stand-in exactly: the runtime's unit tests test what packages run", (t) => {
+  const spec = "specVersion: 1\npackage:\n  name: x-errors\n  version: 1.0.0\ncodes:\n  Oops:\n    description: Oops.\n";
+  const emitted = declarationNamed(emitToApiError(modelOf({ "spec.yaml": spec })), "readFields");
+  const standIn = RUNTIME_DECLARATIONS["to-api-error"]!["readFields"];
+  t.deepEqual(emitted.kind === "function" && emitted.body, standIn?.kind === "function" && standIn.body);
 });
