@@ -30,7 +30,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     const pretty = prettyOption(line, io.stderrIsTTY ?? false);
     // As with tsc, --pretty false means plain text: no colours on stderr either.
     if (line.options.get("pretty") === "false") err = styleFor(false, {});
-    return await run(line, { io, out, err, pretty });
+    return await run(line, { io, out, err, pretty, stacks: wantsStack(argv, env) });
   } catch (error) {
     if (error instanceof UsageError) {
       const help = error.command === undefined ? "errgen --help" : `errgen ${error.command} --help`;
@@ -242,7 +242,7 @@ function seconds(started: number): string {
 
 export function reportDiagnostics(diagnostics: readonly Diagnostic[], source: ((file: string) => string | undefined) | undefined, output: Output): number {
   const count = diagnostics.length;
-  const text = formatDiagnostics(diagnostics, { pretty: output.pretty, style: output.err, source: source ?? (() => undefined) });
+  const text = formatDiagnostics(diagnostics, { pretty: output.pretty, style: output.err, source: source ?? (() => undefined), stacks: output.stacks === true });
   output.io.stderr(`${text}${output.err.red("errgen:")} ${count} error${count === 1 ? "" : "s"}; nothing was written\n`);
   return 1;
 }

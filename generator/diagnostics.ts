@@ -11,6 +11,8 @@ export interface SourcePosition {
 export interface Diagnostic {
   readonly position: SourcePosition;
   readonly message: string;
+  /** The stack trace of a plugin's error: printed with --verbose only. */
+  readonly stack?: string | undefined;
 }
 
 /** A run stopped by problems in its input: every one of them, and the text of the files they point into. */

@@ -2,13 +2,13 @@
 // data and never prints or exits (cli.ts does). The output cache and `--from` wrap it: commands/generate.ts.
 import { join } from "node:path";
 import { hashSources, type Catalogue } from "./catalogue/catalogue.ts";
-import { sortDiagnostics, type Failed } from "./diagnostics.ts";
-import { describePackage, emitFiles, emitPackage } from "./emit/emit-package.ts";
+import { compareText, ErrgenError, sortDiagnostics, type Failed } from "./diagnostics.ts";
+import { describePackage, emitFiles, emitListings, emitPackage, type Release } from "./emit/emit-package.ts";
 import type { EmittedFile } from "./emit/emitted-file.ts";
 import { TemplateError } from "./emit/render-template.ts";
 import { loadChangelog, loadPreviousPackage } from "./load/load-previous-package.ts";
 import { loadRunOrFail, type LoadedRun, type RunInputs } from "./load/load-run.ts";
-import { loadSpec } from "./load/load-spec.ts";
+import { loadSpec, pluginReferences, type PluginReference } from "./load/load-spec.ts";
 import { NO_TEMPLATES, type Templates } from "./load/load-templates.ts";
 import { displayPath, type SpecFiles } from "./load/spec-files.ts";
 import { buildModel } from "./model/build-model.ts";
@@ -21,7 +21,7 @@ import { writeFileWhole } from "./write/write-file-whole.ts";
 import { writePackage, type WriteReport } from "./write/write-package.ts";
 
 export type { Failed } from "./diagnostics.ts";
-export type Stage = "load" | "validate" | "model" | "emit" | "verify" | "write" | "compare";
+export type Stage = "load" | "validate" | "model" | "emit" | "plugins" | "verify" | "write" | "compare";
 
 export interface PipelineOptions extends RunInputs {
   /** Told as each stage starts, for progress output. */
@@ -34,7 +34,7 @@ export interface PipelineOptions extends RunInputs {
   readonly verify?: boolean | undefined;
 }
 
-export type Analyzed = Failed | { readonly ok: true; readonly model: Model };
+export type Analyzed = Failed | { readonly ok: true; readonly model: Model; readonly plugins: readonly PluginReference[] };
 export type CompiledText = Failed | { readonly ok: true; readonly model: Model; readonly files: readonly EmittedFile[] };
 export type Compiled = Failed | (Extract<CompiledText, { ok: true }> & { readonly outDir: string });
 export type CheckResult = Failed | (Extract<Compiled, { ok: true }> & { readonly drift: PackageDrift; readonly verifiedWith?: string | undefined });
@@ -50,6 +50,8 @@ export interface Generated {
   readonly release?: ReleaseReport | undefined;
   /** With `verify`: the TypeScript version that type-checked the package. */
   readonly verifiedWith?: string | undefined;
+  /** The files the spec's plugins were loaded from, for the output cache. */
+  readonly pluginSources?: readonly string[] | undefined;
 }
 export type GenerateResult = Failed | Generated;
 
@@ -69,21 +71,24 @@ export async function generateFrom(run: LoadedRun, options: PipelineOptions): Pr
       spec: { source: model.source, path: run.files.root.path, text: run.sources.texts[0]![1] },
       specSources: run.files.readSources(),
     });
-    // Without --verify each file is staged as soon as it is printed; with it, all wait for the compiler.
-    const files = emitFiles(model, described, decided.release, run.templates);
-    const verified = options.verify ? await verify([...files], outDir, options) : { ok: true as const, files, verifiedWith: undefined };
+    // Without --verify or plugins each file is staged as soon as it is printed; with them, all wait for the compiler.
+    const emitted = emitFiles(model, described, decided.release, run.templates);
+    const extended = analyzed.plugins.length > 0 ? await withPlugins([...emitted], analyzed, run, outDir, decided.release, options) : { ok: true as const, files: emitted, sources: [] };
+    if (!extended.ok) return extended;
+    const verified = options.verify ? await verify([...extended.files], outDir, options) : { ok: true as const, files: extended.files, verifiedWith: undefined };
     if (!verified.ok) return verified;
     options.onStage?.("write");
     const report = await writePackage(outDir, verified.files);
     // The spec stays the one source of the version: a release writes its new version back.
     if (decided.specText !== undefined) writeFileWhole(run.files.root.path, decided.specText);
-    return { ok: true, outDir, report, summary: summaryOf(model), cached: false, release: decided.report, verifiedWith: verified.verifiedWith };
+    const pluginSources = extended.sources;
+    return { ok: true, outDir, report, summary: summaryOf(model), cached: false, release: decided.report, verifiedWith: verified.verifiedWith, pluginSources };
   });
 }
 
 /** `errgen check`: what generate would write, compared with the folder. Writes nothing. */
 export async function check(options: PipelineOptions): Promise<CheckResult> {
-  const compiled = compile(options);
+  const compiled = await compile(options);
   if (!compiled.ok) return compiled;
   const verified = options.verify ? await verify(compiled.files, compiled.outDir, options) : undefined;
   if (verified && !verified.ok) return verified;
@@ -91,20 +96,46 @@ export async function check(options: PipelineOptions): Promise<CheckResult> {
   return { ...compiled, drift: comparePackage(compiled.outDir, compiled.files), verifiedWith: verified?.verifiedWith };
 }
 
-/** Everything but the write: the package with the spec's version and the changelog on disk (only releases change it). */
-export function compile(options: PipelineOptions): Compiled {
+/** Everything but the write: the package with the spec's version and the changelog on disk (only releases change it), and what plugins add. */
+export async function compile(options: PipelineOptions): Promise<Compiled> {
   const run = loadRunOrFail(options);
   if (!run.ok) return run;
-  const compiled = compileFiles(run.files, options.onStage, run.templates, (model) => loadChangelog(run.outDir(model.package.name)!));
-  return compiled.ok ? { ...compiled, outDir: run.outDir(compiled.model.package.name)! } : compiled;
+  const analyzed = analyzeFiles(run.files, options.onStage, run.templates);
+  if (!analyzed.ok) return analyzed;
+  const outDir = run.outDir(analyzed.model.package.name)!;
+  const changelog = loadChangelog(outDir);
+  const compiled = emitAnalyzed(analyzed, run.templates, changelog);
+  if (!compiled.ok || analyzed.plugins.length === 0) return compiled.ok ? { ...compiled, outDir } : compiled;
+  const release = { version: analyzed.model.package.version, changelog };
+  const extended = await withPlugins(compiled.files, analyzed, run, outDir, release, options);
+  if (!extended.ok) return extended;
+  return { ok: true, model: analyzed.model, files: [...extended.files].sort((a, b) => compareText(a.path, b.path)), outDir };
 }
 
-/** load → validate → model → emit, in memory. */
-export function compileFiles(files: SpecFiles, onStage?: PipelineOptions["onStage"], templates: Templates = NO_TEMPLATES, changelogOf?: (model: Model) => string | undefined): CompiledText {
+/** load → validate → model → emit, in memory, for a spec without plugins (they run in `compile` and `generate`). */
+export function compileFiles(files: SpecFiles, onStage?: PipelineOptions["onStage"], templates: Templates = NO_TEMPLATES): CompiledText {
   const analyzed = analyzeFiles(files, onStage, templates);
   if (!analyzed.ok) return analyzed;
-  onStage?.("emit");
-  return orTemplateFailure(templates, () => ({ ok: true, model: analyzed.model, files: emitPackage(analyzed.model, { templates, changelog: changelogOf?.(analyzed.model) }) }));
+  if (analyzed.plugins.length > 0) throw new ErrgenError("compileFiles does not run plugins: use compile or generate");
+  return emitAnalyzed(analyzed, templates, undefined);
+}
+
+function emitAnalyzed(analyzed: Extract<Analyzed, { ok: true }>, templates: Templates, changelog: string | undefined): CompiledText {
+  return orTemplateFailure(templates, () => ({ ok: true, model: analyzed.model, files: emitPackage(analyzed.model, { templates, changelog }) }));
+}
+
+/**
+ * The plugins stage: the package's files with the modules the spec's plugins add, and package.json and
+ * README.md listing them; or the plugins' diagnostics. Every file is in memory: a plugin sees them all.
+ */
+async function withPlugins(files: readonly EmittedFile[], analyzed: Extract<Analyzed, { ok: true }>, run: LoadedRun, outDir: string, release: Release, options: PipelineOptions): Promise<Failed | { ok: true; files: readonly EmittedFile[]; sources: readonly string[] }> {
+  options.onStage?.("plugins");
+  const { runPlugins } = await import("./plugins/run-plugins.ts");
+  const { model, plugins } = analyzed;
+  const result = await runPlugins({ plugins, specPath: run.files.root.path, model, files, outDir, cwd: options.cwd });
+  if (!result.ok) return { ...result, source: (file) => result.source?.(file) ?? run.files.sourceText(file) };
+  const listings = new Map(emitListings(model, release, run.templates, result.added).map((file) => [file.path, file]));
+  return { ok: true, files: [...files.map((file) => listings.get(file.path) ?? file), ...result.files], sources: result.sources };
 }
 
 /** load → validate → model: the specs' diagnostics (and the templates'), or the model. */
@@ -116,7 +147,7 @@ export function analyzeFiles(files: SpecFiles, onStage?: PipelineOptions["onStag
   const diagnostics = [...loaded.diagnostics, ...validated.diagnostics, ...templates.diagnostics];
   if (diagnostics.length > 0 || validated.spec === undefined) return { ok: false, diagnostics: sortDiagnostics(diagnostics), source: files.sourceText };
   onStage?.("model");
-  return { ok: true, model: buildModel(validated.spec, hashSources(files.readSources())) };
+  return { ok: true, model: buildModel(validated.spec, hashSources(files.readSources())), plugins: pluginReferences(loaded.root.root) };
 }
 
 /** --verify: the package type-checked in memory; a problem is a diagnostic in the generated file. */

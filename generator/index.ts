@@ -16,6 +16,24 @@ export type { Change, Level } from "./release/diff-catalogues.ts";
 export type { ReleaseReport } from "./release/decide-release.ts";
 export type { PackageDrift } from "./write/compare-package.ts";
 export type { WriteReport } from "./write/write-package.ts";
+// Plugins: the context a plugin is given, and the model it reads.
+export type { ErrgenPlugin, PluginContext, PluginFileContent } from "./plugins/plugin-api.ts";
+export type {
+  CategoryModel,
+  ClassHome,
+  ClassModel,
+  CodeModel,
+  EnvelopeFieldModel,
+  EnvelopeModel,
+  Fault,
+  FieldType,
+  Model,
+  PackageModel,
+  ProductExports,
+  ProductModel,
+  SharedModuleModel,
+  WirePath,
+} from "./model/model.ts";
 
 /** What every run reads and where it writes; paths are relative to `cwd`. */
 export interface RunOptions {

@@ -20,6 +20,7 @@ const LAYERS: readonly string[] = [
   "emit",
   "release",
   "verify",
+  "plugins",
   "write",
   "errgen.ts",
   "commands",

@@ -3,13 +3,14 @@
 import { ErrgenError, formatDiagnostic, type Diagnostic } from "../diagnostics.ts";
 import type { Style } from "./style.ts";
 
-export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: { pretty: boolean; style: Style; source: (file: string) => string | undefined }): string {
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: { pretty: boolean; style: Style; source: (file: string) => string | undefined; stacks?: boolean }): string {
   const { style } = options;
   const blocks = diagnostics.map((diagnostic) => {
     const { file, line, column } = diagnostic.position;
-    const head = options.pretty
+    const stack = options.stacks && diagnostic.stack !== undefined ? `\n${diagnostic.stack}` : "";
+    const head = `${options.pretty
       ? `${style.cyan(file)}:${style.yellow(String(line))}:${style.yellow(String(column))}: ${style.red("error")}: ${diagnostic.message}`
-      : formatDiagnostic(diagnostic);
+      : formatDiagnostic(diagnostic)}${stack}`;
     if (!options.pretty) return head;
     const text = options.source(file)?.split(/\r?\n/)[line - 1];
     if (text === undefined) return head;

@@ -26,4 +26,6 @@ export interface Output {
   readonly out: Style;
   readonly err: Style;
   readonly pretty: boolean;
+  /** Stack traces of plugin errors under their diagnostics (--verbose, or ERRGEN_DEBUG set). */
+  readonly stacks?: boolean | undefined;
 }

@@ -1,8 +1,10 @@
 // `errgen generate` as users run it: the pipeline (errgen.ts) wrapped in the output cache, which skips
 // every stage when the inputs and the folder are as the last run left them, and with `--from` read first.
+import { dirname, resolve } from "node:path";
 import type { Failed } from "../diagnostics.ts";
 import { generateFrom, type GenerateResult, type PipelineOptions } from "../errgen.ts";
 import { loadRun, loadRunOrFail } from "../load/load-run.ts";
+import { isPathReference } from "../plugins/resolve-plugin.ts";
 import { cacheDirOf, cachedOutput, inputsHash, recordOutput } from "../write/output-cache.ts";
 import { catalogueFrom } from "./diff.ts";
 
@@ -16,7 +18,8 @@ export interface GenerateOptions extends Omit<PipelineOptions, "baseline"> {
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const run = loadRunOrFail(options);
   if (!run.ok) return run;
-  const inputs = inputsHash([...run.sources.texts, ...[...run.templates.overrides].map(([name, template]) => [name, template.text] as const)]);
+  const specs = [...run.sources.texts, ...[...run.templates.overrides].map(([name, template]) => [name, template.text] as const)];
+  const inputs = (watched: readonly string[]) => inputsHash(specs, watched);
   const outDir = run.outDir(run.sources.packageName);
   const cacheDir = cacheDirOf(run.files.projectRoot);
   // A release or a verification always runs whole.
@@ -31,13 +34,17 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const result = await generateFrom(run, { ...options, baseline: baseline?.catalogue });
   // A run that wrote a new version into the spec changed an input: the next run is a full one.
   if (result.ok && result.release?.version === result.release?.specVersion) {
-    recordOutput(cacheDir, result.outDir, inputs, result.summary, [...result.report.written, ...result.report.unchanged]);
+    // The plugins' files as they were loaded: one changed since means a full run.
+    const watched = result.pluginSources ?? [];
+    recordOutput(cacheDir, result.outDir, inputs(watched), result.summary, [...result.report.written, ...result.report.unchanged], watched);
   }
   return result;
 }
 
-/** What a run reads: the spec files (root and listed products, readable or not) and the templates folder, for `watch`. */
+/** What a run reads, for `watch`: the spec files (root and listed products, readable or not), the plugins given by path, and the templates folder. */
 export function inputsOf(options: GenerateOptions): { readonly specFiles: readonly string[]; readonly templatesDir: string | undefined } {
   const run = loadRun(options);
-  return { specFiles: run.sources.paths, templatesDir: run.templatesDir };
+  const specDir = dirname(run.files.root.path);
+  const plugins = run.sources.plugins.filter((plugin) => isPathReference(plugin.value)).map((plugin) => resolve(specDir, plugin.value));
+  return { specFiles: [...run.sources.paths, ...plugins], templatesDir: run.templatesDir };
 }

@@ -1,6 +1,6 @@
 // `package.json` of the generated package: dual ESM/CJS exports with types first, no dependencies.
 import type { Model } from "../model/model.ts";
-import type { EmittedFile } from "./emitted-file.ts";
+import type { AddedModule, EmittedFile } from "./emitted-file.ts";
 
 /** Conditions for one entry: types first in each, as TypeScript and the packaging linters require. */
 function entry(module: string) {
@@ -10,8 +10,11 @@ function entry(module: string) {
   };
 }
 
-export function emitPackageJson(model: Model, options: { readonly changelog: boolean } = { changelog: false }): EmittedFile {
+export function emitPackageJson(model: Model, options: { readonly changelog: boolean; readonly added?: readonly AddedModule[] } = { changelog: false }): EmittedFile {
   const { name, version, description, license } = model.package;
+  const added = options.added ?? [];
+  // Products and modules plugins add, by subpath: `lke` → products/lke, `http-status` → http-status.
+  const subpaths = [...model.products.map((product) => [product.name, product.module] as const), ...added.map((module) => [module.name, module.name] as const)];
   const manifest = {
     name,
     version,
@@ -21,7 +24,7 @@ export function emitPackageJson(model: Model, options: { readonly changelog: boo
     sideEffects: false,
     exports: {
       ".": entry("index"),
-      ...Object.fromEntries(model.products.map((product) => [`./${product.name}`, entry(product.module)])),
+      ...Object.fromEntries(subpaths.map(([subpath, module]) => [`./${subpath}`, entry(module)])),
       "./package.json": "./package.json",
       // The catalogue, for `errgen diff` and for tools: codes, metadata, exports and the spec hash.
       "./catalogue.json": "./catalogue.json",
@@ -29,10 +32,8 @@ export function emitPackageJson(model: Model, options: { readonly changelog: boo
     main: "./dist/cjs/index.js",
     module: "./dist/esm/index.js",
     types: "./dist/cjs/index.d.ts",
-    // TypeScript's older `node10` resolution ignores `exports`; this maps the product subpaths for it.
-    ...(model.products.length > 0
-      ? { typesVersions: { "*": Object.fromEntries(model.products.map((product) => [product.name, [`./dist/cjs/${product.module}.d.ts`]])) } }
-      : {}),
+    // TypeScript's older `node10` resolution ignores `exports`; this maps the subpaths for it.
+    ...(subpaths.length > 0 ? { typesVersions: { "*": Object.fromEntries(subpaths.map(([subpath, module]) => [subpath, [`./dist/cjs/${module}.d.ts`]])) } } : {}),
     files: ["dist", "src", "docs", "README.md", "catalogue.json", ...(options.changelog ? ["CHANGELOG.md"] : [])],
     // Object.hasOwn and Error's `cause` option.
     engines: { node: ">=16.9" },

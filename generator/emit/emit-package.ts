@@ -22,7 +22,7 @@ import { emitPackageJson } from "./emit-package-json.ts";
 import { NO_TEMPLATES, type Templates } from "../load/load-templates.ts";
 import { emitProductDoc, emitReadme } from "./emit-readme.ts";
 import { emitToApiError } from "./emit-to-api-error.ts";
-import { generatedHeader, type EmittedFile } from "./emitted-file.ts";
+import { generatedHeader, type AddedModule, type EmittedFile } from "./emitted-file.ts";
 import type { ModuleIR } from "./ir/module-ir.ts";
 import { printModuleFlavours } from "./ir/print-ir.ts";
 
@@ -72,14 +72,23 @@ export function describePackage(model: Model): DescribedPackage {
 /** Every file of the package, one at a time as each is printed, so that writing can overlap printing. */
 export function* emitFiles(specModel: Model, described: DescribedPackage, release: Release, templates: Templates = NO_TEMPLATES): Generator<EmittedFile> {
   const { modules, catalogue } = described;
-  const model = release.version === specModel.package.version ? specModel : { ...specModel, package: { ...specModel.package, version: release.version } };
-  yield emitPackageJson(model, { changelog: release.changelog !== undefined });
+  const model = releasedModel(specModel, release);
+  yield* emitListings(model, release, templates, []);
   yield { path: CATALOGUE_FILE, contents: printCatalogue({ ...catalogue, package: { ...catalogue.package, version: release.version }, specHash: release.specHash ?? catalogue.specHash }) };
   if (release.changelog !== undefined) yield { path: CHANGELOG_FILE, contents: release.changelog };
-  yield emitReadme(model, templates);
   for (const product of model.products) yield emitProductDoc(model, product, templates);
   yield { path: "dist/cjs/package.json", contents: `${JSON.stringify({ type: "commonjs" }, null, 2)}\n` };
   for (const module of modules) yield* printedModule(module, generatedHeader(module.source ?? model.source));
+}
+
+/** The files that list the package's modules, package.json and README.md, with the modules plugins added. */
+export function emitListings(specModel: Model, release: Release, templates: Templates, added: readonly AddedModule[]): EmittedFile[] {
+  const model = releasedModel(specModel, release);
+  return [emitPackageJson(model, { changelog: release.changelog !== undefined, added }), emitReadme(model, templates, added)];
+}
+
+function releasedModel(model: Model, release: Release): Model {
+  return release.version === model.package.version ? model : { ...model, package: { ...model.package, version: release.version } };
 }
 
 /** Every file of the package, sorted by path: with the spec's version, and the changelog given. */

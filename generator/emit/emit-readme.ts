@@ -2,7 +2,7 @@
 // (render-template.ts). Spec text reaches markdown only through the `md` and `cell` helpers, which escape it.
 import { NO_TEMPLATES, type Templates } from "../load/load-templates.ts";
 import type { CodeModel, Model, ProductModel } from "../model/model.ts";
-import type { EmittedFile } from "./emitted-file.ts";
+import type { AddedModule, EmittedFile } from "./emitted-file.ts";
 import { renderTemplate } from "./render-template.ts";
 import { categoryOf } from "../names/naming.ts";
 import { accessPath, FIELD_PROPERTY_TYPES, pathText } from "./wire-paths.ts";
@@ -32,6 +32,8 @@ export interface ReadmeView {
   /** The root's codes by category, each with the class it extends. */
   readonly codeGroups: readonly { readonly category: string; readonly codes: readonly (CodeRow & { readonly parent: string; readonly parentAnchor: string })[] }[];
   readonly products: readonly { readonly name: string; readonly version: string; readonly importPath: string; readonly codeCount: number; readonly actionCount: number; readonly doc: string }[];
+  /** Modules the spec's plugins added, by subpath. */
+  readonly added: readonly { readonly importPath: string; readonly plugin: string; readonly description: string }[];
 }
 
 export interface CodeRow {
@@ -59,8 +61,8 @@ export interface ProductDocView {
   readonly actions: readonly { readonly name: string; readonly codes: readonly string[] }[];
 }
 
-export function emitReadme(model: Model, templates: Templates = NO_TEMPLATES): EmittedFile {
-  return { path: "README.md", contents: `${markdownHeader(model.source)}${renderTemplate("package-readme.md.hbs", readmeView(model), templates)}` };
+export function emitReadme(model: Model, templates: Templates = NO_TEMPLATES, added: readonly AddedModule[] = []): EmittedFile {
+  return { path: "README.md", contents: `${markdownHeader(model.source)}${renderTemplate("package-readme.md.hbs", readmeView(model, added), templates)}` };
 }
 
 export function emitProductDoc(model: Model, product: ProductModel, templates: Templates = NO_TEMPLATES): EmittedFile {
@@ -124,7 +126,7 @@ export function productDocView(model: Model, product: ProductModel): ProductDocV
   };
 }
 
-export function readmeView(model: Model): ReadmeView {
+export function readmeView(model: Model, added: readonly AddedModule[] = []): ReadmeView {
   const { envelope } = model;
   const counts = new Map<string, number>();
   for (const code of model.codes) counts.set(code.category, (counts.get(code.category) ?? 0) + 1);
@@ -168,5 +170,6 @@ export function readmeView(model: Model): ReadmeView {
       actionCount: product.actions.length,
       doc: productDocPath(product),
     })),
+    added: added.map((module) => ({ importPath: `${model.package.name}/${module.name}`, plugin: module.plugin, description: module.description })),
   };
 }

@@ -71,6 +71,15 @@ export interface SpecSources {
   readonly packageName: string | undefined;
   readonly output: string | undefined;
   readonly templates: string | undefined;
+  /** The root spec's `plugins:`, as written. */
+  readonly plugins: readonly PluginReference[];
+}
+
+/** An item of the root spec's `plugins:` list: a path relative to the spec, or a package name. */
+export interface PluginReference {
+  readonly value: string;
+  /** Where the spec lists it: every diagnostic about the plugin points here. */
+  readonly position: SourcePosition;
 }
 
 /** What a run depends on, read without validating anything: for the up-to-date check before a full run. */
@@ -89,7 +98,7 @@ export function readSpecSources(files: SpecFiles): SpecSources {
       if (!(error instanceof SpecReadError)) throw error;
     }
   }
-  return { texts, paths, packageName: stringAt(root, "package", "name"), output: stringAt(root, "output"), templates: stringAt(root, "templates") };
+  return { texts, paths, packageName: stringAt(root, "package", "name"), output: stringAt(root, "output"), templates: stringAt(root, "templates"), plugins: pluginReferences(root) };
 }
 
 /** The string at a path of mapping keys, before any validation: what a run needs to know to look for its output. */
@@ -98,9 +107,18 @@ function stringAt(root: YamlNode | undefined, ...keys: string[]): string | undef
   return node?.kind === "scalar" && typeof node.value === "string" ? node.value : undefined;
 }
 
+/** The root's `plugins:`, in order; the validator reports anything that is not a non-empty string. */
+export function pluginReferences(root: YamlNode | undefined): PluginReference[] {
+  return stringItems(root, "plugins");
+}
+
 /** The string items of the root's `products:` list; the validator reports anything else found there. */
 function includedPaths(root: YamlNode | undefined): { value: string; position: SourcePosition }[] {
-  const list = valueAt(root, "products");
+  return stringItems(root, "products");
+}
+
+function stringItems(root: YamlNode | undefined, key: string): { value: string; position: SourcePosition }[] {
+  const list = valueAt(root, key);
   if (list?.kind !== "seq") return [];
   return list.items.flatMap((item) =>
     item.kind === "scalar" && typeof item.value === "string" && item.value.trim() !== "" ? [{ value: item.value, position: item.position }] : [],

@@ -347,6 +347,14 @@ export const specShape: ObjectShape = {
     },
     output: { shape: text("Where `errgen generate` writes the package, relative to this file. The --out flag wins. Default: generated/<package name> in the spec's project.") },
     templates: { shape: text("A folder of templates that replace the built-in ones of the same name, relative to this file. The --templates flag wins.") },
+    plugins: {
+      shape: {
+        kind: "list",
+        itemNoun: "plugin",
+        description: "Plugins that add modules to the package with ts-morph, run in order: paths relative to this file (.js, .mjs, .cjs, .ts, .mts) or package names resolved from this file's folder. Each default-exports (context) => void | Promise<void>.",
+        item: text("A plugin: a path starting with ./ or ../, or a package name."),
+      },
+    },
     sdk: {
       shape: {
         kind: "string",

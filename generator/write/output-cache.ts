@@ -10,7 +10,7 @@ import { dirname, join } from "node:path";
 import { ERRGEN_ROOT } from "../errgen-files.ts";
 import { writeFileWhole } from "./write-file-whole.ts";
 
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /** The cache folder of a project: where its records go. */
 export function cacheDirOf(projectRoot: string): string {
@@ -19,8 +19,10 @@ export function cacheDirOf(projectRoot: string): string {
 
 export interface CacheRecord {
   readonly format: number;
-  /** Hash of errgen itself and of every spec file that went into the output. */
+  /** Hash of errgen itself, of every spec file that went into the output, and of `watched`. */
   readonly inputs: string;
+  /** Other files the output came from (the plugins'), absolute: their texts are in `inputs`. */
+  readonly watched: readonly string[];
   /** What the CLI summary reports, so a cached run can say it without building the model. */
   readonly summary: { readonly codes: number; readonly products: number };
   /** Every file written, with the size and modification time it had just after the write. */
@@ -60,10 +62,18 @@ function fingerprint(): string {
   return (errgenFingerprint = hash.digest("hex"));
 }
 
-/** The hash a cache record is keyed on: errgen, plus each spec file's path and text in order. */
-export function inputsHash(specs: readonly (readonly [path: string, text: string])[]): string {
+/** The hash a cache record is keyed on: errgen, each spec file's path and text in order, then each watched file's (read now). */
+export function inputsHash(specs: readonly (readonly [path: string, text: string])[], watched: readonly string[] = []): string {
   const hash = createHash("sha256").update(fingerprint());
   for (const [path, text] of specs) hash.update("\0").update(path).update("\0").update(text);
+  for (const path of watched) {
+    hash.update("\0").update(path).update("\0");
+    try {
+      hash.update(readFileSync(path));
+    } catch {
+      hash.update("\0missing");
+    }
+  }
   return hash.digest("hex");
 }
 
@@ -71,15 +81,15 @@ function recordPath(cacheDir: string, outDir: string): string {
   return join(cacheDir, `${createHash("sha256").update(outDir).digest("hex").slice(0, 32)}.json`);
 }
 
-/** The record for `outDir` in `cacheDir` when it matches `inputs` and every file is as errgen left it. */
-export function cachedOutput(cacheDir: string, outDir: string, inputs: string): CacheRecord | undefined {
+/** The record for `outDir` in `cacheDir` when it matches the inputs (hashed with the files it watches) and every file is as errgen left it. */
+export function cachedOutput(cacheDir: string, outDir: string, inputsWith: (watched: readonly string[]) => string): CacheRecord | undefined {
   let record: CacheRecord;
   try {
     record = JSON.parse(readFileSync(recordPath(cacheDir, outDir), "utf8")) as CacheRecord;
   } catch {
     return undefined;
   }
-  if (record.format !== CACHE_FORMAT || record.inputs !== inputs) return undefined;
+  if (record.format !== CACHE_FORMAT || record.inputs !== inputsWith(record.watched)) return undefined;
   const expected = new Map(record.files.map(([path, size, mtimeMs]) => [path, { size, mtimeMs }]));
   let seen = 0;
   const walk = (prefix: string): boolean => {
@@ -107,13 +117,13 @@ export function cachedOutput(cacheDir: string, outDir: string, inputs: string): 
 }
 
 /** Records the folder as just written. Failing to record is harmless: the next run is a full one. */
-export function recordOutput(cacheDir: string, outDir: string, inputs: string, summary: CacheRecord["summary"], paths: readonly string[]): void {
+export function recordOutput(cacheDir: string, outDir: string, inputs: string, summary: CacheRecord["summary"], paths: readonly string[], watched: readonly string[] = []): void {
   try {
     const files = paths.map((path) => {
       const { size, mtimeMs } = statSync(join(outDir, path));
       return [path, size, mtimeMs] as const;
     });
-    const record: CacheRecord = { format: CACHE_FORMAT, inputs, summary, files };
+    const record: CacheRecord = { format: CACHE_FORMAT, inputs, watched, summary, files };
     const target = recordPath(cacheDir, outDir);
     mkdirSync(dirname(target), { recursive: true });
     writeFileWhole(target, JSON.stringify(record));

@@ -249,8 +249,8 @@ function keysOf(value: unknown, into = new Set<string>()): Set<string> {
   return into;
 }
 
-test("the README's Templates section documents exactly the fields each template receives", (t) => {
-  const compiled = compile({ cwd: REPO_ROOT });
+test("the README's Templates section documents exactly the fields each template receives", async (t) => {
+  const compiled = await compile({ cwd: REPO_ROOT });
   if (!compiled.ok) return t.fail("the default spec compiles");
   const { model } = compiled;
   const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");

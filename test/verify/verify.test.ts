@@ -22,7 +22,7 @@ test("generate --verify and check --verify type-check the package and say so; th
 });
 
 test("a generated file that does not type-check is a diagnostic at its line and column in the package", async (t) => {
-  const compiled = compile({ cwd: REPO_ROOT, spec: "spec/examples/billing/spec.yaml" });
+  const compiled = await compile({ cwd: REPO_ROOT, spec: "spec/examples/billing/spec.yaml" });
   if (!compiled.ok) return t.fail("the example is valid");
   t.deepEqual((await verifyPackage(compiled.files, compiled.outDir, REPO_ROOT)).diagnostics, []);
   // The shape of the action-table bug this check exists for: an index type with a hole in it.

@@ -1,0 +1,141 @@
+// Imports a plugin module and finds the files it is made of (for the output cache). `.js`, `.mjs` and
+// `.cjs` are imported as they are. `.ts` and `.mts` are transpiled in memory by the compiler ts-morph
+// bundles, with every import made absolute (a relative `.ts` import transpiled the same way), and
+// imported as data: URLs: nothing is written anywhere, and stack traces name the `.ts` file.
+import { readFileSync } from "node:fs";
+import { isBuiltin } from "node:module";
+import { dirname, extname, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ts as TypeScript } from "ts-morph";
+import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import { ERRGEN_ROOT } from "../errgen-files.ts";
+import { displayPath } from "../load/spec-files.ts";
+import { isFile, isPathReference, resolvePackage } from "./resolve-plugin.ts";
+
+type Ts = typeof TypeScript;
+
+/** A plugin module that could not be imported: the reason, or problems at their places in its files. */
+export class PluginImportError extends Error {
+  constructor(
+    message: string,
+    readonly diagnostics: readonly Diagnostic[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export interface ImportedPlugin {
+  /** The module's default export, whatever it is. */
+  readonly defaultExport: unknown;
+  /** The plugin's own files: its module and every file it imports by a relative path, transitively. */
+  readonly files: readonly string[];
+}
+
+const TRANSPILED = new Set([".ts", ".mts"]);
+
+/** Imports `file`; throws PluginImportError when it cannot be transpiled. Errors of the import itself propagate. */
+export async function importPlugin(file: string, ts: Ts, cwd: string): Promise<ImportedPlugin> {
+  const files = new Set<string>();
+  collectLocalFiles(file, ts, files);
+  const url = TRANSPILED.has(extname(file)) ? new TsGraph(ts, cwd).urlOf(file) : pathToFileURL(file).href;
+  const namespace = (await import(url)) as { default?: unknown };
+  // A CommonJS module compiled from `export default` has its function one level down.
+  const exported = namespace.default;
+  const defaultExport = typeof exported === "object" && exported !== null && typeof (exported as { default?: unknown }).default === "function" ? (exported as { default: unknown }).default : exported;
+  return { defaultExport, files: [...files].sort() };
+}
+
+/** The file a relative import names: as written, or (TypeScript's way) its `.ts` twin, or with an extension or index added. */
+function localFile(specifier: string, fromDir: string): string | undefined {
+  const path = resolve(fromDir, specifier);
+  const twin = path.replace(/\.js$/, ".ts").replace(/\.mjs$/, ".mts");
+  const candidates = [twin, path, `${path}.ts`, `${path}.mts`, `${path}.js`, `${path}.mjs`, join(path, "index.ts"), join(path, "index.js")];
+  return candidates.find(isFile);
+}
+
+/** `file` and every file it imports by a relative path, for the cache: what a change to the plugin can touch. */
+function collectLocalFiles(file: string, ts: Ts, seen: Set<string>): void {
+  if (seen.has(file)) return;
+  seen.add(file);
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return;
+  }
+  for (const imported of ts.preProcessFile(text, true, true).importedFiles) {
+    if (!imported.fileName.startsWith(".")) continue;
+    const target = localFile(imported.fileName, dirname(file));
+    if (target !== undefined && !target.split(/[\\/]/).includes("node_modules")) collectLocalFiles(target, ts, seen);
+  }
+}
+
+/** The `.ts` files of one plugin, each transpiled once into a data: URL. */
+class TsGraph {
+  private readonly urls = new Map<string, string>();
+  private readonly inProgress = new Set<string>();
+
+  constructor(
+    private readonly ts: Ts,
+    private readonly cwd: string,
+  ) {}
+
+  urlOf(file: string): string {
+    const known = this.urls.get(file);
+    if (known !== undefined) return known;
+    if (this.inProgress.has(file)) {
+      throw new PluginImportError(`${displayPath(file, this.cwd)} is part of an import cycle between .ts files, which errgen cannot load: break the cycle, or compile the plugin to .js`);
+    }
+    this.inProgress.add(file);
+    const { ts } = this;
+    const text = readFileSync(file, "utf8");
+    const output = ts.transpileModule(text, {
+      fileName: file,
+      reportDiagnostics: true,
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, sourceMap: false, inlineSourceMap: false },
+    });
+    const problems = (output.diagnostics ?? []).filter((problem) => problem.category === ts.DiagnosticCategory.Error);
+    if (problems.length > 0) throw new PluginImportError(`${displayPath(file, this.cwd)} does not compile`, problems.map((problem) => this.diagnosticOf(problem, file, text)));
+    const code = `${this.withAbsoluteImports(output.outputText, file)}\n//# sourceURL=${pathToFileURL(file).href}\n`;
+    const url = `data:text/javascript;base64,${Buffer.from(code).toString("base64")}`;
+    this.inProgress.delete(file);
+    this.urls.set(file, url);
+    return url;
+  }
+
+  /** The transpiled module with each import's specifier replaced by an absolute URL (data: URLs resolve nothing else). */
+  private withAbsoluteImports(code: string, file: string): string {
+    const imports = this.ts.preProcessFile(code, true, true).importedFiles;
+    let result = code;
+    for (const imported of [...imports].sort((a, b) => b.pos - a.pos)) {
+      const specifier = imported.fileName;
+      if (code.slice(imported.pos + 1, imported.end + 1) !== specifier) continue; // an escaped literal: left to fail as written
+      const target = this.targetOf(specifier, file);
+      result = `${result.slice(0, imported.pos)}${JSON.stringify(target)}${result.slice(imported.end + 2)}`;
+    }
+    return result;
+  }
+
+  private targetOf(specifier: string, file: string): string {
+    if (isBuiltin(specifier) || /^(node|data|file):/.test(specifier)) return specifier;
+    const fromDir = dirname(file);
+    if (isPathReference(specifier)) {
+      const target = localFile(specifier, fromDir);
+      if (target === undefined) throw new PluginImportError(`${displayPath(file, this.cwd)} imports "${specifier}", which is not there`);
+      return TRANSPILED.has(extname(target)) ? this.urlOf(target) : pathToFileURL(target).href;
+    }
+    let resolved = resolvePackage(specifier, fromDir);
+    // ts-morph is errgen's own dependency: a plugin gets the copy its context.project comes from when its project has none.
+    if (!resolved.ok && (specifier === "ts-morph" || specifier.startsWith("ts-morph/"))) resolved = resolvePackage(specifier, ERRGEN_ROOT);
+    if (!resolved.ok) throw new PluginImportError(`${displayPath(file, this.cwd)} imports "${specifier}": ${resolved.reason}`);
+    return pathToFileURL(resolved.file).href;
+  }
+
+  private diagnosticOf(problem: TypeScript.Diagnostic, file: string, text: string): Diagnostic {
+    const { ts } = this;
+    const message = ts.flattenDiagnosticMessageText(problem.messageText, " ");
+    const start = problem.start ?? 0;
+    const before = text.slice(0, start).split("\n");
+    return diagnostic({ file: displayPath(file, this.cwd), line: before.length, column: before.at(-1)!.length + 1 }, `the plugin does not compile (TS${problem.code}): ${message}`);
+  }
+}
