@@ -2,6 +2,7 @@
 // `.cjs` are imported as they are. `.ts` and `.mts` are transpiled in memory by the compiler ts-morph
 // bundles, with every import made absolute (a relative `.ts` import transpiled the same way), and
 // imported as data: URLs: nothing is written anywhere, and stack traces name the `.ts` file.
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import { dirname, extname, join, resolve } from "node:path";
@@ -37,12 +38,17 @@ const TRANSPILED = new Set([".ts", ".mts"]);
 export async function importPlugin(file: string, ts: Ts, cwd: string): Promise<ImportedPlugin> {
   const files = new Set<string>();
   collectLocalFiles(file, ts, files);
-  const url = TRANSPILED.has(extname(file)) ? new TsGraph(ts, cwd).urlOf(file) : pathToFileURL(file).href;
+  // Node keeps a module by its URL for the life of the process (watch, the API): a changed plugin must get a new one.
+  const url = TRANSPILED.has(extname(file)) ? new TsGraph(ts, cwd).urlOf(file) : `${pathToFileURL(file).href}?errgen=${contentHash(file)}`;
   const namespace = (await import(url)) as { default?: unknown };
   // A CommonJS module compiled from `export default` has its function one level down.
   const exported = namespace.default;
   const defaultExport = typeof exported === "object" && exported !== null && typeof (exported as { default?: unknown }).default === "function" ? (exported as { default: unknown }).default : exported;
   return { defaultExport, files: [...files].sort() };
+}
+
+function contentHash(file: string): string {
+  return createHash("sha256").update(readFileSync(file)).digest("hex").slice(0, 16);
 }
 
 /** The file a relative import names: as written, or (TypeScript's way) its `.ts` twin, or with an extension or index added. */
@@ -124,9 +130,10 @@ class TsGraph {
       if (target === undefined) throw new PluginImportError(`${displayPath(file, this.cwd)} imports "${specifier}", which is not there`);
       return TRANSPILED.has(extname(target)) ? this.urlOf(target) : pathToFileURL(target).href;
     }
-    let resolved = resolvePackage(specifier, fromDir);
+    const show = (path: string) => displayPath(path, this.cwd);
+    let resolved = resolvePackage(specifier, fromDir, show);
     // ts-morph is errgen's own dependency: a plugin gets the copy its context.project comes from when its project has none.
-    if (!resolved.ok && (specifier === "ts-morph" || specifier.startsWith("ts-morph/"))) resolved = resolvePackage(specifier, ERRGEN_ROOT);
+    if (!resolved.ok && (specifier === "ts-morph" || specifier.startsWith("ts-morph/"))) resolved = resolvePackage(specifier, ERRGEN_ROOT, show);
     if (!resolved.ok) throw new PluginImportError(`${displayPath(file, this.cwd)} imports "${specifier}": ${resolved.reason}`);
     return pathToFileURL(resolved.file).href;
   }

@@ -14,14 +14,14 @@ export function isPathReference(reference: string): boolean {
   return reference.startsWith("./") || reference.startsWith("../") || reference === "." || reference === ".." || isAbsolute(reference);
 }
 
-/** The file a spec's plugin reference names, from the spec's folder. */
-export function resolvePlugin(reference: string, specDir: string): Resolved {
+/** The file a spec's plugin reference names, from the spec's folder; `show` gives a path as messages show it. */
+export function resolvePlugin(reference: string, specDir: string, show: (path: string) => string): Resolved {
   if (isPathReference(reference)) {
     const file = resolve(specDir, reference);
     if (!PLUGIN_EXTENSIONS.includes(extname(file))) return { ok: false, reason: `a plugin is a ${PLUGIN_EXTENSIONS.join(", ")} file or a package name` };
-    return isFile(file) ? { ok: true, file } : { ok: false, reason: `no file at ${file}` };
+    return isFile(file) ? { ok: true, file } : { ok: false, reason: `no file at ${show(file)}` };
   }
-  const found = resolvePackage(reference, specDir);
+  const found = resolvePackage(reference, specDir, show);
   if (!found.ok && isFile(resolve(specDir, reference))) return { ok: false, reason: `${found.reason}; for the file beside the spec write "./${reference}" (a path starts with ./ or ../)` };
   return found;
 }
@@ -29,29 +29,29 @@ export function resolvePlugin(reference: string, specDir: string): Resolved {
 const PACKAGE_NAME = /^((?:@[a-z0-9][\w.~-]*\/)?[a-z0-9~][\w.~-]*)(\/.*)?$/;
 
 /** `name` or `name/subpath`, from the node_modules folders at and above `fromDir`. */
-export function resolvePackage(specifier: string, fromDir: string): Resolved {
+export function resolvePackage(specifier: string, fromDir: string, show: (path: string) => string = (path) => path): Resolved {
   const match = PACKAGE_NAME.exec(specifier);
   if (!match) return { ok: false, reason: `"${specifier}" is neither a path (./ or ../) nor a package name` };
   const [, name, rest] = match as unknown as [string, string, string | undefined];
   const subpath = rest === undefined ? "." : `.${rest}`;
   for (let dir = resolve(fromDir); ; dir = dirname(dir)) {
     const packageDir = join(dir, "node_modules", name);
-    if (isFile(join(packageDir, "package.json"))) return entryOf(realpathSync(packageDir), subpath, specifier);
-    if (dirname(dir) === dir) return { ok: false, reason: `package "${name}" is not installed (no node_modules/${name} at or above ${resolve(fromDir)})` };
+    if (isFile(join(packageDir, "package.json"))) return entryOf(realpathSync(packageDir), subpath, specifier, show);
+    if (dirname(dir) === dir) return { ok: false, reason: `package "${name}" is not installed (no node_modules/${name} in ${show(resolve(fromDir))} or a folder above)` };
   }
 }
 
 /** The file a package's `exports` (or `main`) gives for `subpath` when imported. */
-function entryOf(packageDir: string, subpath: string, specifier: string): Resolved {
+function entryOf(packageDir: string, subpath: string, specifier: string, show: (path: string) => string): Resolved {
   let manifest: { exports?: unknown; main?: unknown };
   try {
     manifest = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")) as typeof manifest;
   } catch (error) {
-    return { ok: false, reason: `cannot read ${join(packageDir, "package.json")}: ${(error as Error).message}` };
+    return { ok: false, reason: `cannot read ${show(join(packageDir, "package.json"))}: ${(error as Error).message}` };
   }
   if (manifest.exports !== undefined && manifest.exports !== null) {
     const target = exportTarget(manifest.exports, subpath);
-    if (target === undefined) return { ok: false, reason: `package.json "exports" of ${packageDir} has no "${subpath}" for import` };
+    if (target === undefined) return { ok: false, reason: `the "exports" of ${show(join(packageDir, "package.json"))} have no "${subpath}" for import` };
     const file = resolve(packageDir, target);
     return isFile(file) ? { ok: true, file } : { ok: false, reason: `"${specifier}" is exported as ${target}, which is not there` };
   }
@@ -61,7 +61,7 @@ function entryOf(packageDir: string, subpath: string, specifier: string): Resolv
       if (isFile(file)) return { ok: true, file };
     }
   }
-  return { ok: false, reason: `"${specifier}" names no file in ${packageDir}` };
+  return { ok: false, reason: `"${specifier}" names no file in ${show(packageDir)}` };
 }
 
 const CONDITIONS = ["import", "node", "default"];

@@ -2,11 +2,13 @@
 // holding the package; the files it adds are type-checked against the package and built like errgen's
 // own modules (plugins/build-added-files.ts). Every problem is a diagnostic naming the plugin; nothing
 // is written here. ts-morph loads only when a spec lists plugins.
+import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Project, SourceFile } from "ts-morph";
 import { diagnostic, sortDiagnostics, type Diagnostic, type Failed } from "../diagnostics.ts";
 import type { AddedModule, EmittedFile } from "../emit/emitted-file.ts";
 import type { PluginReference } from "../load/load-spec.ts";
+import { displayPath } from "../load/spec-files.ts";
 import type { Model } from "../model/model.ts";
 import { buildAddedFiles, PACKAGE_ROOT, shownPath } from "./build-added-files.ts";
 import { importPlugin, PluginImportError } from "./import-plugin.ts";
@@ -70,11 +72,17 @@ export async function runPlugins(inputs: PluginInputs): Promise<Failed | Plugins
   const model = deepFreeze(structuredClone(inputs.model));
   const diagnostics: Diagnostic[] = [];
   const sources = new Set<string>();
+  const failedPlugins = new Set<PluginReference>();
+  /** errgen's own modules a plugin changed, each reported once. */
+  const changed = new Set<string>();
   /** Which plugin added each file, by its path in the project. */
   const addedBy = new Map<string, PluginReference>();
   for (const plugin of inputs.plugins) {
-    const problem = (message: string, stack?: string) => diagnostics.push({ ...diagnostic(plugin.position, `plugin "${plugin.value}" ${message}`), ...(stack ? { stack } : {}) });
-    const resolved = resolvePlugin(plugin.value, dirname(inputs.specPath));
+    const problem = (message: string, stack?: string) => {
+      failedPlugins.add(plugin);
+      diagnostics.push({ ...diagnostic(plugin.position, `plugin "${plugin.value}" ${message}`), ...(stack ? { stack } : {}) });
+    };
+    const resolved = resolvePlugin(plugin.value, dirname(inputs.specPath), (path) => displayPath(path, inputs.cwd));
     if (!resolved.ok) {
       problem(`cannot be found: ${resolved.reason}`);
       continue;
@@ -110,20 +118,27 @@ export async function runPlugins(inputs: PluginInputs): Promise<Failed | Plugins
     }
     for (const file of project.getSourceFiles()) {
       const path = file.getFilePath() as string;
-      if (!before.has(path) && !own.has(path)) addedBy.set(path, plugin);
+      const original = own.get(path);
+      if (original === undefined) {
+        if (!before.has(path)) addedBy.set(path, plugin);
+      } else if (file.getFullText() !== original && !changed.has(path)) {
+        changed.add(path);
+        problem(`changed errgen's own ${path.slice(PACKAGE_ROOT.length + 1)}: add a module with context.createSourceFile instead`);
+      }
     }
   }
-  diagnostics.push(...ownFilesProblems(project, own, inputs, addedBy));
-  if (diagnostics.length > 0) return failed(diagnostics, project, inputs);
-  const built = buildAddedFiles(project, addedBy, inputs, tsMorph);
-  if (!built.ok) return failed(built.diagnostics, project, inputs);
+  diagnostics.push(...placementProblems(addedBy));
+  // The modules of the plugins that ran cleanly are type-checked even when another failed: every problem in one run.
+  const built = buildAddedFiles(project, new Map([...addedBy].filter(([, plugin]) => !failedPlugins.has(plugin))), inputs, tsMorph);
+  if (!built.ok) diagnostics.push(...built.diagnostics);
+  if (diagnostics.length > 0 || !built.ok) return failed(diagnostics, project, inputs, sources);
   return { ok: true, added: built.added, files: built.files, sources: [...sources].sort() };
 }
 
 /** Why a plugin may not add `src/<name>.ts`, or undefined when it may. */
 function nameProblem(name: unknown, reserved: ReadonlyMap<string, string>, addedBy: ReadonlyMap<string, PluginReference>): string | undefined {
   if (typeof name !== "string" || !MODULE_NAME.test(name)) {
-    return `adds a module named ${JSON.stringify(name)}: a name is lowercase letters, digits and -, in segments joined by / (such as http-status), without an extension`;
+    return `adds ${JSON.stringify(name)}, which is not a module name: use lowercase letters, digits and -, in segments joined by / (such as http-status), without an extension`;
   }
   const folder = name.split("/")[0]!;
   const taken = ERRGEN_FOLDERS.includes(folder) && name.includes("/") ? `errgen's own folder src/${folder}/` : reserved.get(name);
@@ -136,17 +151,10 @@ function nameProblem(name: unknown, reserved: ReadonlyMap<string, string>, added
 /** A name refused by createSourceFile: the diagnostic is already recorded, whatever the plugin does with the throw. */
 class NameRefused extends Error {}
 
-/** Files a plugin made through context.project where errgen builds nothing, and changes to errgen's own modules. */
-function ownFilesProblems(project: Project, own: ReadonlyMap<string, string>, inputs: PluginInputs, addedBy: Map<string, PluginReference>): Diagnostic[] {
+/** Files a plugin made through context.project where errgen builds nothing: reported, and left out. */
+function placementProblems(addedBy: Map<string, PluginReference>): Diagnostic[] {
   const problems: Diagnostic[] = [];
-  for (const file of project.getSourceFiles()) {
-    const path = file.getFilePath() as string;
-    const original = own.get(path);
-    if (original !== undefined) {
-      if (file.getFullText() !== original) problems.push(diagnostic(inputs.plugins[0]!.position, `a plugin changed errgen's own ${path.slice(PACKAGE_ROOT.length + 1)}: add a module with context.createSourceFile instead`));
-      continue;
-    }
-    const plugin = addedBy.get(path)!;
+  for (const [path, plugin] of addedBy) {
     const name = moduleNameOf(path);
     if (name === undefined || !MODULE_NAME.test(name)) {
       problems.push(diagnostic(plugin.position, `plugin "${plugin.value}" adds ${path}, where errgen builds nothing: add modules with context.createSourceFile(name, …), as src/<name>.ts`));
@@ -162,9 +170,15 @@ function moduleNameOf(path: string): string | undefined {
   return match && !match[1]!.endsWith(".d") ? match[1] : undefined;
 }
 
-/** The diagnostics, with the text of the added files they point into. */
-function failed(diagnostics: readonly Diagnostic[], project: Project, inputs: PluginInputs): Failed {
-  return { ok: false, diagnostics: sortDiagnostics(diagnostics), source: (file) => project.getSourceFiles().find((source) => shownPath(source.getFilePath(), inputs) === file)?.getFullText() };
+/** The diagnostics, with the text of the files they point into: the added modules and the plugins' own files. */
+function failed(diagnostics: readonly Diagnostic[], project: Project, inputs: PluginInputs, pluginFiles: ReadonlySet<string>): Failed {
+  const source = (file: string) => {
+    const added = project.getSourceFiles().find((candidate) => shownPath(candidate.getFilePath(), inputs) === file);
+    if (added !== undefined) return added.getFullText();
+    const own = [...pluginFiles].find((path) => displayPath(path, inputs.cwd) === file);
+    return own === undefined ? undefined : readFileSync(own, "utf8");
+  };
+  return { ok: false, diagnostics: sortDiagnostics(diagnostics), source };
 }
 
 function deepFreeze<T>(value: T): T {
@@ -181,10 +195,16 @@ function describeValue(value: unknown): string {
   return Array.isArray(value) ? "an array" : `a ${typeof value}`;
 }
 
+/** `boom`, `TypeError: late`, or what was thrown when it is not an Error. */
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  if (!(error instanceof Error)) return `it threw ${typeof error === "string" ? JSON.stringify(error) : String(error)}, not an Error`;
+  return error.name === "Error" || error.name === "" ? error.message : `${error.name}: ${error.message}`;
 }
 
+/** The plugin's part of a stack trace: errgen's own frames below it cut, and the file names as they are on disk. */
 function stackOf(error: unknown): string | undefined {
-  return error instanceof Error ? error.stack : undefined;
+  if (!(error instanceof Error) || error.stack === undefined) return undefined;
+  const lines = error.stack.replace(/\?errgen=[0-9a-f]{16}/g, "").split("\n");
+  const errgen = lines.findIndex((line) => /\bat (async )?runPlugins\b/.test(line));
+  return (errgen < 0 ? lines : lines.slice(0, errgen)).join("\n");
 }
