@@ -93,8 +93,49 @@ async function initAndGenerate(t: Parameters<typeof tempDir>[0], runAs: RunAs, p
   const broken = await errgen("generate");
   t.is(broken.code, 1);
   t.regex(broken.stderr, /^errors\.yaml:\d+:5: error: unknown key "descripton" in code "InternalError"; did you mean "description"\?\n/);
+
+  // Plugins: a .ts one that imports a value from ts-morph (the project's, or errgen's own where the
+  // package manager hides it) and errgen's types, and a .mjs one; their modules become subpaths.
+  mkdirSync(join(project, "plugins"), { recursive: true });
+  writeFileSync(join(project, "plugins/status.ts"), PLUGIN_TS);
+  writeFileSync(join(project, "plugins/count.mjs"), 'export default ({ model, createSourceFile }) => createSourceFile("count", `export const codeCount = ${model.codes.length};\n`);\n');
+  writeFileSync(join(project, "errors.yaml"), `${spec}plugins:\n  - ./plugins/status.ts\n  - ./plugins/count.mjs\n`);
+  const withPlugins = await errgen("generate");
+  t.is(withPlugins.code, 0, withPlugins.stderr);
+  const packageDir = join(project, "generated", packageName);
+  t.is(readFileSync(join(packageDir, "dist/cjs/count.js"), "utf8").split("\n").at(-2), "exports.codeCount = 3;");
+  t.regex(readFileSync(join(packageDir, "dist/esm/status.d.ts"), "utf8"), /export declare function statusOf\(error: unknown\): number;/);
+  t.is(JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")).exports["./status"].import.types, "./dist/esm/status.d.ts");
+  t.regex((await errgen("generate")).stdout, /up to date since the last run/);
+  t.is((await errgen("check", "--verify")).code, 0);
   writeFileSync(join(project, "errors.yaml"), spec);
+  t.is((await errgen("generate")).code, 0);
+  t.false(existsSync(join(packageDir, "dist/esm/status.js")), "the plugins gone, their modules are gone");
 }
+
+/** A plugin as a team writes one: TypeScript, ts-morph structures, errgen's types. */
+const PLUGIN_TS = `import { StructureKind } from "ts-morph";
+import type { ErrgenPlugin } from "errgen";
+
+const plugin: ErrgenPlugin = ({ model, createSourceFile }) => {
+  createSourceFile("status", {
+    statements: [
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./index.js", namedImports: ["isApiError"] },
+      {
+        kind: StructureKind.Function,
+        isExported: true,
+        docs: ["400 for a client's fault, 500 otherwise."],
+        name: "statusOf",
+        parameters: [{ name: "error", type: "unknown" }],
+        returnType: "number",
+        statements: [\`const client = new Set<string>(\${JSON.stringify(model.codes.filter((code) => code.fault === "client").map((code) => code.code))});\`, "return isApiError(error) && client.has(error.code) ? 400 : 500;"],
+      },
+    ],
+  });
+};
+
+export default plugin;
+`;
 
 test("npm: errgen installed by name generates with no flags, never writes into itself; its package is published, installed by name and used", async (t) => {
   const { dir, registry, client, tarball } = await registryWithErrgen(t);
@@ -114,7 +155,8 @@ test("npm: errgen installed by name generates with no flags, never writes into i
   for (const file of ["build.mts", "build.cjs"]) copyFileSync(join(FIXTURES, file), join(project, file));
   writeFileSync(join(project, "readme-example.mts"), readmeApiExample());
   try {
-    compileConsumer(project, ["build.mts", "readme-example.mts"], { skipLibCheck: false });
+    // The plugin too: errgen's plugin types, from the install.
+    compileConsumer(project, ["build.mts", "readme-example.mts", "plugins/status.ts"], { skipLibCheck: false });
   } catch (error) {
     return t.fail(`tsc failed:\n${String((error as { stdout?: Buffer }).stdout ?? error)}`);
   }
