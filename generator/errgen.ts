@@ -3,8 +3,9 @@
 import { join } from "node:path";
 import { hashSources, type Catalogue } from "./catalogue/catalogue.ts";
 import { compareText, ErrgenError, sortDiagnostics, type Failed } from "./diagnostics.ts";
-import { describePackage, emitFiles, emitListings, emitPackage, type Release } from "./emit/emit-package.ts";
+import { describePackage, emitFiles, emitPackage, type Release } from "./emit/emit-package.ts";
 import type { EmittedFile } from "./emit/emitted-file.ts";
+import type { Extended } from "./plugins/add-plugin-modules.ts";
 import { TemplateError } from "./emit/render-template.ts";
 import { loadChangelog, loadPreviousPackage } from "./load/load-previous-package.ts";
 import { loadRunOrFail, type LoadedRun, type RunInputs } from "./load/load-run.ts";
@@ -81,8 +82,7 @@ export async function generateFrom(run: LoadedRun, options: PipelineOptions): Pr
     const report = await writePackage(outDir, verified.files);
     // The spec stays the one source of the version: a release writes its new version back.
     if (decided.specText !== undefined) writeFileWhole(run.files.root.path, decided.specText);
-    const pluginSources = extended.sources;
-    return { ok: true, outDir, report, summary: summaryOf(model), cached: false, release: decided.report, verifiedWith: verified.verifiedWith, pluginSources };
+    return { ok: true, outDir, report, summary: summaryOf(model), cached: false, release: decided.report, verifiedWith: verified.verifiedWith, pluginSources: extended.sources };
   });
 }
 
@@ -106,10 +106,8 @@ export async function compile(options: PipelineOptions): Promise<Compiled> {
   const changelog = loadChangelog(outDir);
   const compiled = emitAnalyzed(analyzed, run.templates, changelog);
   if (!compiled.ok || analyzed.plugins.length === 0) return compiled.ok ? { ...compiled, outDir } : compiled;
-  const release = { version: analyzed.model.package.version, changelog };
-  const extended = await withPlugins(compiled.files, analyzed, run, outDir, release, options);
-  if (!extended.ok) return extended;
-  return { ok: true, model: analyzed.model, files: [...extended.files].sort((a, b) => compareText(a.path, b.path)), outDir };
+  const extended = await withPlugins(compiled.files, analyzed, run, outDir, { version: analyzed.model.package.version, changelog }, options);
+  return extended.ok ? { ok: true, model: analyzed.model, files: [...extended.files].sort((a, b) => compareText(a.path, b.path)), outDir } : extended;
 }
 
 /** load → validate → model → emit, in memory, for a spec without plugins (they run in `compile` and `generate`). */
@@ -124,18 +122,12 @@ function emitAnalyzed(analyzed: Extract<Analyzed, { ok: true }>, templates: Temp
   return orTemplateFailure(templates, () => ({ ok: true, model: analyzed.model, files: emitPackage(analyzed.model, { templates, changelog }) }));
 }
 
-/**
- * The plugins stage: the package's files with the modules the spec's plugins add, and package.json and
- * README.md listing them; or the plugins' diagnostics. Every file is in memory: a plugin sees them all.
- */
-async function withPlugins(files: readonly EmittedFile[], analyzed: Extract<Analyzed, { ok: true }>, run: LoadedRun, outDir: string, release: Release, options: PipelineOptions): Promise<Failed | { ok: true; files: readonly EmittedFile[]; sources: readonly string[] }> {
+/** The plugins stage (plugins/), loaded only for a spec that lists plugins. */
+async function withPlugins(files: readonly EmittedFile[], analyzed: Extract<Analyzed, { ok: true }>, run: LoadedRun, outDir: string, release: Release, options: PipelineOptions): Promise<Extended> {
   options.onStage?.("plugins");
-  const { runPlugins } = await import("./plugins/run-plugins.ts");
+  const { addPluginModules } = await import("./plugins/add-plugin-modules.ts");
   const { model, plugins } = analyzed;
-  const result = await runPlugins({ plugins, specPath: run.files.root.path, model, files, outDir, cwd: options.cwd });
-  if (!result.ok) return { ...result, source: (file) => result.source?.(file) ?? run.files.sourceText(file) };
-  const listings = new Map(emitListings(model, release, run.templates, result.added).map((file) => [file.path, file]));
-  return { ok: true, files: [...files.map((file) => listings.get(file.path) ?? file), ...result.files], sources: result.sources };
+  return addPluginModules(files, { model, plugins, specPath: run.files.root.path, templates: run.templates, release, outDir, cwd: options.cwd, specText: run.files.sourceText });
 }
 
 /** load → validate → model: the specs' diagnostics (and the templates'), or the model. */

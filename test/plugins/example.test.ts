@@ -128,3 +128,50 @@ test("check sees drift in a module a plugin added; the output cache is skipped w
   t.is(drift.code, 1);
   t.regex(drift.stderr, /generated\/@team\/storage-errors\/dist\/cjs\/http-status\.js: differs from what the spec generates/);
 });
+
+/** The README's complete plugin example (the ts block under "## Plugins" that imports ts-morph). */
+function readmePlugin(): string {
+  const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("## Plugins"), readme.indexOf("## Using errgen in your build"));
+  const example = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!).find((code) => code.includes('from "ts-morph"'));
+  if (example === undefined) throw new Error("the README's Plugins section has no plugin example");
+  return example;
+}
+
+test("the README's plugin example type-checks against errgen's types and works as a plugin", async (t) => {
+  const dir = tempDir(t, "errgen-readme-plugin-");
+  cpSync(join(REPO_ROOT, "spec/examples/plugins"), join(dir, "spec"), { recursive: true });
+  writeFileSync(join(dir, "spec/plugins/http-status.ts"), readmePlugin());
+  const spec = join(dir, "spec/spec.yaml");
+  writeFileSync(spec, readFileSync(spec, "utf8").replace("  - ./plugins/retry-helpers.mjs\n", ""));
+  const tsconfig = {
+    compilerOptions: {
+      strict: true,
+      noEmit: true,
+      target: "ES2022",
+      module: "NodeNext",
+      moduleResolution: "NodeNext",
+      allowImportingTsExtensions: true,
+      skipLibCheck: true,
+      typeRoots: [join(REPO_ROOT, "node_modules/@types")],
+      types: ["node"],
+      baseUrl: REPO_ROOT,
+      paths: { errgen: ["generator/index.ts"], "ts-morph": ["node_modules/ts-morph"] },
+    },
+    files: [join(dir, "spec/plugins/http-status.ts")],
+  };
+  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify(tsconfig));
+  try {
+    await run(process.execPath, [join(REPO_ROOT, "node_modules/typescript/bin/tsc"), "-p", dir]);
+  } catch (error) {
+    return t.fail(`tsc failed:\n${String((error as { stdout?: string }).stdout ?? error)}`);
+  }
+  const out = join(dir, "out");
+  const generated = await runErrgen(["generate", "--spec", spec, "--out", out, "--verify"], dir);
+  t.is(generated.code, 0, generated.stderr);
+  const status = await import(join(out, "dist/esm/http-status.js"));
+  const { toApiError } = await import(join(out, "dist/esm/index.js"));
+  t.is(status.httpStatusByCategory.ResourceNotFound, 404);
+  t.is(status.httpStatusOf(toApiError({ Response: { Error: { Code: "AuthFailure.TokenFailure", Message: "m" }, RequestId: "r" } })), 401);
+  t.is(status.httpStatusOf("not an error"), 500);
+});
