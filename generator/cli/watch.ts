@@ -47,14 +47,16 @@ export async function watch(options: GenerateOptions, output: Output, settings: 
       inputs = inputsOf(options);
     } catch {
       // The root spec cannot be read or found (the run said so): watch for it to come back.
-      inputs = { specFiles: specFallback(options), templatesDir: options.templates === undefined ? undefined : resolve(options.cwd, options.templates) };
+      inputs = { specFiles: specFallback(options), pluginFiles: [], templatesDir: options.templates === undefined ? undefined : resolve(options.cwd, options.templates) };
     }
-    files = new Set(inputs.specFiles);
+    files = new Set([...inputs.specFiles, ...inputs.pluginFiles]);
     templatesDir = inputs.templatesDir;
     folders = new Set([...files].map((file) => dirname(file)));
     if (templatesDir !== undefined) folders.add(templatesDir);
     checkFolders();
-    const description = `${files.size} spec file${files.size === 1 ? "" : "s"}${templatesDir === undefined ? "" : ` and the templates in ${displayPath(templatesDir, io.cwd)}`}`;
+    const specCount = new Set(inputs.specFiles).size;
+    const plugins = inputs.pluginFiles.length === 0 ? "" : `, ${inputs.pluginFiles.length} plugin${inputs.pluginFiles.length === 1 ? "" : "s"}`;
+    const description = `${specCount} spec file${specCount === 1 ? "" : "s"}${plugins}${templatesDir === undefined ? "" : ` and the templates in ${displayPath(templatesDir, io.cwd)}`}`;
     if (description !== shown) {
       shown = description;
       io.stdout(`${out.dim(`errgen: watching ${description} for changes (Ctrl-C stops)`)}\n`);

@@ -42,9 +42,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 }
 
 /** What a run reads, for `watch`: the spec files (root and listed products, readable or not), the plugins given by path, and the templates folder. */
-export function inputsOf(options: GenerateOptions): { readonly specFiles: readonly string[]; readonly templatesDir: string | undefined } {
+export function inputsOf(options: GenerateOptions): { readonly specFiles: readonly string[]; readonly pluginFiles: readonly string[]; readonly templatesDir: string | undefined } {
   const run = loadRun(options);
   const specDir = dirname(run.files.root.path);
-  const plugins = run.sources.plugins.filter((plugin) => isPathReference(plugin.value)).map((plugin) => resolve(specDir, plugin.value));
-  return { specFiles: [...run.sources.paths, ...plugins], templatesDir: run.templatesDir };
+  const pluginFiles = run.sources.plugins.filter((plugin) => isPathReference(plugin.value)).map((plugin) => resolve(specDir, plugin.value));
+  return { specFiles: run.sources.paths, pluginFiles, templatesDir: run.templatesDir };
 }

@@ -146,3 +146,27 @@ test("watch does not publish a spec still being written: a save that pauses half
   watching.child.kill("SIGINT");
   t.is(await watching.exited, 0);
 });
+
+test("watch regenerates when a plugin changes, a .js plugin imported afresh in the same process", async (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, "package.json"), "{}\n");
+  writeFileSync(join(dir, "errors.yaml"), specText([{ code: "Auth.Token" }], { top: "plugins: [./label.mjs, ./count.ts]" }));
+  const label = (text: string) => `export default ({ createSourceFile }) => createSourceFile("label", ${JSON.stringify(`export const label = "${text}";\n`)});\n`;
+  const count = (offset: number) => `import type { ErrgenPlugin } from "errgen";\nconst plugin: ErrgenPlugin = ({ model, createSourceFile }) => { createSourceFile("count", \`export const count = \${model.codes.length + ${offset}};\\n\`); };\nexport default plugin;\n`;
+  writeFileSync(join(dir, "label.mjs"), label("one"));
+  writeFileSync(join(dir, "count.ts"), count(0));
+  const out = join(dir, "generated/test-api-errors");
+  const watching = startWatch(t, dir, ["--spec", "errors.yaml", "--debounce", "100"]);
+  await watching.waitFor("the first run", () => watching.summaries().length === 1 && watching.state.stdout.includes("watching"));
+  t.regex(watching.state.stdout, /errgen: watching 1 spec file, 2 plugins for changes/);
+  t.is(readFileSync(join(out, "dist/esm/label.js"), "utf8").split("\n")[1], 'export const label = "one";');
+
+  writeFileSync(join(dir, "label.mjs"), label("two"));
+  await watching.waitFor("the .mjs plugin's run", () => watching.summaries().length === 2);
+  t.is(readFileSync(join(out, "dist/esm/label.js"), "utf8").split("\n")[1], 'export const label = "two";');
+  writeFileSync(join(dir, "count.ts"), count(10));
+  await watching.waitFor("the .ts plugin's run", () => watching.summaries().length === 3);
+  t.is(readFileSync(join(out, "dist/esm/count.js"), "utf8").split("\n")[1], "export const count = 11;");
+  watching.child.kill("SIGINT");
+  t.is(await watching.exited, 0);
+});
