@@ -40,9 +40,47 @@ const MODULE_NAME = /^[a-z][a-z0-9-]*(\/[a-z][a-z0-9-]*)*$/;
 /** Folders of `src/` that errgen writes: a plugin's module goes beside them, not into them. */
 const ERRGEN_FOLDERS = ["products", "shared"];
 
+/** What the plugins of one run share: the project, and what they have added, changed and got wrong so far. */
+interface RunState {
+  readonly project: Project;
+  /** errgen's own modules' sources, by their path in the project. */
+  readonly own: ReadonlyMap<string, string>;
+  /** Names a plugin's module may not take, each with whose it is. */
+  readonly reserved: ReadonlyMap<string, string>;
+  readonly model: Model;
+  readonly diagnostics: Diagnostic[];
+  /** Every file the plugins were loaded from. */
+  readonly sources: Set<string>;
+  readonly failedPlugins: Set<PluginReference>;
+  /** errgen's own modules a plugin changed, each reported once. */
+  readonly changed: Set<string>;
+  /** Which plugin added each file, by its path in the project. */
+  readonly addedBy: Map<string, PluginReference>;
+}
+
 /** Runs the plugins in order; their added modules, built, or every problem found. */
 export async function runPlugins(inputs: PluginInputs): Promise<Failed | PluginsRun> {
   const tsMorph = await import("ts-morph");
+  const project = packageProject(tsMorph, inputs.files);
+  const own = new Map(inputs.files.filter((file) => /^src\/.*\.ts$/.test(file.path)).map((file) => [`${PACKAGE_ROOT}/${file.path}`, file.contents]));
+  const reserved = new Map<string, string>([
+    ...[...own.keys()].map((path) => [moduleNameOf(path)!, `errgen's own module ${path.slice(PACKAGE_ROOT.length + 1)}`] as const),
+    ...inputs.model.products.map((product) => [product.name, `the subpath of product ${product.name}`] as const),
+    ...ERRGEN_FOLDERS.map((folder) => [folder, `errgen's own folder src/${folder}/`] as const),
+  ]);
+  const state: RunState = { project, own, reserved, model: deepFreeze(structuredClone(inputs.model)), diagnostics: [], sources: new Set(), failedPlugins: new Set(), changed: new Set(), addedBy: new Map() };
+  for (const plugin of inputs.plugins) await runPlugin(plugin, inputs, state, tsMorph.ts);
+  const { diagnostics, addedBy, failedPlugins, sources } = state;
+  diagnostics.push(...placementProblems(addedBy));
+  // The modules of the plugins that ran cleanly are type-checked even when another failed: every problem in one run.
+  const built = buildAddedFiles(project, new Map([...addedBy].filter(([, plugin]) => !failedPlugins.has(plugin))), inputs, tsMorph);
+  if (!built.ok) diagnostics.push(...built.diagnostics);
+  if (diagnostics.length > 0 || !built.ok) return failed(diagnostics, project, inputs, sources);
+  return { ok: true, added: built.added, files: built.files, sources: [...sources].sort() };
+}
+
+/** The in-memory project the plugins work in, holding every file of the package as it will be written. */
+function packageProject(tsMorph: typeof import("ts-morph"), files: readonly EmittedFile[]): Project {
   const { ts } = tsMorph;
   const project = new tsMorph.Project({
     useInMemoryFileSystem: true,
@@ -62,77 +100,54 @@ export async function runPlugins(inputs: PluginInputs): Promise<Failed | Plugins
       types: [],
     },
   });
-  for (const file of inputs.files) project.getFileSystem().writeFileSync(`${PACKAGE_ROOT}/${file.path}`, file.contents);
-  const own = new Map(inputs.files.filter((file) => /^src\/.*\.ts$/.test(file.path)).map((file) => [`${PACKAGE_ROOT}/${file.path}`, file.contents]));
-  const reserved = new Map<string, string>([
-    ...[...own.keys()].map((path) => [moduleNameOf(path)!, `errgen's own module ${path.slice(PACKAGE_ROOT.length + 1)}`] as const),
-    ...inputs.model.products.map((product) => [product.name, `the subpath of product ${product.name}`] as const),
-    ...ERRGEN_FOLDERS.map((folder) => [folder, `errgen's own folder src/${folder}/`] as const),
-  ]);
-  const model = deepFreeze(structuredClone(inputs.model));
-  const diagnostics: Diagnostic[] = [];
-  const sources = new Set<string>();
-  const failedPlugins = new Set<PluginReference>();
-  /** errgen's own modules a plugin changed, each reported once. */
-  const changed = new Set<string>();
-  /** Which plugin added each file, by its path in the project. */
-  const addedBy = new Map<string, PluginReference>();
-  for (const plugin of inputs.plugins) {
-    const problem = (message: string, stack?: string) => {
-      failedPlugins.add(plugin);
-      diagnostics.push({ ...diagnostic(plugin.position, `plugin "${plugin.value}" ${message}`), ...(stack ? { stack } : {}) });
-    };
-    const resolved = resolvePlugin(plugin.value, dirname(inputs.specPath), (path) => displayPath(path, inputs.cwd));
-    if (!resolved.ok) {
-      problem(`cannot be found: ${resolved.reason}`);
-      continue;
+  for (const file of files) project.getFileSystem().writeFileSync(`${PACKAGE_ROOT}/${file.path}`, file.contents);
+  return project;
+}
+
+/** One plugin: found, imported, run with the context; what it added recorded, what went wrong a diagnostic at its spec line. */
+async function runPlugin(plugin: PluginReference, inputs: PluginInputs, state: RunState, ts: typeof import("ts-morph").ts): Promise<void> {
+  const { project, own, changed, addedBy } = state;
+  const problem = (message: string, stack?: string) => {
+    state.failedPlugins.add(plugin);
+    state.diagnostics.push({ ...diagnostic(plugin.position, `plugin "${plugin.value}" ${message}`), ...(stack ? { stack } : {}) });
+  };
+  const resolved = resolvePlugin(plugin.value, dirname(inputs.specPath), (path) => displayPath(path, inputs.cwd));
+  if (!resolved.ok) return problem(`cannot be found: ${resolved.reason}`);
+  let run: (context: PluginContext) => unknown;
+  try {
+    const imported = await importPlugin(resolved.file, ts, inputs.cwd);
+    for (const file of imported.files) state.sources.add(file);
+    if (typeof imported.defaultExport !== "function") return problem(`must default-export a function (context) => void | Promise<void>, not ${describeValue(imported.defaultExport)}`);
+    run = imported.defaultExport as typeof run;
+  } catch (error) {
+    state.sources.add(resolved.file);
+    if (error instanceof PluginImportError) state.diagnostics.push(...error.diagnostics);
+    return problem(`cannot be loaded: ${messageOf(error)}`, stackOf(error));
+  }
+  const before = new Set(project.getSourceFiles().map((file) => file.getFilePath() as string));
+  const createSourceFile = (name: string, content: PluginFileContent): SourceFile => {
+    const refusal = nameProblem(name, state.reserved, addedBy);
+    if (refusal !== undefined) {
+      problem(refusal);
+      throw new NameRefused(`errgen: plugin "${plugin.value}" ${refusal}`);
     }
-    let run: (context: PluginContext) => unknown;
-    try {
-      const imported = await importPlugin(resolved.file, ts, inputs.cwd);
-      for (const file of imported.files) sources.add(file);
-      if (typeof imported.defaultExport !== "function") {
-        problem(`must default-export a function (context) => void | Promise<void>, not ${describeValue(imported.defaultExport)}`);
-        continue;
-      }
-      run = imported.defaultExport as typeof run;
-    } catch (error) {
-      sources.add(resolved.file);
-      if (error instanceof PluginImportError) diagnostics.push(...error.diagnostics);
-      problem(`cannot be loaded: ${messageOf(error)}`, stackOf(error));
-      continue;
-    }
-    const before = new Set(project.getSourceFiles().map((file) => file.getFilePath() as string));
-    const createSourceFile = (name: string, content: PluginFileContent): SourceFile => {
-      const refusal = nameProblem(name, reserved, addedBy);
-      if (refusal !== undefined) {
-        problem(refusal);
-        throw new NameRefused(`errgen: plugin "${plugin.value}" ${refusal}`);
-      }
-      return project.createSourceFile(`${PACKAGE_ROOT}/src/${name}.ts`, content);
-    };
-    try {
-      await run(Object.freeze({ model, project, createSourceFile }));
-    } catch (error) {
-      if (!(error instanceof NameRefused)) problem(`failed: ${messageOf(error)}`, stackOf(error));
-    }
-    for (const file of project.getSourceFiles()) {
-      const path = file.getFilePath() as string;
-      const original = own.get(path);
-      if (original === undefined) {
-        if (!before.has(path)) addedBy.set(path, plugin);
-      } else if (file.getFullText() !== original && !changed.has(path)) {
-        changed.add(path);
-        problem(`changed errgen's own ${path.slice(PACKAGE_ROOT.length + 1)}: add a module with context.createSourceFile instead`);
-      }
+    return project.createSourceFile(`${PACKAGE_ROOT}/src/${name}.ts`, content);
+  };
+  try {
+    await run(Object.freeze({ model: state.model, project, createSourceFile }));
+  } catch (error) {
+    if (!(error instanceof NameRefused)) problem(`failed: ${messageOf(error)}`, stackOf(error));
+  }
+  for (const file of project.getSourceFiles()) {
+    const path = file.getFilePath() as string;
+    const original = own.get(path);
+    if (original === undefined) {
+      if (!before.has(path)) addedBy.set(path, plugin);
+    } else if (file.getFullText() !== original && !changed.has(path)) {
+      changed.add(path);
+      problem(`changed errgen's own ${path.slice(PACKAGE_ROOT.length + 1)}: add a module with context.createSourceFile instead`);
     }
   }
-  diagnostics.push(...placementProblems(addedBy));
-  // The modules of the plugins that ran cleanly are type-checked even when another failed: every problem in one run.
-  const built = buildAddedFiles(project, new Map([...addedBy].filter(([, plugin]) => !failedPlugins.has(plugin))), inputs, tsMorph);
-  if (!built.ok) diagnostics.push(...built.diagnostics);
-  if (diagnostics.length > 0 || !built.ok) return failed(diagnostics, project, inputs, sources);
-  return { ok: true, added: built.added, files: built.files, sources: [...sources].sort() };
 }
 
 /** Why a plugin may not add `src/<name>.ts`, or undefined when it may. */
@@ -205,6 +220,6 @@ function messageOf(error: unknown): string {
 function stackOf(error: unknown): string | undefined {
   if (!(error instanceof Error) || error.stack === undefined) return undefined;
   const lines = error.stack.replace(/\?errgen=[0-9a-f]{16}/g, "").split("\n");
-  const errgen = lines.findIndex((line) => /\bat (async )?runPlugins\b/.test(line));
+  const errgen = lines.findIndex((line) => /\bat (async )?runPlugins?\b/.test(line));
   return (errgen < 0 ? lines : lines.slice(0, errgen)).join("\n");
 }
