@@ -3,7 +3,7 @@
 // script so that the ratios compare runs on the same machine at the same moment. Then the run-time
 // speed of the generated code, type-checking cost per entry point, and hostile-input refusal times.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -193,6 +193,37 @@ function typeCheckBench(work: string, packageDir: string): void {
   }
 }
 
+/**
+ * What plugins cost a user's run: spec/examples/plugins with its two plugins against the same spec
+ * without them (both fresh, interleaved), and a cached rerun with them, which loads no compiler.
+ */
+function pluginSection(): void {
+  const work = mkdtempSync(join(tmpdir(), "errgen-bench-plugins-"));
+  try {
+    const withPlugins = join(ROOT, "spec/examples/plugins/spec.yaml");
+    const withoutPlugins = join(work, "spec.yaml");
+    cpSync(dirname(withPlugins), work, { recursive: true });
+    writeFileSync(withoutPlugins, readFileSync(withPlugins, "utf8").replace(/^plugins:\n(?: {2}- .*\n)+/m, ""));
+    const [outWith, outWithout] = [join(work, "out-with"), join(work, "out-without")];
+    const runs = rounds({
+      with: { prepare: () => rmSync(outWith, { recursive: true, force: true }), run: () => cli(["generate", "--spec", withPlugins, "--out", outWith], outWith) },
+      without: { prepare: () => rmSync(outWithout, { recursive: true, force: true }), run: () => cli(["generate", "--spec", withoutPlugins, "--out", outWithout], outWithout) },
+      cached: { prepare: () => cli(["generate", "--spec", withPlugins, "--out", outWith], outWith), run: () => cli(["generate", "--spec", withPlugins, "--out", outWith], outWith) },
+    });
+    const pick = (name: string) => median(runs[name]!, (m) => m.wallMs);
+    const ratio = median(runs["with"]!.map((m, i) => m.wallMs / runs["without"]![i]!.wallMs), (r) => r);
+    console.log("\n## Plugins (spec/examples/plugins: 11 codes, 2 products, 2 plugins adding 3 modules)\n");
+    console.log("| scenario | wall | work | peak memory | files | bytes | |");
+    console.log("| --- | --- | --- | --- | --- | --- | --- |");
+    console.log(row("generate with its plugins, fresh", pick("with"), "ts-morph loaded, modules type-checked and built"));
+    console.log(row("the same spec without plugins, fresh", pick("without"), "ts-morph not loaded"));
+    console.log(row("generate with its plugins, cached", pick("cached"), pick("cached").cached ? "no compiler loaded" : "cache not used!"));
+    console.log(`\n- with plugins / without: ${ratio.toFixed(1)}× wall, median of ${RUNS} per-round ratios: the price of loading the compiler, paid only by specs with plugins`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 async function runtimeSection(): Promise<void> {
   console.log("\n## Run-time speed of the generated code (default package, same process)\n");
   console.log("| operation | errgen ops/s | hand-written ops/s | ratio (target ≥ 0.8) |");
@@ -251,6 +282,7 @@ try {
 } finally {
   rmSync(installWork, { recursive: true, force: true });
 }
+pluginSection();
 await runtimeSection();
 await treeShakingSection();
 hostileInputSection();

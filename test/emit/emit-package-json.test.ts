@@ -14,3 +14,18 @@ test("the root and each product as subpaths, ESM and CJS, types first; nothing t
   t.deepEqual(Object.keys(json.exports["."].import), ["types", "default"]);
   t.is(json.dependencies, undefined);
 });
+
+test("a module a plugin added is a subpath beside the products, ESM and CJS, types first, and in typesVersions for node10", (t) => {
+  const added = [{ name: "http-status", plugin: "./status.ts", description: "" }, { name: "retry/invoices", plugin: "./retry.mjs", description: "" }];
+  const json = JSON.parse(emitPackageJson(modelOf(SAMPLE_SPEC), { changelog: false, added }).contents as string);
+  t.deepEqual(Object.keys(json.exports), [".", "./invoices", "./http-status", "./retry/invoices", "./package.json", "./catalogue.json"]);
+  t.deepEqual(json.exports["./retry/invoices"], {
+    import: { types: "./dist/esm/retry/invoices.d.ts", default: "./dist/esm/retry/invoices.js" },
+    require: { types: "./dist/cjs/retry/invoices.d.ts", default: "./dist/cjs/retry/invoices.js" },
+  });
+  t.deepEqual(json.typesVersions["*"], {
+    invoices: ["./dist/cjs/products/invoices.d.ts"],
+    "http-status": ["./dist/cjs/http-status.d.ts"],
+    "retry/invoices": ["./dist/cjs/retry/invoices.d.ts"],
+  });
+});

@@ -41,3 +41,10 @@ test("the envelope's fields are a table of three cells a row, a type's | escaped
   for (const row of rows) t.is(row.split(/(?<!\\)\|/).length, 5, row);
   t.regex(body, /`traceId`, `details`, `retryable`/, "the root class row names a field of its own once, and not a built-in one again");
 });
+
+test("modules plugins added are listed under their own heading, a | in a description escaped; none, no heading", (t) => {
+  t.false(text(emitReadme(model, NO_TEMPLATES)).includes("## Added by plugins"));
+  const body = text(emitReadme(model, NO_TEMPLATES, [{ name: "http-status", plugin: "./plugins/status.ts", description: "Statuses | by category." }]));
+  t.true(body.includes("## Added by plugins\n"));
+  t.true(body.includes("| `@team/sample-errors/http-status` | `./plugins/status.ts` | Statuses \\| by category. |\n"), body);
+});
