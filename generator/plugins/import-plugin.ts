@@ -1,7 +1,8 @@
 // Imports a plugin module and finds the files it is made of (for the output cache). `.js`, `.mjs` and
 // `.cjs` are imported as they are. `.ts` and `.mts` are transpiled in memory by the compiler ts-morph
-// bundles, with every import made absolute (a relative `.ts` import transpiled the same way), and
-// imported as data: URLs: nothing is written anywhere, and stack traces name the `.ts` file.
+// bundles, with every import made absolute (a relative `.ts` import transpiled the same way) and
+// `import.meta.url` the file's, and imported as data: URLs: nothing is written anywhere, and stack
+// traces name the `.ts` file.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
@@ -102,7 +103,10 @@ class TsGraph {
     });
     const problems = (output.diagnostics ?? []).filter((problem) => problem.category === ts.DiagnosticCategory.Error);
     if (problems.length > 0) throw new PluginImportError(`${displayPath(file, this.cwd)} does not compile`, problems.map((problem) => this.diagnosticOf(problem, file, text)));
-    const code = `${this.withAbsoluteImports(output.outputText, file)}\n//# sourceURL=${pathToFileURL(file).href}\n`;
+    // import.meta of a data: URL says nothing about the file: its url, filename and dirname are the file's.
+    const meta = { url: pathToFileURL(file).href, filename: file, dirname: dirname(file) };
+    const withMeta = this.withAbsoluteImports(output.outputText, file).replace(/\bimport\.meta\.(url|filename|dirname)\b/g, (_, key: keyof typeof meta) => JSON.stringify(meta[key]));
+    const code = `${withMeta}\n//# sourceURL=${meta.url}\n`;
     const url = `data:text/javascript;base64,${Buffer.from(code).toString("base64")}`;
     this.inProgress.delete(file);
     this.urls.set(file, url);
