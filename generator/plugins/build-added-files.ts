@@ -36,7 +36,7 @@ export function buildAddedFiles(project: Project, addedBy: ReadonlyMap<string, P
       const message = ts.flattenDiagnosticMessageText(problem.messageText, " ");
       const file = problem.file === undefined ? source : project.getSourceFileOrThrow(problem.file.fileName);
       const { line, column } = file.getLineAndColumnAtPos(problem.start ?? 0);
-      diagnostics.push(diagnostic({ file: shownPath(file.getFilePath(), where), line, column }, `the module plugin "${plugin.value}" added does not type-check (TS${problem.code}): ${message}`));
+      diagnostics.push(diagnostic({ file: shownPath(file.getFilePath(), where), line, column }, `the module plugin ${JSON.stringify(plugin.value)} added does not type-check (TS${problem.code}): ${message}`));
     }
   }
   if (diagnostics.length > 0) return { ok: false, diagnostics };

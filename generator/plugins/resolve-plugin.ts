@@ -16,6 +16,8 @@ export function isPathReference(reference: string): boolean {
 
 /** The file a spec's plugin reference names, from the spec's folder; `show` gives a path as messages show it. */
 export function resolvePlugin(reference: string, specDir: string, show: (path: string) => string): Resolved {
+  // The reference goes into each added file's header comment: one line of text, nothing that could end it.
+  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(reference)) return { ok: false, reason: "a plugin's path or package name is one line of text, without control characters" };
   if (isPathReference(reference)) {
     const file = resolve(specDir, reference);
     if (!PLUGIN_EXTENSIONS.includes(extname(file))) return { ok: false, reason: `a plugin is a ${PLUGIN_EXTENSIONS.join(", ")} file or a package name` };

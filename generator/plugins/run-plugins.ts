@@ -109,7 +109,7 @@ async function runPlugin(plugin: PluginReference, inputs: PluginInputs, state: R
   const { project, own, changed, addedBy } = state;
   const problem = (message: string, stack?: string) => {
     state.failedPlugins.add(plugin);
-    state.diagnostics.push({ ...diagnostic(plugin.position, `plugin "${plugin.value}" ${message}`), ...(stack ? { stack } : {}) });
+    state.diagnostics.push({ ...diagnostic(plugin.position, `plugin ${JSON.stringify(plugin.value)} ${message}`), ...(stack ? { stack } : {}) });
   };
   const resolved = resolvePlugin(plugin.value, dirname(inputs.specPath), (path) => displayPath(path, inputs.cwd));
   if (!resolved.ok) return problem(`cannot be found: ${resolved.reason}`);
@@ -129,7 +129,7 @@ async function runPlugin(plugin: PluginReference, inputs: PluginInputs, state: R
     const refusal = nameProblem(name, state.reserved, addedBy);
     if (refusal !== undefined) {
       problem(refusal);
-      throw new NameRefused(`errgen: plugin "${plugin.value}" ${refusal}`);
+      throw new NameRefused(`errgen: plugin ${JSON.stringify(plugin.value)} ${refusal}`);
     }
     return project.createSourceFile(`${PACKAGE_ROOT}/src/${name}.ts`, content);
   };
@@ -159,7 +159,7 @@ function nameProblem(name: unknown, reserved: ReadonlyMap<string, string>, added
   const taken = ERRGEN_FOLDERS.includes(folder) && name.includes("/") ? `errgen's own folder src/${folder}/` : reserved.get(name);
   if (taken !== undefined) return `adds "${name}", which is ${taken}: choose another name`;
   const other = addedBy.get(`${PACKAGE_ROOT}/src/${name}.ts`);
-  if (other !== undefined) return `adds "${name}", which plugin "${other.value}" already added: choose another name`;
+  if (other !== undefined) return `adds "${name}", which plugin ${JSON.stringify(other.value)} already added: choose another name`;
   return undefined;
 }
 
@@ -172,7 +172,7 @@ function placementProblems(addedBy: Map<string, PluginReference>): Diagnostic[] 
   for (const [path, plugin] of addedBy) {
     const name = moduleNameOf(path);
     if (name === undefined || !MODULE_NAME.test(name)) {
-      problems.push(diagnostic(plugin.position, `plugin "${plugin.value}" adds ${path}, where errgen builds nothing: add modules with context.createSourceFile(name, …), as src/<name>.ts`));
+      problems.push(diagnostic(plugin.position, `plugin ${JSON.stringify(plugin.value)} adds ${path}, where errgen builds nothing: add modules with context.createSourceFile(name, …), as src/<name>.ts`));
       addedBy.delete(path);
     }
   }
