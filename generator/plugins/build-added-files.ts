@@ -3,7 +3,7 @@
 // by ts-morph's compiler as ESM and `.d.ts`, and transpiled alone as CommonJS.
 import { join } from "node:path";
 import type { Project, SourceFile } from "ts-morph";
-import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import { diagnostic, formatDiagnostic, type Diagnostic } from "../diagnostics.ts";
 import { generatedHeader, type AddedModule, type EmittedFile } from "../emit/emitted-file.ts";
 import type { PluginReference } from "../load/load-spec.ts";
 import { displayPath } from "../load/spec-files.ts";
@@ -30,16 +30,18 @@ export function buildAddedFiles(project: Project, addedBy: ReadonlyMap<string, P
     source.replaceWithText(`${header}\n${withFinalNewline(source.getFullText().replace(/^\uFEFF/, ""))}`);
   }
   const program = project.getProgram().compilerObject;
-  const diagnostics: Diagnostic[] = [];
+  const found = new Map<string, Diagnostic>();
   for (const { source, plugin } of sources) {
     for (const problem of ts.getPreEmitDiagnostics(program, source.compilerNode)) {
       const message = ts.flattenDiagnosticMessageText(problem.messageText, " ");
-      const file = problem.file === undefined ? source : project.getSourceFileOrThrow(problem.file.fileName);
-      const { line, column } = file.getLineAndColumnAtPos(problem.start ?? 0);
-      diagnostics.push(diagnostic({ file: shownPath(file.getFilePath(), where), line, column }, `the module plugin ${JSON.stringify(plugin.value)} added does not type-check (TS${problem.code}): ${message}`));
+      // A problem with no file (the compiler's options) is shown at the module that met it.
+      const file = problem.file ?? source.compilerNode;
+      const { line, character } = ts.getLineAndCharacterOfPosition(file, problem.file === undefined ? 0 : (problem.start ?? 0));
+      const reported = diagnostic({ file: shownPath(file.fileName, where), line: line + 1, column: character + 1 }, `the module plugin ${JSON.stringify(plugin.value)} added does not type-check (TS${problem.code}): ${message}`);
+      found.set(formatDiagnostic(reported), reported);
     }
   }
-  if (diagnostics.length > 0) return { ok: false, diagnostics };
+  if (found.size > 0) return { ok: false, diagnostics: [...found.values()] };
   const added: AddedModule[] = [];
   const files: EmittedFile[] = [];
   for (const { source, plugin } of sources) {
