@@ -2,7 +2,7 @@
 // Skipped when ../shared/corpus is absent.
 import test from "ava";
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runErrgen, tempDir, REPO_ROOT } from "./helpers/run-cli.ts";
 
@@ -35,4 +35,24 @@ withCorpus("the full catalogue generates a package that type-checks strictly and
   `;
   const output = execFileSync(process.execPath, ["--input-type=module", "-e", probe], { encoding: "utf8" });
   t.deepEqual(JSON.parse(output), ["InvalidParameterValueInstanceTypeNotFoundError", true, true, true]);
+});
+
+withCorpus("the full catalogue with the example's plugins: a module per product (272) and the status map type-check, build and work", async (t) => {
+  const dir = tempDir(t);
+  t.is((await runErrgen(["import-corpus", CORPUS, join(dir, "spec")])).code, 0);
+  for (const plugin of ["http-status.ts", "retry-helpers.mjs"]) copyFileSync(join(REPO_ROOT, "spec/examples/plugins/plugins", plugin), join(dir, "spec", plugin));
+  const spec = join(dir, "spec/tencentcloud.yaml");
+  writeFileSync(spec, `${readFileSync(spec, "utf8")}plugins:\n  - ./http-status.ts\n  - ./retry-helpers.mjs\n`);
+  const run = await runErrgen(["generate", "--spec", spec, "--out", join(dir, "out")]);
+  t.is(run.code, 0, run.stderr);
+  const retry = readdirSync(join(dir, "out/dist/cjs/retry")).filter((name) => name.endsWith(".js"));
+  t.is(retry.length, 272);
+  const probe = `
+    const root = require(${JSON.stringify(join(dir, "out/dist/cjs/index.js"))});
+    const status = require(${JSON.stringify(join(dir, "out/dist/cjs/http-status.js"))});
+    const cvm = require(${JSON.stringify(join(dir, "out/dist/cjs/retry/cvm.js"))});
+    const error = root.toApiError({ Response: { Error: { Code: "ResourceNotFound.InstanceNotFound", Message: "m" }, RequestId: "r" } });
+    console.log(JSON.stringify([status.httpStatusOf(error), Object.keys(status.httpStatusByCategory).length > 30, cvm.shouldRetryCvm(error)]));
+  `;
+  t.deepEqual(JSON.parse(execFileSync(process.execPath, ["-e", probe], { encoding: "utf8" })), [404, true, false]);
 });
