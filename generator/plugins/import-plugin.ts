@@ -39,6 +39,9 @@ const TRANSPILED = new Set([".ts", ".mts"]);
 export async function importPlugin(file: string, ts: Ts, cwd: string): Promise<ImportedPlugin> {
   const files = new Set<string>();
   collectLocalFiles(file, ts, files);
+  // An installed plugin's package.json changes with every release, whichever of its files change.
+  const manifest = file.split(/[\\/]/).includes("node_modules") ? nearestManifest(file) : undefined;
+  if (manifest !== undefined) files.add(manifest);
   // Node keeps a module by its URL for the life of the process (watch, the API): a changed plugin must get a new one.
   const url = TRANSPILED.has(extname(file)) ? new TsGraph(ts, cwd).urlOf(file) : `${pathToFileURL(file).href}?errgen=${contentHash(file)}`;
   const namespace = (await import(url)) as { default?: unknown };
@@ -73,8 +76,15 @@ function collectLocalFiles(file: string, ts: Ts, seen: Set<string>): void {
   for (const imported of ts.preProcessFile(text, true, true).importedFiles) {
     if (!imported.fileName.startsWith(".")) continue;
     const target = localFile(imported.fileName, dirname(file));
-    if (target !== undefined && !target.split(/[\\/]/).includes("node_modules")) collectLocalFiles(target, ts, seen);
+    if (target !== undefined) collectLocalFiles(target, ts, seen);
   }
+}
+
+function nearestManifest(file: string): string | undefined {
+  for (let dir = dirname(file); dirname(dir) !== dir; dir = dirname(dir)) {
+    if (isFile(join(dir, "package.json"))) return join(dir, "package.json");
+  }
+  return undefined;
 }
 
 /** The `.ts` files of one plugin, each transpiled once into a data: URL. */
