@@ -39,7 +39,7 @@ const generate = (dir: string, ...flags: string[]) => runErrgen(["generate", "--
 test("every plugin that cannot be found, loaded or run is a diagnostic at the spec line that lists it, all in one run; nothing is written", async (t) => {
   const dir = project(
     t,
-    ["./missing.ts", '"./two\\nlines.mjs"', "helpers/x.mjs", "no-such-package", "./notes.txt", "./no-default.mjs", "./throws.mjs", "./rejects.mjs", "./throws-string.mjs", "./mutates.mjs", "./broken.ts", "./imports-nothing.ts"],
+    ["./missing.ts", '"./two\\nlines.mjs"', "helpers/x.mjs", "no-such-package", "./notes.txt", "./no-default.mjs", "./throws.mjs", "./rejects.mjs", "./throws-string.mjs", "./mutates.mjs", "./broken.ts", "./imports-nothing.ts", "./cycle-a.ts"],
     {
       "helpers/x.mjs": "export default () => {};\n",
       "two\nlines.mjs": "export default () => {};\n",
@@ -51,6 +51,8 @@ test("every plugin that cannot be found, loaded or run is a diagnostic at the sp
       "mutates.mjs": 'export default ({ model }) => {\n  model.codes[0].code = "X";\n};\n',
       "broken.ts": "export default (context: unknown) => {\n  const x: number = ;\n};\n",
       "imports-nothing.ts": 'import { helper } from "./helper.js";\nexport default () => helper();\n',
+      "cycle-a.ts": 'import { b } from "./cycle-b.js";\nexport const a = 1;\nexport default () => b;\n',
+      "cycle-b.ts": 'import { a } from "./cycle-a.js";\nexport const b = a;\n',
     },
   );
   const result = await generate(dir);
@@ -71,7 +73,8 @@ test("every plugin that cannot be found, loaded or run is a diagnostic at the sp
       `spec.yaml:19:5: error: plugin "./mutates.mjs" failed: TypeError: Cannot assign to read only property 'code' of object '#<Object>'`,
       `spec.yaml:20:5: error: plugin "./broken.ts" cannot be loaded: broken.ts does not compile`,
       `spec.yaml:21:5: error: plugin "./imports-nothing.ts" cannot be loaded: imports-nothing.ts imports "./helper.js", which is not there`,
-      "errgen: 13 errors; nothing was written",
+      `spec.yaml:22:5: error: plugin "./cycle-a.ts" cannot be loaded: cycle-a.ts is part of an import cycle between .ts files, which errgen cannot load: break the cycle, or compile the plugin to .js`,
+      "errgen: 14 errors; nothing was written",
       "",
     ].join("\n"),
   );
