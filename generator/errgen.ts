@@ -104,7 +104,7 @@ export async function compile(options: PipelineOptions): Promise<Compiled> {
   if (!analyzed.ok) return analyzed;
   const outDir = run.outDir(analyzed.model.package.name)!;
   const changelog = loadChangelog(outDir);
-  const compiled = emitAnalyzed(analyzed, run.templates, changelog);
+  const compiled = emitAnalyzed(analyzed, run.templates, changelog, options.onStage);
   if (!compiled.ok || analyzed.plugins.length === 0) return compiled.ok ? { ...compiled, outDir } : compiled;
   const extended = await withPlugins(compiled.files, analyzed, run, outDir, { version: analyzed.model.package.version, changelog }, options);
   return extended.ok ? { ok: true, model: analyzed.model, files: [...extended.files].sort((a, b) => compareText(a.path, b.path)), outDir } : extended;
@@ -115,10 +115,11 @@ export function compileFiles(files: SpecFiles, onStage?: PipelineOptions["onStag
   const analyzed = analyzeFiles(files, onStage, templates);
   if (!analyzed.ok) return analyzed;
   if (analyzed.plugins.length > 0) throw new ErrgenError("compileFiles does not run plugins: use compile or generate");
-  return emitAnalyzed(analyzed, templates, undefined);
+  return emitAnalyzed(analyzed, templates, undefined, onStage);
 }
 
-function emitAnalyzed(analyzed: Extract<Analyzed, { ok: true }>, templates: Templates, changelog: string | undefined): CompiledText {
+function emitAnalyzed(analyzed: Extract<Analyzed, { ok: true }>, templates: Templates, changelog: string | undefined, onStage: PipelineOptions["onStage"]): CompiledText {
+  onStage?.("emit");
   return orTemplateFailure(templates, () => ({ ok: true, model: analyzed.model, files: emitPackage(analyzed.model, { templates, changelog }) }));
 }
 

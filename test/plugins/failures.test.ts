@@ -145,6 +145,10 @@ test("a stack trace only with --verbose", async (t) => {
   const plain = await generate(dir);
   t.is(plain.stderr, `spec.yaml:10:5: error: plugin "./throws.mjs" failed: boom\nerrgen: 1 error; nothing was written\n`);
   const verbose = await generate(dir, "--verbose");
+  const stages = (stderr: string) => [...stderr.matchAll(/^errgen: (\w+) \(\+\d+ ms\)$/gm)].map((match) => match[1]);
+  t.deepEqual(stages(verbose.stderr), ["load", "validate", "model", "emit", "plugins"]);
+  const checked = await runErrgen(["check", "--spec", "spec.yaml", "--out", "out", "--verbose"], dir);
+  t.deepEqual(stages(checked.stderr), ["load", "validate", "model", "emit", "plugins"], "check runs the same stages");
   t.regex(verbose.stderr, /spec\.yaml:10:5: error: plugin "\.\/throws\.mjs" failed: boom\nError: boom\n {4}at default \(file:\/\/\S+\/throws\.mjs:2:9\)\nerrgen: 1 error; nothing was written\n$/, "the plugin's frames, not errgen's");
 });
 
