@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Project, SourceFile } from "ts-morph";
-import { diagnostic, sortDiagnostics, type Diagnostic, type Failed } from "../diagnostics.ts";
+import { diagnostic, formatShortPosition, sortDiagnostics, type Diagnostic, type Failed } from "../diagnostics.ts";
 import type { AddedModule, EmittedFile } from "../emit/emitted-file.ts";
 import type { PluginReference } from "../load/load-spec.ts";
 import { displayPath } from "../load/spec-files.ts";
@@ -69,7 +69,16 @@ export async function runPlugins(inputs: PluginInputs): Promise<Failed | Plugins
     ...ERRGEN_FOLDERS.map((folder) => [folder, `errgen's own folder src/${folder}/`] as const),
   ]);
   const state: RunState = { project, own, reserved, model: deepFreeze(structuredClone(inputs.model)), diagnostics: [], sources: new Set(), failedPlugins: new Set(), changed: new Set(), addedBy: new Map() };
-  for (const plugin of inputs.plugins) await runPlugin(plugin, inputs, state, tsMorph.ts);
+  const listed = new Map<string, PluginReference>();
+  for (const plugin of inputs.plugins) {
+    const first = listed.get(plugin.value);
+    if (first !== undefined) {
+      state.diagnostics.push(diagnostic(plugin.position, `plugin ${JSON.stringify(plugin.value)} is listed twice (first at ${formatShortPosition(first.position)}): a plugin runs once`));
+      continue;
+    }
+    listed.set(plugin.value, plugin);
+    await runPlugin(plugin, inputs, state, tsMorph.ts);
+  }
   const { diagnostics, addedBy, failedPlugins, sources } = state;
   diagnostics.push(...placementProblems(addedBy));
   // The modules of the plugins that ran cleanly are type-checked even when another failed: every problem in one run.

@@ -81,7 +81,7 @@ test("every plugin that cannot be found, loaded or run is a diagnostic at the sp
   t.false(existsSync(join(dir, "out")));
 });
 
-test("a module that collides with errgen's own, a bad name, a module added twice, errgen's own module changed: diagnostics, even when the plugin catches the throw", async (t) => {
+test("a module that collides with errgen's own, a bad name, a module added twice, errgen's own module changed, a plugin listed twice: diagnostics, even when the plugin catches the throw", async (t) => {
   const dir = project(t, ["./names.mjs", "./again.mjs", "./changes.mjs", "./outside.mjs"], {
     "names.mjs": [
       "export default ({ createSourceFile }) => {",
@@ -96,7 +96,7 @@ test("a module that collides with errgen's own, a bad name, a module added twice
     "outside.mjs": 'export default ({ project }) => { project.createSourceFile("/package/lib/x.ts", "export {};\\n"); };\n',
   });
   const spec = `${SPEC.replace("codes:\n", "products: [billing.yaml]\ncodes:\n")}`;
-  writeFileSync(join(dir, "spec.yaml"), `${spec}  - ./names.mjs\n  - ./again.mjs\n  - ./changes.mjs\n  - ./outside.mjs\n`);
+  writeFileSync(join(dir, "spec.yaml"), `${spec}  - ./names.mjs\n  - ./again.mjs\n  - ./changes.mjs\n  - ./outside.mjs\n  - ./again.mjs\n`);
   writeFileSync(join(dir, "billing.yaml"), "product: billing\nversion: v1\ncodes:\n  Quota.Daily:\n    description: The daily quota is spent.\n");
   const result = await generate(dir);
   t.is(result.code, 1);
@@ -110,7 +110,8 @@ test("a module that collides with errgen's own, a bad name, a module added twice
       `spec.yaml:12:5: error: plugin "./again.mjs" adds "ok", which plugin "./names.mjs" already added: choose another name`,
       `spec.yaml:13:5: error: plugin "./changes.mjs" changed errgen's own src/codes.ts: add a module with context.createSourceFile instead`,
       `spec.yaml:14:5: error: plugin "./outside.mjs" adds /package/lib/x.ts, where errgen builds nothing: add modules with context.createSourceFile(name, …), as src/<name>.ts`,
-      "errgen: 7 errors; nothing was written",
+      `spec.yaml:15:5: error: plugin "./again.mjs" is listed twice (first at 12:5): a plugin runs once`,
+      "errgen: 8 errors; nothing was written",
       "",
     ].join("\n"),
   );
