@@ -1,4 +1,5 @@
-// `errgen watch`: generate, then again whenever a spec file (root or included) or a template changes.
+// `errgen watch`: generate, then again whenever a spec file (root or included), a plugin (or a module it
+// imports) or a template changes.
 // Changes are debounced (an editor's save is often several events) and must hold still before a run
 // (see `schedule`); a run that fails prints its diagnostics and the watcher carries on, the last good
 // package untouched. Folders are watched rather than files, so that editors which save by replacing a
@@ -32,6 +33,7 @@ export async function watch(options: GenerateOptions, output: Output, settings: 
   let folders = new Set<string>();
   let files = new Set<string>();
   let templatesDir: string | undefined;
+  let pluginSources: readonly string[] = [];
   let shown = "";
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
@@ -49,7 +51,7 @@ export async function watch(options: GenerateOptions, output: Output, settings: 
       // The root spec cannot be read or found (the run said so): watch for it to come back.
       inputs = { specFiles: specFallback(options), pluginFiles: [], templatesDir: options.templates === undefined ? undefined : resolve(options.cwd, options.templates) };
     }
-    files = new Set([...inputs.specFiles, ...inputs.pluginFiles]);
+    files = new Set([...inputs.specFiles, ...inputs.pluginFiles, ...pluginSources]);
     templatesDir = inputs.templatesDir;
     folders = new Set([...files].map((file) => dirname(file)));
     if (templatesDir !== undefined) folders.add(templatesDir);
@@ -109,7 +111,10 @@ export async function watch(options: GenerateOptions, output: Output, settings: 
   const runOnce = async () => {
     const started = performance.now();
     try {
-      settings.report(await generate(options), started);
+      const result = await generate(options);
+      // The files the plugins were loaded from (their modules' imports too), as the last good run found them.
+      if (result.ok && result.pluginSources !== undefined) pluginSources = result.pluginSources;
+      settings.report(result, started);
     } catch (error) {
       io.stderr(formatFailure(error, err, settings.showStack));
     }

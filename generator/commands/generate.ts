@@ -27,7 +27,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const cached = cacheable ? cachedOutput(cacheDir, outDir, inputs) : undefined;
   if (outDir !== undefined && cached) {
     const report = { written: [], unchanged: cached.files.map(([path]) => path), removed: [] };
-    return { ok: true, outDir, report, summary: cached.summary, cached: true };
+    return { ok: true, outDir, report, summary: cached.summary, cached: true, pluginSources: cached.watched };
   }
   const baseline = options.from === undefined ? undefined : catalogueFrom(options.from, options.cwd);
   if (baseline && !baseline.ok) return baseline satisfies Failed;

@@ -1,8 +1,10 @@
-// Imports a plugin module and finds the files it is made of (for the output cache). `.js`, `.mjs` and
-// `.cjs` are imported as they are. `.ts` and `.mts` are transpiled in memory by the compiler ts-morph
-// bundles, with every import made absolute (a relative `.ts` import transpiled the same way) and
-// `import.meta.url` the file's, and imported as data: URLs: nothing is written anywhere, and stack
-// traces name the `.ts` file.
+// Imports a plugin module and finds the files it is made of (for the output cache). A plugin of the
+// project's own, written as an ES module (`.ts`, `.mts`, `.mjs`, or `.js` where package.json says
+// "type": "module"), is read with the modules it imports by relative path, `.ts` transpiled in memory by
+// the compiler ts-morph bundles, every import made absolute and `import.meta.url` the file's, and
+// imported as data: URLs: loaded afresh on every run of a long-running process (watch, the API), nothing
+// written anywhere, stack traces naming the files. CommonJS, an installed package, or ES modules that
+// import each other in a cycle are imported by Node as they are.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
@@ -42,14 +44,45 @@ export async function importPlugin(file: string, ts: Ts, cwd: string): Promise<I
   // An installed plugin's package.json changes with every release, whichever of its files change.
   const manifest = file.split(/[\\/]/).includes("node_modules") ? nearestManifest(file) : undefined;
   if (manifest !== undefined) files.add(manifest);
-  // Node keeps a module by its URL for the life of the process (watch, the API): a changed plugin must get a new one.
-  const url = TRANSPILED.has(extname(file)) ? new TsGraph(ts, cwd).urlOf(file) : `${pathToFileURL(file).href}?errgen=${contentHash(file)}`;
-  const namespace = (await import(url)) as { default?: unknown };
+  const namespace = (await import(urlOf(file, ts, cwd))) as { default?: unknown };
   // A CommonJS module compiled from `export default` has its function one level down.
   const exported = namespace.default;
   const defaultExport = typeof exported === "object" && exported !== null && typeof (exported as { default?: unknown }).default === "function" ? (exported as { default: unknown }).default : exported;
   return { defaultExport, files: [...files].sort() };
 }
+
+/** The URL `file` is imported by: a data: URL from the module graph where it can be, else the file's. */
+function urlOf(file: string, ts: Ts, cwd: string): string {
+  if (!inGraph(file)) return nativeUrl(file);
+  try {
+    return new ModuleGraph(ts, cwd).urlOf(file);
+  } catch (error) {
+    // JavaScript that imports itself in a cycle runs as Node loads it; TypeScript cannot.
+    if (error instanceof ImportCycle && !TRANSPILED.has(extname(file))) return nativeUrl(file);
+    throw error;
+  }
+}
+
+/** Node keeps a module by its URL for the life of the process: a changed file gets a new one (the modules it imports do not). */
+function nativeUrl(file: string): string {
+  return `${pathToFileURL(file).href}?errgen=${contentHash(file)}`;
+}
+
+/** Whether a file is loaded through the module graph: an ES module of the project's own (installed packages are not edited under a running watch). */
+function inGraph(file: string): boolean {
+  if (file.split(/[\\/]/).includes("node_modules")) return false;
+  const extension = extname(file);
+  if (TRANSPILED.has(extension) || extension === ".mjs") return true;
+  if (extension !== ".js") return false;
+  const manifest = nearestManifest(file);
+  try {
+    return manifest !== undefined && (JSON.parse(readFileSync(manifest, "utf8")) as { type?: unknown }).type === "module";
+  } catch {
+    return false;
+  }
+}
+
+class ImportCycle extends PluginImportError {}
 
 function contentHash(file: string): string {
   return createHash("sha256").update(readFileSync(file)).digest("hex").slice(0, 16);
@@ -87,8 +120,8 @@ function nearestManifest(file: string): string | undefined {
   return undefined;
 }
 
-/** The `.ts` files of one plugin, each transpiled once into a data: URL. */
-class TsGraph {
+/** The modules of one plugin that go through data: URLs, each read (and, for `.ts`, transpiled) once. */
+class ModuleGraph {
   private readonly urls = new Map<string, string>();
   private readonly inProgress = new Set<string>();
 
@@ -101,11 +134,23 @@ class TsGraph {
     const known = this.urls.get(file);
     if (known !== undefined) return known;
     if (this.inProgress.has(file)) {
-      throw new PluginImportError(`${displayPath(file, this.cwd)} is part of an import cycle between .ts files, which errgen cannot load: break the cycle, or compile the plugin to .js`);
+      throw new ImportCycle(`${displayPath(file, this.cwd)} is part of an import cycle between the plugin's modules, which errgen cannot load for a .ts plugin: break the cycle, or compile the plugin to .js`);
     }
     this.inProgress.add(file);
-    const { ts } = this;
     const text = readFileSync(file, "utf8");
+    const javascript = TRANSPILED.has(extname(file)) ? this.transpiled(file, text) : text;
+    // import.meta of a data: URL says nothing about the file: its url, filename and dirname are the file's.
+    const meta = { url: pathToFileURL(file).href, filename: file, dirname: dirname(file) };
+    const withMeta = this.withAbsoluteImports(javascript, file).replace(/\bimport\.meta\.(url|filename|dirname)\b/g, (_, key: keyof typeof meta) => JSON.stringify(meta[key]));
+    const code = `${withMeta}\n//# sourceURL=${meta.url}\n`;
+    const url = `data:text/javascript;base64,${Buffer.from(code).toString("base64")}`;
+    this.inProgress.delete(file);
+    this.urls.set(file, url);
+    return url;
+  }
+
+  private transpiled(file: string, text: string): string {
+    const { ts } = this;
     const output = ts.transpileModule(text, {
       fileName: file,
       reportDiagnostics: true,
@@ -113,14 +158,7 @@ class TsGraph {
     });
     const problems = (output.diagnostics ?? []).filter((problem) => problem.category === ts.DiagnosticCategory.Error);
     if (problems.length > 0) throw new PluginImportError(`${displayPath(file, this.cwd)} does not compile`, problems.map((problem) => this.diagnosticOf(problem, file, text)));
-    // import.meta of a data: URL says nothing about the file: its url, filename and dirname are the file's.
-    const meta = { url: pathToFileURL(file).href, filename: file, dirname: dirname(file) };
-    const withMeta = this.withAbsoluteImports(output.outputText, file).replace(/\bimport\.meta\.(url|filename|dirname)\b/g, (_, key: keyof typeof meta) => JSON.stringify(meta[key]));
-    const code = `${withMeta}\n//# sourceURL=${meta.url}\n`;
-    const url = `data:text/javascript;base64,${Buffer.from(code).toString("base64")}`;
-    this.inProgress.delete(file);
-    this.urls.set(file, url);
-    return url;
+    return output.outputText;
   }
 
   /** The transpiled module with each import's specifier replaced by an absolute URL (data: URLs resolve nothing else). */
@@ -142,7 +180,7 @@ class TsGraph {
     if (isPathReference(specifier)) {
       const target = localFile(specifier, fromDir);
       if (target === undefined) throw new PluginImportError(`${displayPath(file, this.cwd)} imports "${specifier}", which is not there`);
-      return TRANSPILED.has(extname(target)) ? this.urlOf(target) : pathToFileURL(target).href;
+      return inGraph(target) ? this.urlOf(target) : pathToFileURL(target).href;
     }
     const show = (path: string) => displayPath(path, this.cwd);
     let resolved = resolvePackage(specifier, fromDir, show);

@@ -147,26 +147,36 @@ test("watch does not publish a spec still being written: a save that pauses half
   t.is(await watching.exited, 0);
 });
 
-test("watch regenerates when a plugin changes, a .js plugin imported afresh in the same process", async (t) => {
+test("watch regenerates when a plugin or a module it imports changes, each loaded afresh in the same process", async (t) => {
   const dir = tempDir(t);
   writeFileSync(join(dir, "package.json"), "{}\n");
+  mkdirSync(join(dir, "lib"));
   writeFileSync(join(dir, "errors.yaml"), specText([{ code: "Auth.Token" }], { top: "plugins: [./label.mjs, ./count.ts]" }));
-  const label = (text: string) => `export default ({ createSourceFile }) => createSourceFile("label", ${JSON.stringify(`export const label = "${text}";\n`)});\n`;
-  const count = (offset: number) => `import type { ErrgenPlugin } from "errgen";\nconst plugin: ErrgenPlugin = ({ model, createSourceFile }) => { createSourceFile("count", \`export const count = \${model.codes.length + ${offset}};\\n\`); };\nexport default plugin;\n`;
+  const label = (text: string) => `import { suffix } from "./lib/suffix.mjs";\nexport default ({ createSourceFile }) => createSourceFile("label", \`export const label = "${text}\${suffix}";\\n\`);\n`;
+  const count = (offset: number) => `import type { ErrgenPlugin } from "errgen";\nimport { base } from "./lib/base.js";\nconst plugin: ErrgenPlugin = ({ model, createSourceFile }) => { createSourceFile("count", \`export const count = \${model.codes.length + base + ${offset}};\\n\`); };\nexport default plugin;\n`;
   writeFileSync(join(dir, "label.mjs"), label("one"));
+  writeFileSync(join(dir, "lib/suffix.mjs"), 'export const suffix = "";\n');
   writeFileSync(join(dir, "count.ts"), count(0));
+  writeFileSync(join(dir, "lib/base.ts"), "export const base: number = 0;\n");
   const out = join(dir, "generated/test-api-errors");
+  const line = (file: string) => readFileSync(join(out, file), "utf8").split("\n")[1];
   const watching = startWatch(t, dir, ["--spec", "errors.yaml", "--debounce", "100"]);
   await watching.waitFor("the first run", () => watching.summaries().length === 1 && watching.state.stdout.includes("watching"));
   t.regex(watching.state.stdout, /errgen: watching 1 spec file, 2 plugins for changes/);
-  t.is(readFileSync(join(out, "dist/esm/label.js"), "utf8").split("\n")[1], 'export const label = "one";');
+  t.is(line("dist/esm/label.js"), 'export const label = "one";');
 
-  writeFileSync(join(dir, "label.mjs"), label("two"));
-  await watching.waitFor("the .mjs plugin's run", () => watching.summaries().length === 2);
-  t.is(readFileSync(join(out, "dist/esm/label.js"), "utf8").split("\n")[1], 'export const label = "two";');
-  writeFileSync(join(dir, "count.ts"), count(10));
-  await watching.waitFor("the .ts plugin's run", () => watching.summaries().length === 3);
-  t.is(readFileSync(join(out, "dist/esm/count.js"), "utf8").split("\n")[1], "export const count = 11;");
+  const changes: [string, string, string, string][] = [
+    ["label.mjs", label("two"), "dist/esm/label.js", 'export const label = "two";'],
+    ["lib/suffix.mjs", 'export const suffix = "!";\n', "dist/esm/label.js", 'export const label = "two!";'],
+    ["count.ts", count(10), "dist/esm/count.js", "export const count = 11;"],
+    ["lib/base.ts", "export const base: number = 100;\n", "dist/esm/count.js", "export const count = 111;"],
+  ];
+  for (const [file, text, output, expected] of changes) {
+    const before = watching.summaries().length;
+    writeFileSync(join(dir, file), text);
+    await watching.waitFor(`the run after ${file} changed`, () => watching.summaries().length > before);
+    t.is(line(output), expected, file);
+  }
   watching.child.kill("SIGINT");
   t.is(await watching.exited, 0);
 });

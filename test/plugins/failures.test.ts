@@ -73,7 +73,7 @@ test("every plugin that cannot be found, loaded or run is a diagnostic at the sp
       `spec.yaml:19:5: error: plugin "./mutates.mjs" failed: TypeError: Cannot assign to read only property 'code' of object '#<Object>'`,
       `spec.yaml:20:5: error: plugin "./broken.ts" cannot be loaded: broken.ts does not compile`,
       `spec.yaml:21:5: error: plugin "./imports-nothing.ts" cannot be loaded: imports-nothing.ts imports "./helper.js", which is not there`,
-      `spec.yaml:22:5: error: plugin "./cycle-a.ts" cannot be loaded: cycle-a.ts is part of an import cycle between .ts files, which errgen cannot load: break the cycle, or compile the plugin to .js`,
+      `spec.yaml:22:5: error: plugin "./cycle-a.ts" cannot be loaded: cycle-a.ts is part of an import cycle between the plugin's modules, which errgen cannot load for a .ts plugin: break the cycle, or compile the plugin to .js`,
       "errgen: 14 errors; nothing was written",
       "",
     ].join("\n"),
@@ -214,4 +214,22 @@ test("the API runs plugins too: generate and check answer diagnostics as data, n
   t.like(await generate({ spec: "spec.yaml", out: "out", cwd: dir }), expected);
   t.like(await check({ spec: "spec.yaml", out: "out", cwd: dir }), expected);
   t.is(folderContents(join(dir, "out"), { relative: true })["dist/cjs/ok.js"]?.includes("exports.ok = true;"), true, "the package stays");
+});
+
+test("a JavaScript plugin whose modules import each other in a cycle runs as Node loads it; the API called again loads a changed module afresh", async (t) => {
+  const { generate } = await import("../../generator/index.ts");
+  const dir = project(t, ["./cycle-a.mjs", "./fresh.js"], {
+    "cycle-a.mjs": 'import { b } from "./cycle-b.mjs";\nexport const a = "a";\nexport default ({ createSourceFile }) => { createSourceFile("cycle", `export const ab = ${JSON.stringify(a + b())};\\n`); };\n',
+    "cycle-b.mjs": 'import { a } from "./cycle-a.mjs";\nexport const b = () => `b${a}`;\n',
+    "fresh.js": 'import { word } from "./lib/word.js";\nexport default ({ createSourceFile }) => { createSourceFile("fresh", `export const word = ${JSON.stringify(word)};\\n`); };\n',
+    "lib/word.js": 'export const word = "first";\n',
+  });
+  // .js files are ES modules here, as package.json says.
+  writeFileSync(join(dir, "package.json"), `${JSON.stringify({ name: "demo", private: true, type: "module" })}\n`);
+  const first = await generate({ spec: "spec.yaml", out: "out", cwd: dir });
+  t.true(first.ok, JSON.stringify(first));
+  t.is(readFileSync(join(dir, "out/dist/esm/cycle.js"), "utf8").split("\n")[1], 'export const ab = "aba";');
+  writeFileSync(join(dir, "lib/word.js"), 'export const word = "second";\n');
+  t.like(await generate({ spec: "spec.yaml", out: "out", cwd: dir }), { ok: true, cached: false });
+  t.is(readFileSync(join(dir, "out/dist/esm/fresh.js"), "utf8").split("\n")[1], 'export const word = "second";');
 });
