@@ -88,11 +88,11 @@ function contentHash(file: string): string {
   return createHash("sha256").update(readFileSync(file)).digest("hex").slice(0, 16);
 }
 
-/** The file a relative import names: as written, or (TypeScript's way) its `.ts` twin, or with an extension or index added. */
-function localFile(specifier: string, fromDir: string): string | undefined {
-  const path = resolve(fromDir, specifier);
-  const twin = path.replace(/\.js$/, ".ts").replace(/\.mjs$/, ".mts");
-  const candidates = [twin, path, `${path}.ts`, `${path}.mts`, `${path}.js`, `${path}.mjs`, join(path, "index.ts"), join(path, "index.js")];
+/** The file a relative import in `from` names: from TypeScript, its `.ts` twin first (TypeScript's way); then as written, or with an extension or index added. */
+function localFile(specifier: string, from: string): string | undefined {
+  const path = resolve(dirname(from), specifier);
+  const twin = TRANSPILED.has(extname(from)) ? [path.replace(/\.js$/, ".ts").replace(/\.mjs$/, ".mts")] : [];
+  const candidates = [...twin, path, `${path}.ts`, `${path}.mts`, `${path}.js`, `${path}.mjs`, join(path, "index.ts"), join(path, "index.js")];
   return candidates.find(isFile);
 }
 
@@ -108,7 +108,7 @@ function collectLocalFiles(file: string, ts: Ts, seen: Set<string>): void {
   }
   for (const imported of ts.preProcessFile(text, true, true).importedFiles) {
     if (!imported.fileName.startsWith(".")) continue;
-    const target = localFile(imported.fileName, dirname(file));
+    const target = localFile(imported.fileName, file);
     if (target !== undefined) collectLocalFiles(target, ts, seen);
   }
 }
@@ -178,7 +178,7 @@ class ModuleGraph {
     if (isBuiltin(specifier) || /^(node|data|file):/.test(specifier)) return specifier;
     const fromDir = dirname(file);
     if (isPathReference(specifier)) {
-      const target = localFile(specifier, fromDir);
+      const target = localFile(specifier, file);
       if (target === undefined) throw new PluginImportError(`${displayPath(file, this.cwd)} imports "${specifier}", which is not there`);
       return inGraph(target) ? this.urlOf(target) : pathToFileURL(target).href;
     }
