@@ -1,22 +1,13 @@
 // The modules plugins added, built like errgen's own: each `src/<name>.ts` with errgen's header,
 // type-checked against the package (strict, as --verify checks errgen's own), then emitted from memory
 // by ts-morph's compiler as ESM and `.d.ts`, and transpiled alone as CommonJS.
-import { join } from "node:path";
 import type { Project, SourceFile } from "ts-morph";
 import { diagnostic, formatDiagnostic, type Diagnostic } from "../diagnostics.ts";
 import { generatedHeader, type AddedModule, type EmittedFile } from "../emit/emitted-file.ts";
 import type { PluginReference } from "../load/load-spec.ts";
-import { displayPath } from "../load/spec-files.ts";
+import { PACKAGE_ROOT, writtenPath } from "../verify/verify-package.ts";
 
 type TsMorph = typeof import("ts-morph");
-
-/** Where the package sits in the plugins' in-memory file system. */
-export const PACKAGE_ROOT = "/package";
-
-/** How a diagnostic names a file of the project: the file as it will be written, relative to the working directory. */
-export function shownPath(projectPath: string, where: { readonly outDir: string; readonly cwd: string }): string {
-  return displayPath(join(where.outDir, projectPath.slice(PACKAGE_ROOT.length + 1)), where.cwd);
-}
 
 export type Built = { readonly ok: true; readonly added: AddedModule[]; readonly files: EmittedFile[] } | { readonly ok: false; readonly diagnostics: Diagnostic[] };
 
@@ -37,7 +28,7 @@ export function buildAddedFiles(project: Project, addedBy: ReadonlyMap<string, P
       // A problem with no file (the compiler's options) is shown at the module that met it.
       const file = problem.file ?? source.compilerNode;
       const { line, character } = ts.getLineAndCharacterOfPosition(file, problem.file === undefined ? 0 : (problem.start ?? 0));
-      const reported = diagnostic({ file: shownPath(file.fileName, where), line: line + 1, column: character + 1 }, `the module plugin ${JSON.stringify(plugin.value)} added does not type-check (TS${problem.code}): ${message}`);
+      const reported = diagnostic({ file: writtenPath(file.fileName, where.outDir, where.cwd), line: line + 1, column: character + 1 }, `the module plugin ${JSON.stringify(plugin.value)} added does not type-check (TS${problem.code}): ${message}`);
       found.set(formatDiagnostic(reported), reported);
     }
   }

@@ -13,7 +13,7 @@ import { pathToFileURL } from "node:url";
 import type { ts as TypeScript } from "ts-morph";
 import { diagnostic, type Diagnostic } from "../diagnostics.ts";
 import { ERRGEN_ROOT } from "../errgen-files.ts";
-import { displayPath } from "../load/spec-files.ts";
+import { displayPath, findProjectRoot } from "../load/spec-files.ts";
 import { isFile, isPathReference, resolvePackage } from "./resolve-plugin.ts";
 
 type Ts = typeof TypeScript;
@@ -113,11 +113,10 @@ function collectLocalFiles(file: string, ts: Ts, seen: Set<string>): void {
   }
 }
 
+/** The package.json that governs `file`, when there is one. */
 function nearestManifest(file: string): string | undefined {
-  for (let dir = dirname(file); dirname(dir) !== dir; dir = dirname(dir)) {
-    if (isFile(join(dir, "package.json"))) return join(dir, "package.json");
-  }
-  return undefined;
+  const manifest = join(findProjectRoot(dirname(file)), "package.json");
+  return isFile(manifest) ? manifest : undefined;
 }
 
 /** The modules of one plugin that go through data: URLs, each read (and, for `.ts`, transpiled) once. */

@@ -10,7 +10,8 @@ import type { AddedModule, EmittedFile } from "../emit/emitted-file.ts";
 import type { PluginReference } from "../load/load-spec.ts";
 import { displayPath } from "../load/spec-files.ts";
 import type { Model } from "../model/model.ts";
-import { buildAddedFiles, PACKAGE_ROOT, shownPath } from "./build-added-files.ts";
+import { PACKAGE_ROOT, strictOptions, writtenPath } from "../verify/verify-package.ts";
+import { buildAddedFiles } from "./build-added-files.ts";
 import { importPlugin, PluginImportError } from "./import-plugin.ts";
 import type { PluginContext, PluginFileContent } from "./plugin-api.ts";
 import { resolvePlugin } from "./resolve-plugin.ts";
@@ -90,24 +91,11 @@ export async function runPlugins(inputs: PluginInputs): Promise<Failed | Plugins
 
 /** The in-memory project the plugins work in, holding every file of the package as it will be written. */
 function packageProject(tsMorph: typeof import("ts-morph"), files: readonly EmittedFile[]): Project {
-  const { ts } = tsMorph;
   const project = new tsMorph.Project({
     useInMemoryFileSystem: true,
     manipulationSettings: { indentationText: tsMorph.IndentationText.TwoSpaces, quoteKind: tsMorph.QuoteKind.Double, newLineKind: tsMorph.NewLineKind.LineFeed },
-    compilerOptions: {
-      strict: true,
-      exactOptionalPropertyTypes: true,
-      noUncheckedIndexedAccess: true,
-      noImplicitOverride: true,
-      // Each module's CommonJS build is transpiled alone.
-      isolatedModules: true,
-      declaration: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      lib: ["lib.es2022.d.ts"],
-      types: [],
-    },
+    // As --verify checks errgen's own modules; isolatedModules since each module's JavaScript is transpiled alone.
+    compilerOptions: { ...strictOptions(tsMorph.ts), isolatedModules: true, declaration: true },
   });
   for (const file of files) project.getFileSystem().writeFileSync(`${PACKAGE_ROOT}/${file.path}`, file.contents);
   return project;
@@ -197,7 +185,7 @@ function moduleNameOf(path: string): string | undefined {
 /** The diagnostics, with the text of the files they point into: the added modules and the plugins' own files. */
 function failed(diagnostics: readonly Diagnostic[], project: Project, inputs: PluginInputs, pluginFiles: ReadonlySet<string>): Failed {
   const source = (file: string) => {
-    const added = project.getSourceFiles().find((candidate) => shownPath(candidate.getFilePath(), inputs) === file);
+    const added = project.getSourceFiles().find((candidate) => writtenPath(candidate.getFilePath(), inputs.outDir, inputs.cwd) === file);
     if (added !== undefined) return added.getFullText();
     const own = [...pluginFiles].find((path) => displayPath(path, inputs.cwd) === file);
     return own === undefined ? undefined : readFileSync(own, "utf8");

@@ -6,8 +6,28 @@ import { diagnostic, sortDiagnostics, type Diagnostic } from "../diagnostics.ts"
 import type { EmittedFile } from "../emit/emitted-file.ts";
 import { displayPath } from "../load/spec-files.ts";
 
-/** Where the package sits in the compiler's in-memory file system. */
-const ROOT = "/package";
+/** Where the package sits in the compiler's in-memory file system (here and for plugins). */
+export const PACKAGE_ROOT = "/package";
+
+/** The strictest options a consumer may compile the package with, ES2022, no Node types: the package runs anywhere. */
+export function strictOptions(ts: typeof import("ts-morph").ts) {
+  return {
+    strict: true,
+    exactOptionalPropertyTypes: true,
+    noUncheckedIndexedAccess: true,
+    noImplicitOverride: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    lib: ["lib.es2022.d.ts"],
+    types: [],
+  };
+}
+
+/** A file of the in-memory package as diagnostics name it: where it will be written, relative to `cwd`. */
+export function writtenPath(projectPath: string, outDir: string, cwd: string): string {
+  return displayPath(join(outDir, projectPath.slice(PACKAGE_ROOT.length + 1)), cwd);
+}
 
 /** What the check found: each problem at its place in the package as it would be written. */
 export interface Verification {
@@ -21,30 +41,18 @@ export async function verifyPackage(files: readonly EmittedFile[], outDir: strin
   const { Project, ts } = await import("ts-morph");
   const project = new Project({
     useInMemoryFileSystem: true,
-    compilerOptions: {
-      strict: true,
-      exactOptionalPropertyTypes: true,
-      noUncheckedIndexedAccess: true,
-      noImplicitOverride: true,
-      noEmit: true,
-      skipLibCheck: false,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      lib: ["lib.es2022.d.ts"],
-      types: [],
-    },
+    compilerOptions: { ...strictOptions(ts), noEmit: true, skipLibCheck: false },
   });
   const fs = project.getFileSystem();
   // Every file, so that module resolution sees the package.json files (dist/cjs is CommonJS by its own).
-  for (const file of files) fs.writeFileSync(`${ROOT}/${file.path}`, file.contents);
-  project.addSourceFilesAtPaths([`${ROOT}/src/**/*.ts`, `${ROOT}/dist/**/*.d.ts`]);
+  for (const file of files) fs.writeFileSync(`${PACKAGE_ROOT}/${file.path}`, file.contents);
+  project.addSourceFilesAtPaths([`${PACKAGE_ROOT}/src/**/*.ts`, `${PACKAGE_ROOT}/dist/**/*.d.ts`]);
   const found = project.getPreEmitDiagnostics().map((problem) => {
     const source = problem.getSourceFile();
     const message = ts.flattenDiagnosticMessageText(problem.getMessageText() as string | import("ts-morph").ts.DiagnosticMessageChain, " ");
     if (source === undefined) return diagnostic({ file: displayPath(outDir, cwd), line: 1, column: 1 }, `TypeScript: ${message}`);
     const { line, column } = source.getLineAndColumnAtPos(problem.getStart() ?? 0);
-    const file = displayPath(join(outDir, source.getFilePath().slice(ROOT.length + 1)), cwd);
+    const file = writtenPath(source.getFilePath(), outDir, cwd);
     return diagnostic({ file, line, column }, `the generated code does not type-check (TS${problem.getCode()}): ${message}`);
   });
   return { diagnostics: sortDiagnostics(found), typescriptVersion: ts.version };
